@@ -1,0 +1,134 @@
+"""Entry point: command line, logging, the Qt application, demo wiring."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+from dialer_app import __version__
+from dialer_app.core.config import Paths, resolve_data_dir, validate_base_url
+from dialer_app.core.errors import ConfigError, HistoryError
+from dialer_app.core.logsetup import Redactor, configure
+
+if TYPE_CHECKING:
+    from dialer_app.core.history import HistoryStore
+    from dialer_app.core.sandbox import Sandbox
+    from dialer_app.services.dialer import Dialer
+
+log = logging.getLogger(__name__)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="dialer-app", description="Click-to-call dialer for CallerDesk (reverse C2C)."
+    )
+    parser.add_argument("--demo", action="store_true", help="use the built-in sandbox")
+    parser.add_argument("--base-url", help="API address (default: $DIALER_BASE_URL or saved)")
+    parser.add_argument("--data-dir", help="history, settings, log (default: $DIALER_DATA_DIR)")
+    parser.add_argument("--debug", action="store_true", help="log everything to stderr")
+    parser.add_argument("--version", action="version", version=f"dialer-app {__version__}")
+    parser.add_argument("--self-test", action="store_true", help="check the install and exit")
+    parser.add_argument("number", nargs="?", help="a number, tel: or callto: URI to fill in")
+    return parser.parse_args(argv)
+
+
+def number_from_argument(text: str) -> str:
+    """The number part of ``tel:+91…``, ``callto://…`` or a bare number (not validated)."""
+    lowered = text.strip().lower()
+    for scheme in ("tel:", "callto:"):
+        if lowered.startswith(scheme):
+            text = text.strip()[len(scheme) :].lstrip("/")
+            break
+    return unquote(text).split(";")[0].strip()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the dialer; returns the process exit code."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from dialer_app.selftest import run_self_test
+
+        return run_self_test(sys.stdout)
+    base_url = args.base_url or os.environ.get("DIALER_BASE_URL")
+    try:
+        base_url = validate_base_url(base_url) if base_url and not args.demo else base_url
+    except ConfigError as exc:
+        print(f"dialer-app: {exc}", file=sys.stderr)
+        return 2
+    paths = Paths(resolve_data_dir(args.data_dir, demo=args.demo))
+    redactor = Redactor()
+    configure(redactor, paths.log, debug=args.debug)
+    _install_excepthook()
+    return _run_gui(args, paths, redactor, None if args.demo else base_url)
+
+
+def _run_gui(
+    args: argparse.Namespace, paths: Paths, redactor: Redactor, base_url: str | None
+) -> int:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from dialer_app.services.dialer import Dialer
+    from dialer_app.services.keys import KeyService
+    from dialer_app.services.settings import Settings
+    from dialer_app.ui.account import AccountFlow
+    from dialer_app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("dialer-app")
+    app.setApplicationDisplayName("Dialer")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(Path(__file__).parent / "resources" / "icon.svg")))
+    history, history_problem = _open_history(paths)
+    dialer = Dialer(history, redactor=redactor)
+    sandbox = _start_demo(dialer) if args.demo else None
+    settings = Settings(paths.settings)
+    account = AccountFlow(dialer, KeyService(), settings, base_url=base_url, demo=args.demo)
+    window = MainWindow(dialer, account, settings)
+    if args.number:
+        window.form.number_edit.setText(number_from_argument(args.number))
+    window.show()
+    if history_problem:
+        window.show_outcome(history_problem, "error")
+    window.start()
+    try:
+        return app.exec()
+    finally:
+        dialer.shutdown()
+        if sandbox is not None:
+            sandbox.stop()
+
+
+def _open_history(paths: Paths) -> tuple[HistoryStore | None, str]:
+    from dialer_app.core.history import HistoryStore
+
+    try:
+        return HistoryStore(paths.history), ""
+    except HistoryError as exc:
+        log.error("History unavailable: %s", exc)
+        return None, f"{exc} Calls are disabled until the history can be written."
+
+
+def _start_demo(dialer: Dialer) -> Sandbox:
+    from dialer_app.core.sandbox import DEMO_AUTHCODE, Sandbox
+
+    sandbox = Sandbox().start()
+    dialer.set_account(sandbox.base_url, DEMO_AUTHCODE)
+    log.info("Demo sandbox at %s", sandbox.base_url)
+    return sandbox
+
+
+def _install_excepthook() -> None:
+    """Uncaught errors go to the (redacted) log, not to a raw traceback on the console."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.critical("Unexpected error", exc_info=(kind, exc, tb))
+
+    sys.excepthook = hook

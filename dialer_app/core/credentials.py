@@ -1,0 +1,60 @@
+"""The authcode in the OS keyring: service ``dialer-app``, user name = the base URL.
+
+Three functions and nothing else touch the keyring. Every backend failure becomes a
+CredentialError (KeyringUnavailable when there is no usable backend at all); the key is never
+written anywhere else by this module, and never appears in an error message.
+"""
+
+from __future__ import annotations
+
+import keyring
+from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+
+from dialer_app.core.config import APP_NAME
+from dialer_app.core.errors import CredentialError, KeyringUnavailable
+
+SERVICE = APP_NAME
+
+
+def get_authcode(base_url: str) -> str | None:
+    """The stored key for this base URL, or None if none is stored."""
+    try:
+        return keyring.get_password(SERVICE, base_url)
+    except Exception as exc:  # backends raise whatever their platform raises
+        raise _translate(exc, "read") from None
+
+
+def set_authcode(base_url: str, authcode: str) -> None:
+    """Store (or replace) the key for this base URL."""
+    try:
+        keyring.set_password(SERVICE, base_url, authcode)
+    except Exception as exc:
+        raise _translate(exc, "save") from None
+
+
+def delete_authcode(base_url: str) -> None:
+    """Forget the key for this base URL; forgetting a key that is not there is fine."""
+    try:
+        keyring.delete_password(SERVICE, base_url)
+    except PasswordDeleteError:
+        return
+    except Exception as exc:
+        raise _translate(exc, "remove") from None
+
+
+def backend_name() -> str:
+    """The keyring backend in use, for diagnostics."""
+    backend = keyring.get_keyring()
+    return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+def _translate(exc: Exception, verb: str) -> CredentialError:
+    if isinstance(exc, NoKeyringError):
+        return KeyringUnavailable(
+            "No password store (keyring) is available on this computer, so the API key "
+            "can be kept for this session only."
+        )
+    kind = type(exc).__name__
+    if isinstance(exc, KeyringError):
+        return CredentialError(f"The password store could not {verb} the API key ({kind}).")
+    return CredentialError(f"The password store failed to {verb} the API key ({kind}).")

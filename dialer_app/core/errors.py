@@ -1,0 +1,65 @@
+"""Errors of the core layer.
+
+The hierarchy::
+
+    DialerError
+     ├── InvalidNumber          input that must never reach a request
+     ├── ConfigError            a base URL or setting we refuse (plain HTTP to a remote host, …)
+     ├── CredentialError        the OS keyring cannot store or give back the key
+ │    └── KeyringUnavailable  there is no usable keyring backend at all
+     ├── HistoryError           the history database cannot be used
+     └── ApiError               a list/balance request did not give usable data
+          ├── NotSentError      it never left (connect error, TLS failure, connect timeout)
+          ├── BadResponseError  it left, and the answer was not a CallerDesk answer
+          └── RejectedError     the service answered ``type: error``; ``.message`` is its text
+
+The call request itself does not raise: ``CallerDeskClient.place_call`` classifies every
+failure into a ``CallResult`` (see ``core.outcome``), because a call must never be retried.
+No error text ever contains the authcode.
+"""
+
+from __future__ import annotations
+
+
+class DialerError(Exception):
+    """Base of every error the dialer raises on purpose."""
+
+
+class InvalidNumber(DialerError, ValueError):
+    """A phone number that is not a valid 10-digit Indian number."""
+
+
+class ConfigError(DialerError, ValueError):
+    """A configuration value we refuse to use."""
+
+
+class CredentialError(DialerError):
+    """The keyring could not store, read or delete the authcode."""
+
+
+class KeyringUnavailable(CredentialError):
+    """No usable keyring backend: the key can be kept for this session only."""
+
+
+class HistoryError(DialerError):
+    """The history database could not be opened or written."""
+
+
+class ApiError(DialerError):
+    """A CallerDesk request (other than the call) failed."""
+
+
+class NotSentError(ApiError):
+    """The request never reached the server."""
+
+
+class BadResponseError(ApiError):
+    """The server answered with something that is not a CallerDesk answer."""
+
+
+class RejectedError(ApiError):
+    """The service answered ``type: error``."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

@@ -1,0 +1,44 @@
+"""Settings declared once (key, type, default), stored with QSettings in the data directory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T", str, int, bool, QByteArray)
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    kind: type[T]
+    default: T
+
+
+BASE_URL = Setting("account/base_url", str, "")
+LAST_MEMBER = Setting("dial/last_member_number", str, "")
+LAST_DESKPHONE = Setting("dial/last_deskphone", str, "")
+CALL_LIMIT = Setting("dial/call_limit_seconds", int, 0)
+COOLDOWN = Setting("dial/redial_cooldown_seconds", int, 120)
+GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
+
+
+class Settings:
+    """Typed access to the settings file (an INI file, never holding the key)."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._store = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def get(self, setting: Setting[T]) -> T:
+        value = self._store.value(setting.key, setting.default, type=setting.kind)
+        return value if isinstance(value, setting.kind) else setting.default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._store.setValue(setting.key, value)
+
+    def sync(self) -> None:
+        self._store.sync()

@@ -1,0 +1,151 @@
+"""The dial form: customer number (with a live verdict), member, deskphone, call limit, Call."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
+
+from dialer_app.core.errors import InvalidNumber
+from dialer_app.core.phone import format_national, normalise
+from dialer_app.core.records import Deskphone, Member
+from dialer_app.ui.naming import named
+
+MAX_CALL_LIMIT = 4 * 3600
+_HINT_STYLE = {"ok": "color: #2E7D32;", "error": "color: #C62828;", "": "color: palette(mid);"}
+
+
+class DialForm(QWidget):
+    """Collects one call. Emits ``call_requested`` on Return or Call; never validates silently.
+
+    Signals:
+        call_requested(): the agent asked to place the call
+        refresh_requested(): the agent asked to reload members and deskphones
+    """
+
+    call_requested = Signal()
+    refresh_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._build_ui()
+        self._connect_signals()
+        self._on_number_edited("")
+
+    def _build_ui(self) -> None:
+        self.number_edit = named(QLineEdit(), "customerNumberEdit", "Customer number")
+        self.number_edit.setPlaceholderText("Customer number, e.g. +91 98765 43210")
+        self.number_edit.setClearButtonEnabled(True)
+        font = QFont(self.number_edit.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.number_edit.setFont(font)
+        self.number_hint = named(QLabel(), "numberHint", "Number check")
+        self.member_combo = named(QComboBox(), "memberCombo", "Member (your phone)")
+        self.member_combo.setPlaceholderText("Loading members…")
+        self.refresh_button = named(QToolButton(), "refreshButton", "Refresh lists")
+        self.refresh_button.setText("⟳")
+        self.refresh_button.setToolTip("Reload members and deskphones (F5)")
+        self.deskphone_combo = named(QComboBox(), "deskphoneCombo", "Deskphone (caller ID)")
+        self.deskphone_combo.setPlaceholderText("Loading deskphones…")
+        self.limit_spin = named(QSpinBox(), "callLimitSpin", "Call limit in seconds")
+        self.limit_spin.setRange(0, MAX_CALL_LIMIT)
+        self.limit_spin.setSingleStep(30)
+        self.limit_spin.setSuffix(" s")
+        self.limit_spin.setSpecialValueText("No limit")
+        self.call_button = named(QPushButton("Call"), "callButton", "Call customer")
+        self.call_button.setToolTip("Ring the customer, then your phone (Return)")
+        self.call_button.setMinimumHeight(self.number_edit.sizeHint().height() * 2)
+        self.call_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.call_button.setMinimumWidth(120)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        rows: tuple[tuple[str, QWidget], ...] = (
+            ("&Customer", self.number_edit),
+            ("", self.number_hint),
+            ("&Member", self.member_combo),
+            ("&Deskphone", self.deskphone_combo),
+            ("Call &limit", self.limit_spin),
+        )
+        for row, (text, widget) in enumerate(rows):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(widget, row, 1)
+        grid.addWidget(self.refresh_button, 2, 2)
+        grid.addWidget(self.call_button, 0, 3, 2, 1)
+        grid.setColumnStretch(1, 1)
+        self.setTabOrder(self.number_edit, self.member_combo)
+        self.setTabOrder(self.member_combo, self.deskphone_combo)
+        self.setTabOrder(self.deskphone_combo, self.limit_spin)
+        self.setTabOrder(self.limit_spin, self.call_button)
+
+    def _connect_signals(self) -> None:
+        self.number_edit.textChanged.connect(self._on_number_edited)
+        self.number_edit.returnPressed.connect(self.call_requested)
+        self.call_button.clicked.connect(self.call_requested)
+        self.refresh_button.clicked.connect(self.refresh_requested)
+
+    @Slot(str)
+    def _on_number_edited(self, text: str) -> None:
+        if not text.strip():
+            self._set_hint("Type or paste the customer's number.", "")
+            return
+        try:
+            self._set_hint(f"Will dial {format_national(normalise(text))}", "ok")
+        except InvalidNumber as exc:
+            self._set_hint(str(exc), "error")
+
+    def _set_hint(self, text: str, kind: str) -> None:
+        self.number_hint.setText(text)
+        self.number_hint.setStyleSheet(_HINT_STYLE[kind])
+
+    # -- what the window reads and sets ------------------------------------------------
+    def set_members(self, members: list[Member], preferred_number: str) -> None:
+        current = self.selected_member()
+        keep = current.number if current else preferred_number
+        self.member_combo.clear()
+        for member in members:
+            self.member_combo.addItem(member.label, member)
+        self.member_combo.setPlaceholderText("No active members" if not members else "")
+        index = next((i for i, m in enumerate(members) if m.number == keep), 0 if members else -1)
+        self.member_combo.setCurrentIndex(index)
+
+    def set_deskphones(self, deskphones: list[Deskphone], preferred: str) -> None:
+        current = self.selected_deskphone() or preferred
+        self.deskphone_combo.clear()
+        for phone in deskphones:
+            self.deskphone_combo.addItem(phone.deskphone, phone.deskphone)
+        self.deskphone_combo.setPlaceholderText("No deskphones" if not deskphones else "")
+        found = self.deskphone_combo.findData(current)
+        self.deskphone_combo.setCurrentIndex(found if found >= 0 else (0 if deskphones else -1))
+
+    def set_lists_placeholder(self, text: str) -> None:
+        for combo in (self.member_combo, self.deskphone_combo):
+            if combo.count() == 0:
+                combo.setPlaceholderText(text)
+
+    def selected_member(self) -> Member | None:
+        member = self.member_combo.currentData()
+        return member if isinstance(member, Member) else None
+
+    def selected_deskphone(self) -> str | None:
+        deskphone = self.deskphone_combo.currentData()
+        return deskphone if isinstance(deskphone, str) and deskphone else None
+
+    def set_busy(self, busy: bool) -> None:
+        self.call_button.setEnabled(not busy)
+        self.call_button.setText("Calling…" if busy else "Call")
+
+    def focus_number(self) -> None:
+        self.number_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.number_edit.selectAll()

@@ -1,0 +1,141 @@
+"""Dialogs: the account (provider + key) dialog and the re-dial confirmation.
+
+Each has an ``ask()`` classmethod: the one seam tests replace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from dialer_app.core.config import PRESETS, validate_base_url
+from dialer_app.core.errors import ConfigError
+from dialer_app.ui.naming import named
+
+CUSTOM = "Custom…"
+
+
+@dataclass(frozen=True, slots=True)
+class AccountChoice:
+    """What the agent chose: a provider, and a new key (None keeps the stored one)."""
+
+    base_url: str
+    authcode: str | None
+    forget: bool = False
+
+
+class AccountDialog(QDialog):
+    """Choose the provider and enter, replace or forget the API key (authcode)."""
+
+    def __init__(self, base_url: str, has_key: bool, note: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Account")
+        self._has_key = has_key
+        self._forget = False
+        self._build_ui(note)
+        self._select(base_url)
+
+    def _build_ui(self, note: str) -> None:
+        self.provider_combo = named(QComboBox(), "providerCombo", "Provider")
+        self.provider_combo.addItems([*PRESETS, CUSTOM])
+        self.url_edit = named(QLineEdit(), "baseUrlEdit", "API address")
+        self.key_edit = named(QLineEdit(), "authcodeEdit", "API key")
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit.setPlaceholderText(
+            "Leave empty to keep the saved key" if self._has_key else "Paste the API key (authcode)"
+        )
+        self.error_label = named(QLabel(), "accountError", "Problem")
+        self.error_label.setStyleSheet("color: #C62828;")
+        self.error_label.setWordWrap(True)
+        note_label = QLabel(note)
+        note_label.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.forget_button = named(
+            QPushButton("Forget saved key"), "forgetKeyButton", "Forget saved key"
+        )
+        self.forget_button.setEnabled(self._has_key)
+        buttons.addButton(self.forget_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        form = QFormLayout(self)
+        form.addRow("&Provider", self.provider_combo)
+        form.addRow("API &address", self.url_edit)
+        form.addRow("API &key", self.key_edit)
+        form.addRow(note_label)
+        form.addRow(self.error_label)
+        form.addRow(buttons)
+        self.provider_combo.currentTextChanged.connect(self._on_provider_changed)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.forget_button.clicked.connect(self._on_forget_clicked)
+
+    def _select(self, base_url: str) -> None:
+        names = [name for name, url in PRESETS.items() if url == base_url]
+        self.provider_combo.setCurrentText(names[0] if names else CUSTOM)
+        self._on_provider_changed(self.provider_combo.currentText())
+        if not names and base_url:
+            self.url_edit.setText(base_url)
+        self.key_edit.setFocus()
+
+    @Slot(str)
+    def _on_provider_changed(self, name: str) -> None:
+        custom = name == CUSTOM
+        self.url_edit.setReadOnly(not custom)
+        self.url_edit.setText("" if custom else PRESETS[name])
+
+    @Slot()
+    def _on_forget_clicked(self) -> None:
+        self._forget = True
+        super().accept()
+
+    def accept(self) -> None:
+        try:
+            validate_base_url(self.url_edit.text())
+        except ConfigError as exc:
+            self.error_label.setText(str(exc))
+            return
+        if not self.key_edit.text().strip() and not self._has_key:
+            self.error_label.setText("Enter the API key (authcode) from your CallerDesk panel.")
+            return
+        super().accept()
+
+    def choice(self) -> AccountChoice:
+        base_url = validate_base_url(self.url_edit.text())
+        key = "".join(self.key_edit.text().split()) or None
+        return AccountChoice(base_url, None if self._forget else key, self._forget)
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, base_url: str, has_key: bool, note: str
+    ) -> AccountChoice | None:
+        dialog = cls(base_url, has_key, note, parent)
+        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class ConfirmRedial:
+    """Asks before calling a customer again within the cool-down.
+
+    Return confirms, Escape cancels.
+    """
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Call again?", text, parent=parent)
+        box.setObjectName("confirmRedial")
+        call = box.addButton("Call again", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(call)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is call

@@ -1,0 +1,269 @@
+"""The main window: the dial form, the outcome of the last call, and the campaign history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dialer_app.core.errors import InvalidNumber
+from dialer_app.core.messages import Guidance, describe_result, guidance_for
+from dialer_app.core.phone import format_national, normalise
+from dialer_app.core.records import Balance, CallRequest, Campaign, Outcome
+from dialer_app.services import settings as keys_of
+from dialer_app.services.dialer import CallReport, Dialer
+from dialer_app.services.settings import Settings
+from dialer_app.ui.account import AccountFlow
+from dialer_app.ui.dial_form import DialForm
+from dialer_app.ui.dialogs import ConfirmRedial
+from dialer_app.ui.history_model import OUTCOME_TEXT, HistoryModel
+from dialer_app.ui.naming import named
+
+_BANNER_STYLE = {
+    "info": "background: palette(alternate-base); border: 1px solid palette(mid);",
+    "ok": "background: #E8F5E9; color: #1B5E20; border: 1px solid #A5D6A7;",
+    "warn": "background: #FFF8E1; color: #7A4F00; border: 1px solid #FFD54F;",
+    "error": "background: #FFEBEE; color: #8E1B1B; border: 1px solid #EF9A9A;",
+}
+_OUTCOME_KIND = {
+    Outcome.PLACED: "ok",
+    Outcome.REJECTED: "error",
+    Outcome.NOT_SENT: "warn",
+    Outcome.UNKNOWN: "warn",
+    Outcome.SENDING: "info",
+}
+
+
+class MainWindow(QMainWindow):
+    """The agent's desk: one call at a time, every attempt in the history below."""
+
+    def __init__(self, dialer: Dialer, account: AccountFlow, settings: Settings) -> None:
+        super().__init__()
+        self._dialer = dialer
+        self._account = account
+        account.window = self
+        self._settings = settings
+        self._history = HistoryModel(self)
+        self._build_ui()
+        self._connect_signals()
+        self.restoreGeometry(settings.get(keys_of.GEOMETRY))
+        self.form.focus_number()
+
+    def _build_ui(self) -> None:
+        self.setWindowTitle("Dialer — DEMO (sandbox)" if self._account.demo else "Dialer")
+        self.form = DialForm()
+        self.form.limit_spin.setValue(self._settings.get(keys_of.CALL_LIMIT))
+        self.outcome_label = named(QLabel(), "outcomeLabel", "Outcome of the last call")
+        self.outcome_label.setWordWrap(True)
+        self.outcome_label.setTextFormat(Qt.TextFormat.RichText)
+        self.outcome_label.setContentsMargins(10, 8, 10, 8)
+        self.history_view = named(QTableView(), "historyView", "Campaign history")
+        self.history_view.setModel(self._history)
+        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_view.setAlternatingRowColors(True)
+        self.history_view.verticalHeader().hide()
+        header = self.history_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.form)
+        layout.addWidget(self.outcome_label)
+        layout.addWidget(QLabel("<b>Campaign history</b>"))
+        layout.addWidget(self.history_view, 1)
+        self.setCentralWidget(central)
+        self.account_label = named(QLabel(), "accountLabel", "Account")
+        self.balance_label = named(QLabel("Balance: …"), "balanceLabel", "Balance")
+        self.statusBar().addWidget(self.account_label)
+        self.statusBar().addPermanentWidget(self.balance_label)
+        self._build_menu()
+        self.show_outcome("Ready. Type the customer's number and press Return.", "info")
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu("&Dialer")
+        self.account_action = QAction("&Account…", self)
+        self.account_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.account_action.setEnabled(not self._account.demo)
+        self.refresh_action = QAction("&Refresh lists", self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (self.account_action, self.refresh_action, quit_action):
+            menu.addAction(action)
+
+    def _connect_signals(self) -> None:
+        self.form.call_requested.connect(self._on_form_call_requested)
+        self.form.refresh_requested.connect(self._on_refresh_triggered)
+        self.refresh_action.triggered.connect(self._on_refresh_triggered)
+        self.account_action.triggered.connect(self._account.edit)
+        self.outcome_label.linkActivated.connect(self._on_outcome_link_activated)
+        self._dialer.members_loaded.connect(self._on_dialer_members_loaded)
+        self._dialer.deskphones_loaded.connect(self._on_dialer_deskphones_loaded)
+        self._dialer.lists_failed.connect(self._on_dialer_lists_failed)
+        self._dialer.balance_loaded.connect(self._on_dialer_balance_loaded)
+        self._dialer.balance_failed.connect(self._on_dialer_balance_failed)
+        self._dialer.call_started.connect(self._on_dialer_call_started)
+        self._dialer.call_finished.connect(self._on_dialer_call_finished)
+        self._dialer.busy_changed.connect(self.form.set_busy)
+        self._account.ready.connect(self._on_account_ready)
+        self._account.message.connect(self.show_outcome)
+
+    def start(self) -> None:
+        """After the first paint: history, then the account (keyring, lists, balance)."""
+        QTimer.singleShot(0, self._load_history)
+        QTimer.singleShot(0, self._account.start)
+
+    @Slot()
+    def _load_history(self) -> None:
+        recovered = self._dialer.recover_unfinished()
+        self._history.set_rows(self._dialer.recent_history())
+        if recovered:
+            self.show_outcome(
+                f"{recovered} call(s) from the last session never got an answer and may have "
+                "rung: they are marked Unknown below. Check before calling again.",
+                "warn",
+            )
+
+    def show_outcome(self, text: str, kind: str = "info") -> None:
+        self.outcome_label.setText(text)
+        self.outcome_label.setStyleSheet(_BANNER_STYLE.get(kind, _BANNER_STYLE["info"]))
+
+    # -- placing a call ----------------------------------------------------------------
+    @Slot()
+    def _on_form_call_requested(self) -> None:
+        if self._dialer.busy:
+            return
+        request = self._request_or_explain()
+        if request is None or not self._confirm_redial(request.customer_number):
+            return
+        if self._dialer.place_call(request):
+            self.show_outcome(f"Calling {format_national(request.customer_number)}…", "info")
+            self._settings.set(keys_of.LAST_MEMBER, request.member_number)
+            self._settings.set(keys_of.LAST_DESKPHONE, request.deskphone)
+            self._settings.set(keys_of.CALL_LIMIT, request.call_limit)
+
+    def _request_or_explain(self) -> CallRequest | None:
+        """The validated request, or None after telling the agent what is missing."""
+        try:
+            number = normalise(self.form.number_edit.text())
+        except InvalidNumber as exc:
+            self.show_outcome(f"Not called: {exc}", "error")
+            self.form.focus_number()
+            return None
+        member, deskphone = self.form.selected_member(), self.form.selected_deskphone()
+        problem = (
+            "the account is not set up yet (Dialer → Account…)"
+            if not self._dialer.has_account
+            else "the call history cannot be written"
+            if not self._dialer.can_call
+            else "choose the member who will take the call"
+            if member is None
+            else "choose a deskphone"
+            if deskphone is None
+            else ""
+        )
+        if problem or member is None or deskphone is None:
+            self.show_outcome(f"Not called: {problem}.", "error")
+            return None
+        limit = self.form.limit_spin.value()
+        return CallRequest(number, member.number, deskphone, limit, member.name)
+
+    def _confirm_redial(self, number: str) -> bool:
+        earlier = self._dialer.last_attempt_to(number, self._settings.get(keys_of.COOLDOWN))
+        if earlier is None:
+            return True
+        if ConfirmRedial.ask(self, _redial_question(earlier)):
+            return True
+        self.show_outcome(f"Not called: {format_national(number)} was called moments ago.", "info")
+        return False
+
+    @Slot(object)
+    def _on_dialer_call_started(self, row: Campaign) -> None:
+        self._history.upsert(row)
+
+    @Slot(object)
+    def _on_dialer_call_finished(self, report: CallReport) -> None:
+        if report.row is not None:
+            self._history.upsert(report.row)
+        text = describe_result(report.result, report.request.customer_number)
+        guidance, _ = guidance_for(report.result.message)
+        if report.result.outcome is Outcome.REJECTED and guidance is Guidance.OPEN_SETTINGS:
+            text += ' <a href="account">Open account settings</a>'
+        if report.history_error:
+            text += f" (Not saved in history: {report.history_error})"
+        self.show_outcome(text, _OUTCOME_KIND[report.result.outcome])
+        if guidance is Guidance.PICK_MEMBER:
+            self.form.member_combo.setFocus()
+        else:
+            self.form.focus_number()
+
+    @Slot(str)
+    def _on_outcome_link_activated(self, link: str) -> None:
+        if link == "account":
+            self._account.edit()
+
+    # -- lists, balance, account -------------------------------------------------------
+    @Slot()
+    def _on_account_ready(self) -> None:
+        self.account_label.setText(self._account.label)
+        self._on_refresh_triggered()
+        self._dialer.refresh_balance()
+
+    @Slot()
+    def _on_refresh_triggered(self) -> None:
+        if self._dialer.refresh_lists():
+            self.form.set_lists_placeholder("Loading…")
+
+    @Slot(object)
+    def _on_dialer_members_loaded(self, members: list) -> None:  # type: ignore[type-arg]
+        self.form.set_members(members, self._settings.get(keys_of.LAST_MEMBER))
+
+    @Slot(object)
+    def _on_dialer_deskphones_loaded(self, deskphones: list) -> None:  # type: ignore[type-arg]
+        self.form.set_deskphones(deskphones, self._settings.get(keys_of.LAST_DESKPHONE))
+
+    @Slot(str)
+    def _on_dialer_lists_failed(self, message: str) -> None:
+        self.form.set_lists_placeholder("Could not load: press ⟳ to retry")
+        self.show_outcome(f"Lists not loaded: {message}", "warn")
+
+    @Slot(object)
+    def _on_dialer_balance_loaded(self, balance: Balance) -> None:
+        self.balance_label.setText(
+            f"Balance: {balance.clicktocall_coins} click-to-call coins · "
+            f"{balance.obd_coins} OBD coins"
+            + (f" · plan ends {balance.expires_on}" if balance.expires_on else "")
+        )
+
+    @Slot(str)
+    def _on_dialer_balance_failed(self, message: str) -> None:
+        self.balance_label.setText("Balance: unavailable")
+        self.balance_label.setToolTip(message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.set(keys_of.GEOMETRY, QByteArray(self.saveGeometry()))
+        self._settings.sync()
+        self.hide()
+        self._dialer.shutdown()
+        self._account.shutdown()
+        event.accept()
+
+
+def _redial_question(earlier: Campaign) -> str:
+    when = earlier.created_at.astimezone().strftime("%H:%M:%S")
+    what = OUTCOME_TEXT[earlier.outcome]
+    campid = f", campaign {earlier.campid}" if earlier.campid else ""
+    return (
+        f"{format_national(earlier.customer_number)} was already called at {when} "
+        f"by {earlier.member_name or 'a member'} ({what}{campid}).\n\n"
+        "Call this customer again?"
+    )

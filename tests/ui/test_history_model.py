@@ -1,0 +1,196 @@
+"""The history table model: what the agent reads in each column, and how rows arrive."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from dialer_app.core.records import Campaign, Outcome
+from dialer_app.ui.history_model import HistoryModel
+
+# 14 Mar 09:05:07 in whatever the local time zone of the test run is.
+LOCAL_MOMENT = datetime(2025, 3, 14, 9, 5, 7).astimezone()
+
+TITLES = ["Time", "Member", "Customer", "Deskphone", "Limit", "Outcome", "Campid", "Message"]
+
+
+def campaign(row_id: int = 1, **changes: object) -> Campaign:
+    row = Campaign(
+        row_id=row_id,
+        created_at=LOCAL_MOMENT.astimezone(UTC),
+        member_name="Asha Rao",
+        member_number="9123456780",
+        customer_number="9876543210",
+        deskphone="08047192345",
+        call_limit=60,
+        outcome=Outcome.PLACED,
+        campid="8812345",
+        message="Call placed successfully",
+        finished_at=LOCAL_MOMENT.astimezone(UTC) + timedelta(seconds=1),
+    )
+    return dataclasses.replace(row, **changes)  # type: ignore[arg-type]
+
+
+def texts(model: HistoryModel, row: int = 0) -> list[str]:
+    return [str(model.data(model.index(row, column))) for column in range(model.columnCount())]
+
+
+@pytest.fixture
+def model() -> HistoryModel:
+    return HistoryModel()
+
+
+def test_model_is_consistent(qtmodeltester: ModelTester, model: HistoryModel) -> None:
+    model.set_rows(
+        [
+            campaign(3, outcome=Outcome.SENDING, campid=None, message=""),
+            campaign(2, outcome=Outcome.UNKNOWN, message="Read timeout"),
+            campaign(1, outcome=Outcome.REJECTED, campid=None, call_limit=0),
+        ]
+    )
+
+    qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+
+
+def test_headers(model: HistoryModel) -> None:
+    titles = [
+        model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        for section in range(model.columnCount())
+    ]
+
+    assert titles == TITLES
+
+
+def test_display_text_of_every_column(model: HistoryModel) -> None:
+    model.set_rows([campaign()])
+
+    assert texts(model) == [
+        "14 Mar 09:05:07",
+        "Asha Rao",
+        "98765 43210",
+        "08047192345",
+        "60 s",
+        "Placed",
+        "8812345",
+        "Call placed successfully",
+    ]
+
+
+def test_no_limit_and_no_campid(model: HistoryModel) -> None:
+    model.set_rows([campaign(call_limit=0, campid=None, outcome=Outcome.REJECTED)])
+
+    assert texts(model)[4:7] == ["—", "Rejected", ""]
+
+
+@pytest.mark.parametrize(
+    ("outcome", "text"),
+    [
+        (Outcome.SENDING, "Sending…"),
+        (Outcome.PLACED, "Placed"),
+        (Outcome.REJECTED, "Rejected"),
+        (Outcome.NOT_SENT, "Not sent"),
+        (Outcome.UNKNOWN, "Unknown — check before calling again"),
+    ],
+)
+def test_outcome_in_plain_words(model: HistoryModel, outcome: Outcome, text: str) -> None:
+    model.set_rows([campaign(outcome=outcome)])
+
+    assert model.data(model.index(0, TITLES.index("Outcome"))) == text
+
+
+def test_outcome_colours(model: HistoryModel) -> None:
+    outcomes = [Outcome.PLACED, Outcome.REJECTED, Outcome.UNKNOWN, Outcome.NOT_SENT]
+    model.set_rows([campaign(n, outcome=outcome) for n, outcome in enumerate(outcomes)])
+    column = TITLES.index("Outcome")
+
+    colours = [
+        model.data(model.index(row, column), Qt.ItemDataRole.ForegroundRole) for row in range(4)
+    ]
+
+    placed, rejected, unknown, not_sent = colours
+    assert isinstance(placed, QColor)
+    assert placed.green() > placed.red()
+    assert isinstance(rejected, QColor)
+    assert rejected.red() > rejected.green()
+    assert isinstance(unknown, QColor)
+    assert unknown.red() > unknown.green() > unknown.blue()
+    assert not_sent is None
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_tooltip_is_the_full_message(model: HistoryModel) -> None:
+    message = "Deskphone is not mapped to this member. " * 5
+    model.set_rows([campaign(message=message), campaign(2, message="")])
+
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == message
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_numbers_are_right_aligned(model: HistoryModel) -> None:
+    model.set_rows([campaign()])
+
+    def alignment(title: str) -> Qt.AlignmentFlag:
+        flags = model.data(model.index(0, TITLES.index(title)), Qt.ItemDataRole.TextAlignmentRole)
+        assert isinstance(flags, Qt.AlignmentFlag)
+        return flags & Qt.AlignmentFlag.AlignHorizontal_Mask
+
+    assert alignment("Limit") == Qt.AlignmentFlag.AlignRight
+    assert alignment("Campid") == Qt.AlignmentFlag.AlignRight
+    assert alignment("Member") == Qt.AlignmentFlag.AlignLeft
+
+
+def test_set_rows_resets(qtbot: QtBot, model: HistoryModel) -> None:
+    with qtbot.waitSignal(model.modelReset):
+        model.set_rows([campaign(2), campaign(1)])
+
+    assert model.rowCount() == 2
+    assert model.row_at(0).row_id == 2
+
+
+def test_upsert_of_a_new_row_inserts_it_at_the_top(qtbot: QtBot, model: HistoryModel) -> None:
+    model.set_rows([campaign(1)])
+    new = campaign(2, outcome=Outcome.SENDING)
+
+    def at_top(parent: QModelIndex, first: int, last: int) -> bool:
+        return not parent.isValid() and (first, last) == (0, 0)
+
+    with qtbot.waitSignal(model.rowsInserted, check_params_cb=at_top):
+        model.upsert(new)
+
+    assert model.rowCount() == 2
+    assert model.row_at(0) == new
+    assert model.data(model.index(0, TITLES.index("Outcome"))) == "Sending…"
+
+
+def test_upsert_of_a_known_row_replaces_it(qtbot: QtBot, model: HistoryModel) -> None:
+    model.set_rows([campaign(3), campaign(2, outcome=Outcome.SENDING), campaign(1)])
+    finished = campaign(2, outcome=Outcome.UNKNOWN, message="Read timeout")
+
+    def whole_row(top_left: QModelIndex, bottom_right: QModelIndex, roles: object) -> bool:
+        return (top_left.row(), top_left.column(), bottom_right.row(), bottom_right.column()) == (
+            1,
+            0,
+            1,
+            len(TITLES) - 1,
+        )
+
+    with (
+        qtbot.assertNotEmitted(model.rowsInserted),
+        qtbot.waitSignal(model.dataChanged, check_params_cb=whole_row),
+    ):
+        model.upsert(finished)
+
+    assert model.rowCount() == 3
+    assert model.row_at(1) == finished
+    assert texts(model, 1)[5] == "Unknown — check before calling again"
+
+
+def test_row_at_out_of_range(model: HistoryModel) -> None:
+    with pytest.raises(IndexError):
+        model.row_at(0)
