@@ -205,7 +205,10 @@ class Dialer(QObject):
         if not self._runner.wait(wait_ms):
             log.warning("Quitting with work still in flight")
         if self._history is not None:
-            self._history.mark_unfinished(UNFINISHED_MESSAGE)
+            try:
+                self._history.mark_unfinished(UNFINISHED_MESSAGE)
+            except HistoryError as exc:
+                log.error("Could not finish open history rows: %s", exc)
         for client in [*self._retired, *([self._client] if self._client else [])]:
             client.close()
 
