@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
     from dialer_app.core.history import HistoryStore
     from dialer_app.core.sandbox import Sandbox
     from dialer_app.services.dialer import Dialer
+    from dialer_app.services.settings import Settings
+    from dialer_app.ui.account import AccountFlow
+    from dialer_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -68,17 +72,46 @@ def main(argv: list[str] | None = None) -> int:
     return _run_gui(args, paths, redactor, None if args.demo else base_url)
 
 
-def _run_gui(
-    args: argparse.Namespace, paths: Paths, redactor: Redactor, base_url: str | None
-) -> int:
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
+@dataclass
+class Assembly:
+    """The parts of a running dialer, wired together (also what the tests build)."""
 
+    dialer: Dialer
+    account: AccountFlow
+    settings: Settings
+    window: MainWindow
+
+
+def assemble(
+    paths: Paths, redactor: Redactor, *, base_url: str | None, demo_url: str | None = None
+) -> Assembly:
+    """Build the services and the window. With ``demo_url``, use that sandbox and its key."""
     from dialer_app.services.dialer import Dialer
     from dialer_app.services.keys import KeyService
     from dialer_app.services.settings import Settings
     from dialer_app.ui.account import AccountFlow
     from dialer_app.ui.main_window import MainWindow
+
+    history, history_problem = _open_history(paths)
+    dialer = Dialer(history, redactor=redactor)
+    if demo_url is not None:
+        from dialer_app.core.sandbox import DEMO_AUTHCODE
+
+        dialer.set_account(demo_url, DEMO_AUTHCODE)
+    settings = Settings(paths.settings)
+    demo = demo_url is not None
+    account = AccountFlow(dialer, KeyService(), settings, base_url=base_url, demo=demo)
+    window = MainWindow(dialer, account, settings)
+    if history_problem:
+        window.show_outcome(history_problem, "error")
+    return Assembly(dialer, account, settings, window)
+
+
+def _run_gui(
+    args: argparse.Namespace, paths: Paths, redactor: Redactor, base_url: str | None
+) -> int:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -86,22 +119,18 @@ def _run_gui(
     app.setApplicationDisplayName("Dialer")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(Path(__file__).parent / "resources" / "icon.svg")))
-    history, history_problem = _open_history(paths)
-    dialer = Dialer(history, redactor=redactor)
-    sandbox = _start_demo(dialer) if args.demo else None
-    settings = Settings(paths.settings)
-    account = AccountFlow(dialer, KeyService(), settings, base_url=base_url, demo=args.demo)
-    window = MainWindow(dialer, account, settings)
+    sandbox = _start_demo() if args.demo else None
+    parts = assemble(
+        paths, redactor, base_url=base_url, demo_url=sandbox.base_url if sandbox else None
+    )
     if args.number:
-        window.form.number_edit.setText(number_from_argument(args.number))
-    window.show()
-    if history_problem:
-        window.show_outcome(history_problem, "error")
-    window.start()
+        parts.window.form.number_edit.setText(number_from_argument(args.number))
+    parts.window.show()
+    parts.window.start()
     try:
         return app.exec()
     finally:
-        dialer.shutdown()
+        parts.dialer.shutdown()
         if sandbox is not None:
             sandbox.stop()
 
@@ -116,11 +145,10 @@ def _open_history(paths: Paths) -> tuple[HistoryStore | None, str]:
         return None, f"{exc} Calls are disabled until the history can be written."
 
 
-def _start_demo(dialer: Dialer) -> Sandbox:
-    from dialer_app.core.sandbox import DEMO_AUTHCODE, Sandbox
+def _start_demo() -> Sandbox:
+    from dialer_app.core.sandbox import Sandbox
 
     sandbox = Sandbox().start()
-    dialer.set_account(sandbox.base_url, DEMO_AUTHCODE)
     log.info("Demo sandbox at %s", sandbox.base_url)
     return sandbox
 

@@ -1,0 +1,141 @@
+"""``Sandbox``: start, steer and stop the CallerDesk-compatible loopback server."""
+
+from __future__ import annotations
+
+import ipaddress
+import threading
+from types import TracebackType
+
+from dialer_app.core.sandbox.clock import Clock, system_clock
+from dialer_app.core.sandbox.data import DEMO_AUTHCODE
+from dialer_app.core.sandbox.faults import Fault, FaultBook, PendingFault
+from dialer_app.core.sandbox.server import Backend, Journal, Received, SandboxServer
+from dialer_app.core.sandbox.state import Account
+
+_EXTRA_PREFIXES = ("api", "api_v2")  # white labels differ in the path prefix
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class Sandbox:
+    """A CallerDesk-compatible HTTP server on loopback, with demo data and simulated calls.
+
+    Use as a context manager (``with Sandbox() as sandbox: ...``) or ``start()``/``stop()``.
+    ``clock`` (an aware-datetime function, e.g. a ``ManualClock``) drives the simulated calls
+    and may also be replaced later through the ``clock`` attribute.
+    """
+
+    def __init__(
+        self,
+        authcode: str = DEMO_AUTHCODE,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        prefix: str = "api_v2",
+        call_seconds: float = 8.0,
+        clock: Clock | None = None,
+    ) -> None:
+        if not _is_loopback(host):
+            raise ValueError("the sandbox serves on a loopback address only")
+        if not 0 <= port <= 65535:
+            raise ValueError("port out of range")
+        prefix = prefix.strip("/")
+        if not prefix:
+            raise ValueError("the path prefix must not be empty")
+        self._host = host
+        self._port = port
+        self._prefix = prefix
+        self._account = Account(authcode, clock=clock or system_clock, call_seconds=call_seconds)
+        self._faults = FaultBook()
+        self._journal = Journal()
+        self._release = threading.Event()
+        self._server: SandboxServer | None = None
+        self._origin: str | None = None
+        self._thread: threading.Thread | None = None
+        self._stopped = False
+
+    @property
+    def clock(self) -> Clock:
+        return self._account.clock
+
+    @clock.setter
+    def clock(self, clock: Clock) -> None:
+        self._account.clock = clock
+
+    @property
+    def base_url(self) -> str:
+        """The API base URL, e.g. ``http://127.0.0.1:54321/api_v2/``; known once started."""
+        if self._origin is None:
+            raise RuntimeError("the sandbox is not started")
+        return f"{self._origin}/{self._prefix}/"
+
+    def start(self) -> Sandbox:
+        """Bind and serve on a daemon thread; returns self."""
+        if self._server is not None or self._stopped:
+            raise RuntimeError("a sandbox is started once")
+        prefixes = tuple(dict.fromkeys((self._prefix, *_EXTRA_PREFIXES)))
+        backend = Backend(self._account, self._faults, self._journal, self._release, prefixes)
+        ipv6 = ":" in self._host
+        self._server = SandboxServer((self._host, self._port), backend, ipv6=ipv6)
+        self._origin = self._server.origin
+        self._thread = threading.Thread(
+            target=self._server.serve_until_stopped,
+            name="callerdesk-sandbox",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving, release stalled requests and close every connection; idempotent."""
+        self._stopped = True
+        self._release.set()
+        server, self._server = self._server, None
+        if server is None:
+            return
+        server.stop_serving()
+        if self._thread is not None:
+            self._thread.join()
+        server.cut_connections()
+        server.server_close()
+
+    def serve_forever(self) -> None:
+        """Block until ``stop()`` is called from another thread (or KeyboardInterrupt)."""
+        if self._thread is None:
+            raise RuntimeError("the sandbox is not started")
+        while self._thread.is_alive():
+            self._thread.join(0.5)
+
+    def __enter__(self) -> Sandbox:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def received(self, endpoint: str | None = None) -> list[Received]:
+        """A copy of the requests read so far (optionally of one endpoint), oldest first."""
+        return self._journal.items(endpoint)
+
+    def inject(
+        self, endpoint: str, fault: Fault, *, times: int = 1, delay: float = 0.0, message: str = ""
+    ) -> None:
+        """Make the next ``times`` requests to ``endpoint`` misbehave as ``fault`` says."""
+        if endpoint not in self._account.endpoints:
+            raise ValueError(f"unknown endpoint {endpoint!r}")
+        self._faults.add(endpoint, PendingFault(Fault(fault), delay, message), times)
+
+    def clear_faults(self) -> None:
+        """Drop every pending fault."""
+        self._faults.clear()
