@@ -58,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         from dialer_app.selftest import run_self_test
 
-        return run_self_test(sys.stdout)
+        # A windowed Windows build has no console: sys.stdout is None there.
+        return run_self_test(sys.stdout or sys.stderr or open(os.devnull, "w"))
     base_url = args.base_url or os.environ.get("DIALER_BASE_URL")
     try:
         base_url = validate_base_url(base_url) if base_url and not args.demo else base_url

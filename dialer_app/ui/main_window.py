@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self._dialer.call_finished.connect(self._on_dialer_call_finished)
         self._dialer.busy_changed.connect(self.form.set_busy)
         self._account.ready.connect(self._on_account_ready)
-        self._account.message.connect(self.show_outcome)
+        self._account.message.connect(self._on_account_message)
 
     def start(self) -> None:
         """After the first paint: history, then the account (keyring, lists, balance)."""
@@ -212,6 +212,14 @@ class MainWindow(QMainWindow):
             self._account.edit()
 
     # -- lists, balance, account -------------------------------------------------------
+    @Slot(str, str)
+    def _on_account_message(self, text: str, kind: str) -> None:
+        """Progress goes to the status bar; only problems take the banner."""
+        if kind == "info":
+            self.statusBar().showMessage(text, 8000)
+        else:
+            self.show_outcome(text, kind)
+
     @Slot()
     def _on_account_ready(self) -> None:
         self.account_label.setText(self._account.label)

@@ -73,4 +73,5 @@ def test_locked_keyring_gives_a_plain_error_without_the_key(use_backend) -> None
     assert not isinstance(raised.value, KeyringUnavailable)
     assert "KeyringLocked" in str(raised.value)
     assert SENTINEL not in str(raised.value)
-    assert raised.value.__cause__ is None and raised.value.__suppress_context__
+    assert raised.value.__cause__ is None
+    assert raised.value.__suppress_context__

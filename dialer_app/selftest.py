@@ -1,0 +1,203 @@
+"""``dialer-app --self-test``: check that a build can run here, without showing a window.
+
+Each check covers something a packaged build most often gets wrong and prints one line::
+
+    dialer-app 0.1.0 self-test (Python 3.11.7, linux, frozen=True)
+    PASS  qt       Qt 6.12.0, platform plugin 'offscreen' (available: ...), icon renders
+    PASS  sqlite   SQLite 3.40.1, wrote and read back a row in a temporary database
+    PASS  tls      OpenSSL 3.0.19 ..., verify_mode=CERT_REQUIRED, ..., 117 CA certificates ...
+    FAIL  keyring  keyring.backends.fail.Keyring (priority 0): no usable backend: ...
+    self-test failed: 1 of 4 checks failed
+
+The keyring check only asks which backend keyring would use: it never reads, writes or prints
+a stored secret. Qt is imported inside ``check_qt`` so the other checks run without it.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sqlite3
+import ssl
+import sys
+import tempfile
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TextIO
+
+import certifi
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.backends import chainer, fail, null
+
+from dialer_app import __version__
+
+_ICON_SIZE = 64
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of one check: its name, whether it passed, and one line of detail."""
+
+    name: str
+    passed: bool
+    detail: str
+
+
+def check_qt() -> CheckResult:
+    """Start (or reuse) a QGuiApplication, name its platform plugin and render the app icon.
+
+    Uses the platform from ``QT_QPA_PLATFORM``, or ``offscreen`` when that is unset. An
+    application created here is shut down again, so the process is left as it was found.
+    A platform plugin that cannot start (e.g. xcb without a display) makes Qt abort the process.
+    """
+    from PySide6.QtCore import QCoreApplication, qVersion
+    from PySide6.QtGui import QGuiApplication
+
+    existing = QCoreApplication.instance()
+    if existing is None:
+        platform_args = [] if os.environ.get("QT_QPA_PLATFORM") else ["-platform", "offscreen"]
+        app = QGuiApplication(["dialer-app", *platform_args])
+    elif isinstance(existing, QGuiApplication):
+        app = existing
+    else:
+        return CheckResult("qt", False, "a QCoreApplication without GUI support is running")
+    try:
+        plugin = QGuiApplication.platformName()
+        icon_ok = _icon_renders()
+    finally:
+        if existing is None:
+            app.shutdown()
+    detail = f"Qt {qVersion()}, platform plugin {plugin!r} (available: {_platform_plugins()})"
+    if not icon_ok:
+        return CheckResult("qt", False, f"{detail}, but the app icon (icon.svg) did not render")
+    return CheckResult("qt", True, f"{detail}, icon renders")
+
+
+def _icon_renders() -> bool:
+    """Load the packaged icon.svg through QIcon, as a window would, and look at one pixel."""
+    from PySide6.QtGui import QIcon
+
+    icon_file = resources.files("dialer_app") / "resources" / "icon.svg"
+    with resources.as_file(icon_file) as path:
+        if not path.is_file():
+            return False
+        pixmap = QIcon(str(path)).pixmap(_ICON_SIZE, _ICON_SIZE)
+    if pixmap.isNull():
+        return False
+    return pixmap.toImage().pixelColor(_ICON_SIZE // 2, _ICON_SIZE // 2).alpha() > 0
+
+
+def _platform_plugins() -> str:
+    """Names of the Qt platform plugins this build ships, e.g. ``offscreen, wayland, xcb``."""
+    from PySide6.QtCore import QLibraryInfo
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
+    if not folder.is_dir():
+        return "none found"
+    names = {
+        path.name.split(".")[0].removeprefix("lib").removeprefix("q")
+        for path in folder.iterdir()
+        if path.suffix in {".so", ".dll", ".dylib"}
+    }
+    return ", ".join(sorted(names)) or "none found"
+
+
+def check_sqlite() -> CheckResult:
+    """Create a database in a temporary directory, commit a row, read it back anew."""
+    with tempfile.TemporaryDirectory(prefix="dialer-selftest-") as folder:
+        database = Path(folder) / "selftest.sqlite3"
+        with closing(sqlite3.connect(database)) as connection, connection:
+            connection.execute("CREATE TABLE probe (id INTEGER PRIMARY KEY, note TEXT NOT NULL)")
+            connection.execute("INSERT INTO probe (note) VALUES (?)", ("self-test",))
+        with closing(sqlite3.connect(database)) as connection:
+            rows = connection.execute("SELECT note FROM probe").fetchall()
+    if rows != [("self-test",)]:
+        return CheckResult("sqlite", False, f"SQLite {sqlite3.sqlite_version}, read back {rows!r}")
+    detail = f"SQLite {sqlite3.sqlite_version}, wrote and read back a row in a temporary database"
+    return CheckResult("sqlite", True, detail)
+
+
+def check_tls() -> CheckResult:
+    """Build the SSL context httpx will use and check that it verifies certificates.
+
+    Same choice of CA certificates as ``httpx.create_ssl_context()`` with its defaults
+    (``verify=True``, ``trust_env=True``): ``SSL_CERT_FILE``, else ``SSL_CERT_DIR``, else certifi.
+    """
+    if cert_file := os.environ.get("SSL_CERT_FILE"):
+        context = ssl.create_default_context(cafile=cert_file)
+        source = f"SSL_CERT_FILE ({cert_file})"
+    elif cert_dir := os.environ.get("SSL_CERT_DIR"):
+        context = ssl.create_default_context(capath=cert_dir)
+        source = f"SSL_CERT_DIR ({cert_dir}, loaded on demand)"
+    else:
+        context = ssl.create_default_context(cafile=certifi.where())
+        source = f"certifi ({certifi.where()})"
+    verifies = context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    ca_count = context.cert_store_stats()["x509_ca"]
+    detail = (
+        f"{ssl.OPENSSL_VERSION}, verify_mode={context.verify_mode.name}, "
+        f"check_hostname={context.check_hostname}, {ca_count} CA certificates from {source}"
+    )
+    passed = verifies and (ca_count > 0 or source.startswith("SSL_CERT_DIR"))
+    return CheckResult("tls", passed, detail)
+
+
+def check_keyring() -> CheckResult:
+    """Name the backend keyring would store the API key in; fail if there is none."""
+    backend = keyring.get_keyring()
+    backend_class = type(backend)
+    detail = f"{backend_class.__module__}.{backend_class.__qualname__}"
+    detail += f" (priority {_priority(backend_class)})"
+    if isinstance(backend, fail.Keyring | null.Keyring):
+        hint = "no usable backend: an API key would be kept for this session only"
+        return CheckResult("keyring", False, f"{detail}: {hint}")
+    if isinstance(backend, chainer.ChainerBackend):
+        chained = ", ".join(type(each).__name__ for each in backend.backends)
+        detail += f", chaining {chained or 'nothing'}"
+    return CheckResult("keyring", True, detail)
+
+
+def _priority(backend_class: type[KeyringBackend]) -> str:
+    """The backend's priority, or why it has none (priority raises when a backend is unusable)."""
+    try:
+        return f"{backend_class.priority:g}"
+    except Exception as exc:  # a third-party backend may raise anything here
+        return f"unknown: {type(exc).__name__}"
+
+
+CHECKS: tuple[tuple[str, Callable[[], CheckResult]], ...] = (
+    ("qt", check_qt),
+    ("sqlite", check_sqlite),
+    ("tls", check_tls),
+    ("keyring", check_keyring),
+)
+
+
+def run_self_test(out: TextIO) -> int:
+    """Run every check, print one line per check to ``out``; return 0 if all passed, else 1."""
+    out.write(
+        f"dialer-app {__version__} self-test (Python {platform.python_version()}, "
+        f"{sys.platform}, frozen={getattr(sys, 'frozen', False)})\n"
+    )
+    results = [_run(name, check) for name, check in CHECKS]
+    for result in results:
+        out.write(f"{'PASS' if result.passed else 'FAIL'}  {result.name:<8} {result.detail}\n")
+    failed = sum(not result.passed for result in results)
+    if failed:
+        out.write(f"self-test failed: {failed} of {len(results)} checks failed\n")
+    else:
+        out.write(f"self-test passed: all {len(results)} checks\n")
+    out.flush()
+    return 1 if failed else 0
+
+
+def _run(name: str, check: Callable[[], CheckResult]) -> CheckResult:
+    """Run one check; an exception is a failure whose detail names it."""
+    try:
+        return check()
+    except Exception as exc:
+        return CheckResult(name, False, f"{type(exc).__name__}: {exc}")

@@ -1,0 +1,122 @@
+"""``run_self_test``: the report printed by ``dialer-app --self-test``."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+
+from dialer_app.selftest import check_tls, run_self_test
+
+SECRET = "s3cr3t-api-key"
+
+
+class RecordingKeyring(KeyringBackend):
+    """In-memory backend that counts password lookups (conftest installs a plain one)."""
+
+    priority = 0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+        self.lookups = 0
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.lookups += 1
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[service, username] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        del self.secrets[service, username]
+
+
+@pytest.fixture
+def recording_keyring() -> Iterator[RecordingKeyring]:
+    """A RecordingKeyring holding one API key, installed for the test only."""
+    previous = keyring.get_keyring()
+    backend = RecordingKeyring()
+    backend.set_password("dialer-app", "https://app.callerdesk.io/api/", SECRET)
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def failing_keyring() -> Iterator[None]:
+    """keyring's 'no backend available' stand-in, installed for the test only."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def report_lines(output: io.StringIO) -> dict[str, str]:
+    """The check lines of a report, by check name: {'keyring': 'PASS  keyring  ...'}."""
+    lines = [line for line in output.getvalue().splitlines() if line[:4] in {"PASS", "FAIL"}]
+    return {line.split()[1]: line for line in lines}
+
+
+def test_all_checks_pass_with_a_usable_keyring(recording_keyring: RecordingKeyring) -> None:
+    output = io.StringIO()
+
+    assert run_self_test(output) == 0
+
+    lines = report_lines(output)
+    assert list(lines) == ["qt", "sqlite", "tls", "keyring"]
+    assert all(line.startswith("PASS") for line in lines.values()), output.getvalue()
+    assert "RecordingKeyring (priority 0)" in lines["keyring"]
+    assert "platform plugin" in lines["qt"]
+    assert "CERT_REQUIRED" in lines["tls"]
+    assert output.getvalue().rstrip().endswith("self-test passed: all 4 checks")
+
+
+def test_never_reads_or_prints_the_stored_key(recording_keyring: RecordingKeyring) -> None:
+    output = io.StringIO()
+
+    run_self_test(output)
+
+    assert recording_keyring.lookups == 0
+    assert SECRET not in output.getvalue()
+
+
+@pytest.mark.usefixtures("failing_keyring")
+def test_fails_when_keyring_has_no_backend() -> None:
+    output = io.StringIO()
+
+    assert run_self_test(output) == 1
+
+    keyring_line = report_lines(output)["keyring"]
+    assert keyring_line.startswith("FAIL")
+    assert "keyring.backends.fail.Keyring" in keyring_line
+    assert "self-test failed: 1 of 4 checks failed" in output.getvalue()
+
+
+def test_tls_uses_certifi_when_no_bundle_is_configured(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+
+    result = check_tls()
+
+    assert result.passed, result.detail
+    assert "from certifi" in result.detail
+    assert "check_hostname=True" in result.detail
+
+
+def test_a_check_that_raises_is_reported_as_a_failure(
+    recording_keyring: RecordingKeyring, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("SSL_CERT_FILE", f"{tmp_path}/missing.pem")
+    output = io.StringIO()
+
+    assert run_self_test(output) == 1
+
+    tls_line = report_lines(output)["tls"]
+    assert tls_line.startswith("FAIL")
+    assert "FileNotFoundError" in tls_line

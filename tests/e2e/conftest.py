@@ -1,0 +1,59 @@
+"""The real window, assembled as the app does it, talking to the sandbox over loopback."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from dialer_app.app import Assembly, assemble
+from dialer_app.core.config import Paths
+from dialer_app.core.logsetup import Redactor, configure
+from dialer_app.core.sandbox import Sandbox
+
+Launch = Callable[..., Assembly]
+
+
+@pytest.fixture
+def logs_to_data_dir(data_dir: Path) -> Iterator[Redactor]:
+    """The app's own logging (redacted, debug level) into the data directory's log file."""
+    root = logging.getLogger()
+    saved = (root.level, list(root.handlers))
+    redactor = Redactor()
+    configure(redactor, Paths(data_dir).log, debug=True)
+    yield redactor
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(saved[0])
+    for handler in saved[1]:
+        root.addHandler(handler)
+
+
+@pytest.fixture
+def launch(
+    qtbot: QtBot, data_dir: Path, sandbox: Sandbox, logs_to_data_dir: Redactor
+) -> Iterator[Launch]:
+    """Start the app against the sandbox, with the key coming from the (memory) keyring."""
+    started: list[Assembly] = []
+
+    def start(*, base_url: str | None = None) -> Assembly:
+        parts = assemble(Paths(data_dir), logs_to_data_dir, base_url=base_url or sandbox.base_url)
+        qtbot.addWidget(parts.window)
+        parts.window.show()
+        parts.window.start()
+        started.append(parts)
+        return parts
+
+    yield start
+    for parts in started:
+        parts.window.close()
+
+
+def wait_for_lists(qtbot: QtBot, parts: Assembly) -> None:
+    form = parts.window.form
+    qtbot.waitUntil(lambda: form.member_combo.count() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: form.deskphone_combo.count() > 0, timeout=5000)
