@@ -123,6 +123,7 @@ class Dialer(QObject):
     @Slot(object)
     def _on_members(self, members: object) -> None:
         self._lists_pending -= 1
+        log.info("Loaded %d members", len(members) if isinstance(members, list) else 0)
         self.members_loaded.emit(members)
 
     @Slot(object)

@@ -22,6 +22,13 @@ from dialer_app.core.records import Deskphone, Member
 from dialer_app.ui.naming import named
 
 MAX_CALL_LIMIT = 4 * 3600
+_CALL_STYLE = """
+QPushButton#callButton { background: #1E7F4F; color: white; font-weight: 600;
+    border: none; border-radius: 6px; padding: 6px 18px; }
+QPushButton#callButton:hover { background: #23925B; }
+QPushButton#callButton:focus { border: 2px solid #0B4F2E; }
+QPushButton#callButton:disabled { background: #A9C4B5; color: #F4F8F6; }
+"""
 _HINT_STYLE = {"ok": "color: #2E7D32;", "error": "color: #C62828;", "": "color: palette(mid);"}
 
 
@@ -66,7 +73,11 @@ class DialForm(QWidget):
         self.call_button.setToolTip("Ring the customer, then your phone (Return)")
         self.call_button.setMinimumHeight(self.number_edit.sizeHint().height() * 2)
         self.call_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
-        self.call_button.setMinimumWidth(120)
+        self.call_button.setMinimumWidth(140)
+        self.call_button.setStyleSheet(_CALL_STYLE)
+        call_font = QFont(self.call_button.font())
+        call_font.setPointSizeF(call_font.pointSizeF() * 1.3)
+        self.call_button.setFont(call_font)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         rows: tuple[tuple[str, QWidget], ...] = (

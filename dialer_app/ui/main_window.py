@@ -54,7 +54,8 @@ class MainWindow(QMainWindow):
         self._history = HistoryModel(self)
         self._build_ui()
         self._connect_signals()
-        self.restoreGeometry(settings.get(keys_of.GEOMETRY))
+        if not self.restoreGeometry(settings.get(keys_of.GEOMETRY)):
+            self.resize(1000, 640)
         self.form.focus_number()
 
     def _build_ui(self) -> None:
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.history_view.setModel(self._history)
         self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history_view.setAlternatingRowColors(True)
+        self.history_view.setWordWrap(False)
         self.history_view.verticalHeader().hide()
         header = self.history_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
