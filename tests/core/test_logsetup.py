@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,17 +12,8 @@ from tests.conftest import SENTINEL
 
 
 @pytest.fixture
-def log_file(tmp_path: Path) -> Iterator[Path]:
-    root = logging.getLogger()
-    saved = (root.level, list(root.handlers))
-    path = tmp_path / "dialer.log"
-    yield path
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-        handler.close()
-    root.setLevel(saved[0])
-    for handler in saved[1]:
-        root.addHandler(handler)
+def log_file(tmp_path: Path, root_logging: logging.Logger) -> Path:
+    return tmp_path / "dialer.log"
 
 
 def test_key_and_numbers_are_scrubbed_from_messages_and_tracebacks(

@@ -18,19 +18,11 @@ Launch = Callable[..., Assembly]
 
 
 @pytest.fixture
-def logs_to_data_dir(data_dir: Path) -> Iterator[Redactor]:
+def logs_to_data_dir(data_dir: Path, root_logging: logging.Logger) -> Redactor:
     """The app's own logging (redacted, debug level) into the data directory's log file."""
-    root = logging.getLogger()
-    saved = (root.level, list(root.handlers))
     redactor = Redactor()
     configure(redactor, Paths(data_dir).log, debug=True)
-    yield redactor
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-        handler.close()
-    root.setLevel(saved[0])
-    for handler in saved[1]:
-        root.addHandler(handler)
+    return redactor
 
 
 @pytest.fixture

@@ -21,6 +21,19 @@ from tests.e2e.conftest import Launch, wait_for_lists
 
 
 @pytest.fixture
+def account_dialog_notes(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The agent answers the account dialog with the sandbox and the sentinel key."""
+    notes: list[str] = []
+
+    def ask(cls, parent, base_url: str, has_key: bool, note: str) -> AccountChoice:  # type: ignore[no-untyped-def]
+        notes.append(note)
+        return AccountChoice(sandbox.base_url, SENTINEL)
+
+    monkeypatch.setattr(AccountDialog, "ask", classmethod(ask))
+    return notes
+
+
+@pytest.fixture
 def saved_key(memory_keyring: MemoryKeyring, sandbox: Sandbox) -> None:
     memory_keyring.set_password("dialer-app", sandbox.base_url, SENTINEL)
 
@@ -194,15 +207,9 @@ def test_first_start_asks_for_the_key_and_stores_it_in_the_keyring(
     launch: Launch,
     sandbox: Sandbox,
     memory_keyring: MemoryKeyring,
-    monkeypatch: pytest.MonkeyPatch,
+    account_dialog_notes: list[str],
 ) -> None:
-    asked: list[str] = []
-
-    def ask(cls, parent, base_url: str, has_key: bool, note: str) -> AccountChoice:  # type: ignore[no-untyped-def]
-        asked.append(note)
-        return AccountChoice(sandbox.base_url, SENTINEL)
-
-    monkeypatch.setattr(AccountDialog, "ask", classmethod(ask))
+    asked = account_dialog_notes
     parts = launch()
     wait_for_lists(qtbot, parts)
     assert "password store" in asked[0]
@@ -214,17 +221,10 @@ def test_without_a_keyring_the_key_is_kept_for_the_session_only(
     qtbot: QtBot,
     launch: Launch,
     sandbox: Sandbox,
-    data_dir: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    account_dialog_notes: list[str],
 ) -> None:
     keyring.set_keyring(fail.Keyring())
-    notes: list[str] = []
-
-    def ask(cls, parent, base_url: str, has_key: bool, note: str) -> AccountChoice:  # type: ignore[no-untyped-def]
-        notes.append(note)
-        return AccountChoice(sandbox.base_url, SENTINEL)
-
-    monkeypatch.setattr(AccountDialog, "ask", classmethod(ask))
+    notes = account_dialog_notes
     parts = launch()
     wait_for_lists(qtbot, parts)
     assert "session only" in notes[0]
