@@ -101,8 +101,13 @@ def assemble(
         dialer.set_account(demo_url, DEMO_AUTHCODE)
     settings = Settings(paths.settings)
     demo = demo_url is not None
-    account = AccountFlow(dialer, KeyService(), settings, base_url=base_url, demo=demo)
+    keys = KeyService()
+    account = AccountFlow(dialer, keys, settings, base_url=base_url, demo=demo)
     window = MainWindow(dialer, account, settings)
+    # The window owns the services: they are deleted with it, on the GUI thread. Left to
+    # Python's garbage collector they could be deleted on a worker thread, with live timers.
+    for service in (dialer, keys, account):
+        service.setParent(window)
     if history_problem:
         window.show_outcome(history_problem, "error")
     return Assembly(dialer, account, settings, window)

@@ -5,26 +5,53 @@ request uses its own transport with no kept connections, so it never goes out on
 connection the server may already have closed. Neither follows redirects (that would replay
 the key elsewhere), and the only retry is httpx's connect retry, which fires before anything
 was sent. Query strings are built by httpx from validated values.
+
+httpx's timeouts bound each read, not a whole answer: a server that trickles its answer a
+byte at a time would hold a request (and the Call button) forever. Every request therefore
+runs under a deadline that shuts its socket, and its body is read up to a size limit.
+A server-supplied message never carries the key back to the screen, the log or the history.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import re
+import socket
 import ssl
+import threading
+from dataclasses import replace
+from datetime import date
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 import httpx
 
 from dialer_app import __version__
 from dialer_app.core import members as member_pages
 from dialer_app.core.errors import BadResponseError, NotSentError, RejectedError
-from dialer_app.core.outcome import classify, parse_json_object
+from dialer_app.core.outcome import classify, parse_json_object, server_text
 from dialer_app.core.phone import mask
-from dialer_app.core.records import Balance, CallRequest, CallResult, Deskphone, Member, Outcome
+from dialer_app.core.records import (
+    Balance,
+    CallOutcomeReport,
+    CallRequest,
+    CallResult,
+    Deskphone,
+    Member,
+    Outcome,
+)
+from dialer_app.core.report import parse_row
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = httpx.Timeout(20.0, connect=5.0, pool=5.0)
+# A whole exchange, however slowly the answer trickles in (within the services' shutdown wait).
+DEFAULT_DEADLINE = 25.0
+CALL_BODY_LIMIT = 64 * 1024  # a call answer is ~150 bytes; an error page a few KB
+LIST_BODY_LIMIT = 16 * 1024 * 1024
+_TEN_DIGITS = re.compile(r"[0-9]{10}")
+MAX_REPORT_PAGES = 50
 # Raised before a byte of the request left the machine: safe to report as "not sent".
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
 
@@ -49,9 +76,11 @@ class CallerDeskClient:
         transport: httpx.BaseTransport | None = None,
         call_transport: httpx.BaseTransport | None = None,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        deadline: float = DEFAULT_DEADLINE,
     ) -> None:
         verify = tls_context() if base_url.startswith("https:") else True
         self._authcode = authcode
+        self._deadline = deadline
         self._http = self._make_client(base_url, timeout, transport, verify, keepalive=True)
         self._call_http = self._make_client(base_url, timeout, call_transport, verify, False)
 
@@ -78,6 +107,13 @@ class CallerDeskClient:
 
     def place_call(self, request: CallRequest) -> CallResult:
         """Send one click_to_call_v3 request; classify the answer. Never raises or retries."""
+        if not (
+            _TEN_DIGITS.fullmatch(request.customer_number)
+            and _TEN_DIGITS.fullmatch(request.member_number)
+            and request.deskphone.strip()
+        ):
+            log.error("Call request refused: the numbers are not 10 ASCII digits")
+            return CallResult(Outcome.NOT_SENT, "the request was incomplete or not valid")
         params = {
             "calling_party_a": request.customer_number,
             "calling_party_b": request.member_number,
@@ -89,14 +125,16 @@ class CallerDeskClient:
             params["CallLimit"] = str(request.call_limit)
         log.info("Calling customer %s", mask(request.customer_number))
         try:
-            response = self._call_http.get("click_to_call_v3", params=params)
+            status, body = self._exchange(self._call_http, "GET", "click_to_call_v3", params)
         except _NOT_SENT as exc:
             log.warning("Call request not sent: %s", type(exc).__name__)
             return CallResult(Outcome.NOT_SENT, _not_sent_reason(exc))
         except Exception as exc:  # after sending, anything means "may be ringing"
             log.warning("Call request failed after sending: %s", type(exc).__name__)
             return CallResult(Outcome.UNKNOWN, _unknown_reason(exc))
-        result = classify(response.status_code, response.content)
+        result = classify(status, body)
+        campid = None if result.campid is None else self._scrub(result.campid)
+        result = replace(result, message=self._scrub(result.message), campid=campid)
         log.info("Call outcome %s campid=%s", result.outcome, result.campid)
         return result
 
@@ -120,6 +158,29 @@ class CallerDeskClient:
             if isinstance(row, dict) and str(row.get("deskphone", "")).strip()
         ]
 
+    def call_reports(
+        self, first_day: date, last_day: date, member_number: str, per_page: int = 100
+    ) -> list[CallOutcomeReport]:
+        """Outgoing click-to-call report rows of one member over whole days (India dates)."""
+        form = {
+            "start_date": first_day.isoformat(),
+            "end_date": last_day.isoformat(),
+            "member_num": member_number,
+            "Flow_type": "WEBOBD",
+            "per_page": str(per_page),
+        }
+        rows: list[dict[str, Any]] = []
+        for page in range(1, MAX_REPORT_PAGES + 1):
+            data = self._post_form("call_list_v2", {**form, "current_page": str(page)})
+            batch = data.get("result")
+            if not isinstance(batch, list):
+                raise BadResponseError("The call report was missing from the answer.")
+            rows.extend(row for row in batch if isinstance(row, dict))
+            total = data.get("total")
+            if len(batch) < per_page or (str(total).isdigit() and len(rows) >= int(str(total))):
+                break
+        return [report for report in map(parse_row, rows) if report is not None]
+
     def get_balance(self) -> Balance:
         data = self._post_form("profile_billing_v2", {})
         account = data.get("login_account")
@@ -136,20 +197,123 @@ class CallerDeskClient:
 
     def _post_form(self, endpoint: str, form: dict[str, str]) -> dict[str, Any]:
         """POST a form with the authcode; return the JSON object or raise an ApiError."""
+        form = {**form, "authcode": self._authcode}
         try:
-            response = self._http.post(endpoint, data={**form, "authcode": self._authcode})
+            status, body = self._exchange(self._http, "POST", endpoint, form)
         except _NOT_SENT as exc:
             raise NotSentError(_not_sent_reason(exc)) from None
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, AnswerOverrun) as exc:
             raise BadResponseError(_unknown_reason(exc)) from None
-        if response.status_code != 200:
-            raise BadResponseError(f"The service answered HTTP {response.status_code}.")
-        data = parse_json_object(response.content)
+        if status != 200:
+            raise BadResponseError(f"The service answered HTTP {status}.")
+        data = parse_json_object(body)
         if data is None:
             raise BadResponseError("The service's answer could not be read.")
         if str(data.get("type", "")).strip().lower() == "error":
-            raise RejectedError(str(data.get("message") or "The service refused the request."))
+            message = self._scrub(server_text(data.get("message")))
+            raise RejectedError(message or "The service refused the request.")
         return data
+
+    def _exchange(
+        self, http: httpx.Client, method: str, endpoint: str, fields: dict[str, str]
+    ) -> tuple[int, bytes]:
+        """One request under the deadline: (status, body), or an httpx error or AnswerOverrun.
+
+        ``fields`` go in the query string of a GET (the call), in the form of a POST.
+        """
+        get = method == "GET"
+        params, data = (fields, None) if get else (None, fields)
+        limit = CALL_BODY_LIMIT if get else LIST_BODY_LIMIT
+        with _Deadline(self._deadline) as deadline:
+            trace = {"trace": deadline.trace}
+            try:
+                with http.stream(
+                    method, endpoint, params=params, data=data, extensions=trace
+                ) as response:
+                    deadline.watch(response.extensions.get("network_stream"))
+                    body = bytearray()
+                    for chunk in response.iter_bytes():
+                        body += chunk
+                        if len(body) > limit:
+                            raise AnswerOverrun("The answer was far too long to be the service's.")
+                    deadline.disarm()  # before the connection may go back to the pool
+                    return response.status_code, bytes(body)
+            except _NOT_SENT:
+                raise
+            except httpx.HTTPError:
+                if not deadline.expired:
+                    raise
+            raise AnswerOverrun("The answer was still arriving when time ran out.")
+
+    def _scrub(self, text: str) -> str:
+        """``text`` without the key, should the server have echoed it."""
+        for secret in {self._authcode, quote(self._authcode, safe=""), quote_plus(self._authcode)}:
+            if len(secret) >= 4:
+                text = text.replace(secret, "***")
+        return text
+
+
+class AnswerOverrun(Exception):
+    """The answer ran past the deadline or the size limit (after the request left)."""
+
+
+class _Deadline:
+    """Shuts one request's socket at a deadline, so no answer can trickle in forever.
+
+    The socket comes from httpx's ``trace`` extension (new connections, before any byte is
+    read) and from the ``network_stream`` response extension (pooled connections).
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self._lock = threading.Lock()
+        self._sock: socket.socket | None = None
+        self._disarmed = False
+        self.expired = False
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.disarm()
+
+    def disarm(self) -> None:
+        """The answer is in (or given up on): never shut the socket from now on."""
+        self._timer.cancel()
+        with self._lock:
+            self._sock = None
+            self._disarmed = True
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            self.watch(info.get("return_value"))
+
+    def watch(self, stream: object) -> None:
+        get_extra_info = getattr(stream, "get_extra_info", None)
+        sock = get_extra_info("socket") if callable(get_extra_info) else None
+        if isinstance(sock, socket.socket):
+            with self._lock:
+                if self._disarmed:
+                    return
+                self._sock = sock
+                if self.expired:
+                    _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            if self._disarmed:
+                return
+            self.expired = True
+            if self._sock is not None:
+                _shut(self._sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    """Shut the connection both ways (wakes a blocked read); the owner still closes it."""
+    with contextlib.suppress(OSError):  # already closed, or detached by a TLS wrap
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
 def _deskphone(row: dict[str, Any]) -> Deskphone:
@@ -167,6 +331,8 @@ def _not_sent_reason(exc: Exception) -> str:
 
 
 def _unknown_reason(exc: Exception) -> str:
+    if isinstance(exc, AnswerOverrun):
+        return str(exc)
     if isinstance(exc, httpx.ReadTimeout):
         return "No answer from the service in time."
     if isinstance(exc, httpx.RemoteProtocolError):

@@ -16,44 +16,36 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from dialer_app.core.errors import HistoryError
-from dialer_app.core.records import CallRequest, CallResult, Campaign, Outcome
+from dialer_app.core.history_sql import (
+    COLUMNS,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    page_sql,
+    to_campaign,
+    to_text,
+)
+from dialer_app.core.records import (
+    CallOutcomeReport,
+    CallRequest,
+    CallResult,
+    Campaign,
+    HistoryQuery,
+    Outcome,
+    ReportState,
+    Verdict,
+)
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 2000
-
-_SCHEMA = (
-    """CREATE TABLE IF NOT EXISTS calls (
-        id INTEGER PRIMARY KEY,
-        created_at TEXT NOT NULL,
-        member_name TEXT NOT NULL,
-        member_number TEXT NOT NULL,
-        customer_number TEXT NOT NULL,
-        deskphone TEXT NOT NULL,
-        call_limit INTEGER NOT NULL,
-        outcome TEXT NOT NULL,
-        campid TEXT NULL,
-        message TEXT NOT NULL DEFAULT '',
-        finished_at TEXT NULL
-    )""",
-    "CREATE INDEX IF NOT EXISTS calls_created_at ON calls (created_at)",
-    "CREATE INDEX IF NOT EXISTS calls_customer_number ON calls (customer_number)",
-)
-
-_COLUMNS = (
-    "id, created_at, member_name, member_number, customer_number, deskphone,"
-    " call_limit, outcome, campid, message, finished_at"
-)
+EXPORT_CHUNK = 5000
 
 # Attempts that may have reached the customer: these start the re-dial cool-down.
 _MAY_HAVE_RUNG = (Outcome.PLACED.value, Outcome.UNKNOWN.value, Outcome.SENDING.value)
-
-_Row = tuple[int, str, str, str, str, str, int, str, str | None, str, str | None]
 
 
 def utc_now() -> datetime:
@@ -61,34 +53,8 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _to_text(moment: datetime) -> str:
-    """ISO 8601 in UTC with offset and fixed precision (sorts as text); naive means local."""
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def _from_text(text: str) -> datetime:
-    return datetime.fromisoformat(text).astimezone(UTC)
-
-
 def _last_ten_digits(number: str) -> str:
     return re.sub(r"\D", "", number)[-10:]
-
-
-def _to_campaign(row: _Row) -> Campaign:
-    row_id, created, name, member, customer, deskphone, limit, outcome, campid, message, done = row
-    return Campaign(
-        row_id=row_id,
-        created_at=_from_text(created),
-        member_name=name,
-        member_number=member,
-        customer_number=customer,
-        deskphone=deskphone,
-        call_limit=limit,
-        outcome=Outcome(outcome),
-        campid=campid,
-        message=message,
-        finished_at=_from_text(done) if done is not None else None,
-    )
 
 
 class HistoryStore:
@@ -138,11 +104,15 @@ class HistoryStore:
         if result.outcome is Outcome.SENDING:
             raise ValueError("a finished call cannot still be sending")
         campid = None if result.campid is None else str(result.campid)
-        sql = "UPDATE calls SET outcome = ?, message = ?, campid = ?, finished_at = ? WHERE id = ?"
+        placed = result.outcome is Outcome.PLACED
+        state = ReportState.PENDING if placed else ReportState.NONE
+        sql = (
+            "UPDATE calls SET outcome = ?, message = ?, campid = ?, finished_at = ?,"
+            " report_state = ? WHERE id = ?"
+        )
+        params = (result.outcome.value, result.message, campid, self._now(), state.value, row_id)
         with self._guard("write"):
-            cursor = self._conn.execute(
-                sql, (result.outcome.value, result.message, campid, self._now(), row_id)
-            )
+            cursor = self._conn.execute(sql, params)
         if cursor.rowcount != 1:
             raise HistoryError(f"History row {row_id} does not exist in {self._path}")
         return self.get(row_id)
@@ -159,19 +129,99 @@ class HistoryStore:
 
     def recent(self, limit: int = 500) -> list[Campaign]:
         """The newest ``limit`` rows, newest first."""
-        sql = f"SELECT {_COLUMNS} FROM calls ORDER BY created_at DESC, id DESC LIMIT ?"  # noqa: S608
+        return self.page(HistoryQuery(), None, limit)
+
+    def page(self, query: HistoryQuery, after: Campaign | None, limit: int) -> list[Campaign]:
+        """Up to ``limit`` rows matching ``query`` in its order, following the row ``after``."""
+        sql, params = page_sql(query, after, limit)
         with self._guard("read"):
-            rows: list[_Row] = self._conn.execute(sql, (limit,)).fetchall()
-        return [_to_campaign(row) for row in rows]
+            rows = self._conn.execute(sql, params).fetchall()
+        return [to_campaign(row) for row in rows]
+
+    def recent_to(self, customer_number: str, limit: int = 3) -> list[Campaign]:
+        """The last attempts to this customer (any outcome), newest first."""
+        sql = (
+            f"SELECT {COLUMNS} FROM calls WHERE customer_number = ?"  # noqa: S608
+            " ORDER BY created_at DESC, id DESC LIMIT ?"
+        )
+        with self._guard("read"):
+            rows = self._conn.execute(sql, (_last_ten_digits(customer_number), limit)).fetchall()
+        return [to_campaign(row) for row in rows]
+
+    def iter_rows(self, query: HistoryQuery) -> Iterator[Campaign]:
+        """Every row matching ``query``, in order, read on a connection of its own.
+
+        Meant for exports on a worker thread: it never holds the store's lock, so calls
+        and the window go on while a million rows stream out.
+        """
+        uri = f"file:{self._path}?mode=ro"
+        try:
+            reader = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise HistoryError(f"Cannot read the call history at {self._path}: {exc}") from exc
+        try:
+            after: Campaign | None = None
+            while True:
+                sql, params = page_sql(query, after, EXPORT_CHUNK)
+                rows = [to_campaign(row) for row in reader.execute(sql, params)]
+                yield from rows
+                if len(rows) < EXPORT_CHUNK:
+                    return
+                after = rows[-1]
+        except sqlite3.Error as exc:
+            raise HistoryError(f"Cannot read the call history at {self._path}: {exc}") from exc
+        finally:
+            reader.close()
+
+    def pending_reports(self) -> list[Campaign]:
+        """Placed calls whose call report is still to be fetched, oldest first."""
+        sql = (
+            f"SELECT {COLUMNS} FROM calls WHERE report_state = 'pending'"  # noqa: S608
+            " ORDER BY created_at, id"
+        )
+        with self._guard("read"):
+            rows = self._conn.execute(sql).fetchall()
+        return [to_campaign(row) for row in rows]
+
+    def record_report(self, row_id: int, report: CallOutcomeReport | None) -> Campaign:
+        """Store the call report's verdict for a row (None: we gave up, no report came)."""
+        sql = (
+            "UPDATE calls SET report_state = 'final', verdict = ?, leg_a_at = ?, leg_b_at = ?,"
+            " talk_seconds = ?, coins = ?, recording_url = ?, report_id = ? WHERE id = ?"
+        )
+        if report is None:
+            params: tuple[object, ...] = (Verdict.NO_REPORT.value, *([None] * 6), row_id)
+        else:
+            params = (
+                report.verdict.value,
+                to_text(report.leg_a_at) if report.leg_a_at else None,
+                to_text(report.leg_b_at) if report.leg_b_at else None,
+                report.talk_seconds,
+                report.coins,
+                report.recording_url or None,
+                report.report_id,
+                row_id,
+            )
+        with self._guard("write"):
+            self._conn.execute(sql, params)
+        return self.get(row_id)
+
+    def claimed_report_ids(self) -> set[str]:
+        """Report rows already matched to a history row (one report, one call)."""
+        since = to_text(self._clock() - timedelta(days=2))
+        sql = "SELECT report_id FROM calls WHERE report_id IS NOT NULL AND created_at >= ?"
+        with self._guard("read"):
+            rows = self._conn.execute(sql, (since,)).fetchall()
+        return {str(row[0]) for row in rows}
 
     def get(self, row_id: int) -> Campaign:
         """The row ``row_id``; ``HistoryError`` if there is none."""
-        sql = f"SELECT {_COLUMNS} FROM calls WHERE id = ?"  # noqa: S608
+        sql = f"SELECT {COLUMNS} FROM calls WHERE id = ?"  # noqa: S608
         with self._guard("read"):
-            row: _Row | None = self._conn.execute(sql, (row_id,)).fetchone()
+            row = self._conn.execute(sql, (row_id,)).fetchone()
         if row is None:
             raise HistoryError(f"History row {row_id} does not exist in {self._path}")
-        return _to_campaign(row)
+        return to_campaign(row)
 
     def last_attempt_to(self, customer_number: str, since: datetime) -> Campaign | None:
         """The newest attempt to this customer at/after ``since`` that may have rung them.
@@ -180,14 +230,14 @@ class HistoryStore:
         ignored (they never reached the customer).
         """
         sql = (
-            f"SELECT {_COLUMNS} FROM calls"  # noqa: S608
-            " WHERE created_at >= ? AND substr(customer_number, -10) = ?"
+            f"SELECT {COLUMNS} FROM calls"  # noqa: S608
+            " WHERE created_at >= ? AND customer_number = ?"
             " AND outcome IN (?, ?, ?) ORDER BY created_at DESC, id DESC LIMIT 1"
         )
-        params = (_to_text(since), _last_ten_digits(customer_number), *_MAY_HAVE_RUNG)
+        params = (to_text(since), _last_ten_digits(customer_number), *_MAY_HAVE_RUNG)
         with self._guard("read"):
-            row: _Row | None = self._conn.execute(sql, params).fetchone()
-        return None if row is None else _to_campaign(row)
+            row = self._conn.execute(sql, params).fetchone()
+        return None if row is None else to_campaign(row)
 
     def close(self) -> None:
         """Close the database; safe to call twice."""
@@ -195,7 +245,7 @@ class HistoryStore:
             self._conn.close()
 
     def _now(self) -> str:
-        return _to_text(self._clock())
+        return to_text(self._clock())
 
     @staticmethod
     def _open(path: Path) -> sqlite3.Connection:
@@ -224,8 +274,9 @@ class HistoryStore:
         conn.execute("PRAGMA synchronous = FULL")
         if version < SCHEMA_VERSION:
             conn.execute("BEGIN IMMEDIATE")
-            for statement in _SCHEMA:
-                conn.execute(statement)
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[step]:
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("COMMIT")
 

@@ -3,17 +3,23 @@
 Success is decided from ``type`` alone: never from the status code or the message text.
 Errors arrive as HTTP 200 with ``type: error``, sometimes labelled text/html, so the body
 is parsed whatever the content type. Anything that is not a CallerDesk answer after the
-request left means the outcome is unknown: the call may already be ringing.
+request left means the outcome is unknown: the call may already be ringing. The server's
+own words are shown and stored, so they are cut to one bounded line first.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from dialer_app.core.records import CallResult, Outcome
 
 PLACED_MESSAGE = "Ringing customer…"
+MAX_MESSAGE = 300  # characters of a server message kept; known messages are far shorter
+# Control characters and bidirectional overrides (which could make a message read backwards).
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"\s+")
 
 
 def classify(status_code: int, body: bytes) -> CallResult:
@@ -26,9 +32,9 @@ def classify(status_code: int, body: bytes) -> CallResult:
     kind = data.get("type")
     kind = kind.strip().lower() if isinstance(kind, str) else None
     if kind == "success":
-        return CallResult(Outcome.PLACED, _text(data.get("message")), _campid(data))
+        return CallResult(Outcome.PLACED, server_text(data.get("message")), _campid(data))
     if kind == "error":
-        message = _text(data.get("message")) or "The service refused the call."
+        message = server_text(data.get("message")) or "The service refused the call."
         return CallResult(Outcome.REJECTED, message)
     return CallResult(Outcome.UNKNOWN, "The service's answer did not say whether the call left.")
 
@@ -42,8 +48,12 @@ def parse_json_object(body: bytes) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _text(value: object) -> str:
-    return value.strip() if isinstance(value, str) else ""
+def server_text(value: object) -> str:
+    """A message from the server fit to show and store: one line, no controls, bounded."""
+    if not isinstance(value, str):
+        return ""
+    text = _SPACES.sub(" ", _INVISIBLE.sub(" ", value)).strip()
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1].rstrip() + "…"
 
 
 def _campid(data: dict[str, Any]) -> str | None:
@@ -51,7 +61,7 @@ def _campid(data: dict[str, Any]) -> str | None:
     if isinstance(campid, bool) or campid is None:
         return None
     if isinstance(campid, (int, str)):
-        return str(campid).strip() or None
+        return server_text(str(campid)) or None
     if isinstance(campid, float) and campid.is_integer():
         return str(int(campid))
     return None

@@ -17,6 +17,23 @@ class Outcome(StrEnum):
     UNKNOWN = "unknown"  # failed after the request left: the call may be ringing
 
 
+class Verdict(StrEnum):
+    """What the call report says happened after a placed call (see callerdesk-api.md)."""
+
+    CONNECTED = "connected"  # both legs picked
+    CUSTOMER_NO_ANSWER = "customer_no_answer"  # leg A never picked
+    MEMBER_NO_ANSWER = "member_no_answer"  # customer answered, member did not: the worst case
+    NO_REPORT = "no_report"  # the report never showed the call within the time we wait
+
+
+class ReportState(StrEnum):
+    """Where a history row is in fetching its call report."""
+
+    NONE = "none"  # nothing to fetch (the call was not placed)
+    PENDING = "pending"  # placed; the report is still to be fetched
+    FINAL = "final"  # the verdict is known (or we gave up: NO_REPORT)
+
+
 @dataclass(frozen=True, slots=True)
 class Member:
     """An active team member who can take the bridged call (party B)."""
@@ -74,6 +91,46 @@ class Campaign:
     campid: str | None
     message: str
     finished_at: datetime | None
+    report_state: ReportState = ReportState.NONE
+    verdict: Verdict | None = None
+    leg_a_at: datetime | None = None  # when the customer answered
+    leg_b_at: datetime | None = None  # when the member answered
+    talk_seconds: int | None = None
+    coins: str | None = None
+    recording_url: str | None = None
+
+    @property
+    def worst_case(self) -> bool:
+        """The customer answered and was left waiting: the member never picked up."""
+        return self.verdict is Verdict.MEMBER_NO_ANSWER
+
+
+@dataclass(frozen=True, slots=True)
+class CallOutcomeReport:
+    """One call_list_v2 row, parsed: what happened to a placed call."""
+
+    report_id: str
+    started_at: datetime  # aware
+    customer_number: str  # last 10 digits
+    member_number: str  # last 10 digits
+    verdict: Verdict
+    leg_a_at: datetime | None
+    leg_b_at: datetime | None
+    talk_seconds: int
+    coins: str
+    recording_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryQuery:
+    """What the history shows: a filter and a sort, turned into SQL by the store."""
+
+    text: str = ""  # digits: customer number prefix; words: member name
+    outcome: Outcome | None = None
+    since: datetime | None = None  # inclusive, aware
+    until: datetime | None = None  # exclusive, aware
+    sort: str = "created_at"  # a column name from history.SORTABLE
+    descending: bool = True
 
 
 @dataclass(frozen=True, slots=True)

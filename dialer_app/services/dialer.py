@@ -6,15 +6,18 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from dialer_app.core.client import DEFAULT_TIMEOUT, CallerDeskClient
 from dialer_app.core.errors import HistoryError
+from dialer_app.core.export import write_csv
 from dialer_app.core.history import HistoryStore
 from dialer_app.core.logsetup import Redactor
 from dialer_app.core.messages import describe_error
-from dialer_app.core.records import CallRequest, CallResult, Campaign, Outcome
+from dialer_app.core.records import CallRequest, CallResult, Campaign, HistoryQuery, Outcome
+from dialer_app.services.outcomes import OutcomeTracker
 from dialer_app.services.runner import Progress, Runner
 
 log = logging.getLogger(__name__)
@@ -44,9 +47,13 @@ class Dialer(QObject):
         call_started(Campaign): the write-ahead row is committed; the request is leaving
         call_finished(CallReport): the outcome is known (placed/rejected/not sent/unknown)
         busy_changed(bool): a call request is (no longer) in flight
+        export_done(int, str): that many rows were written to that CSV file
+        export_failed(str): a sentence saying why the export failed
     """
 
     members_loaded = Signal(object)
+    export_done = Signal(int, str)
+    export_failed = Signal(str)
     deskphones_loaded = Signal(object)
     lists_failed = Signal(str)
     balance_loaded = Signal(object)
@@ -70,6 +77,11 @@ class Dialer(QObject):
         self._client: CallerDeskClient | None = None
         self._retired: list[CallerDeskClient] = []
         self._runner = Runner(parent=self)
+        self.outcomes = (
+            OutcomeTracker(history, lambda: self._client, self._runner, parent=self)
+            if history is not None
+            else None
+        )
         self._busy = False
         self._lists_pending = 0
         self._shut_down = False
@@ -164,10 +176,12 @@ class Dialer(QObject):
         self.call_started.emit(row)
 
     @Slot(object)
-    def _on_call_done(self, report: object) -> None:
+    def _on_call_done(self, report: CallReport) -> None:
         self._set_busy(False)
         self.call_finished.emit(report)
         self.refresh_balance()
+        if self.outcomes is not None and report.result.outcome is Outcome.PLACED:
+            self.outcomes.track()
 
     @Slot(object)
     def _on_call_crashed(self, exc: object) -> None:
@@ -194,6 +208,34 @@ class Dialer(QObject):
         since = datetime.now(UTC) - timedelta(seconds=within_seconds)
         return self._history.last_attempt_to(customer_number, since)
 
+    def history_page(
+        self, query: HistoryQuery, after: Campaign | None, limit: int
+    ) -> list[Campaign]:
+        return self._history.page(query, after, limit) if self._history else []
+
+    def recent_to(self, customer_number: str, limit: int = 3) -> list[Campaign]:
+        return self._history.recent_to(customer_number, limit) if self._history else []
+
+    def export_history(self, query: HistoryQuery, target: Path) -> None:
+        """Write every row matching ``query`` to a CSV file, on a worker thread."""
+        history = self._history
+        if history is None:
+            self.export_failed.emit("The call history is not available.")
+            return
+        self._runner.submit(
+            lambda _: (write_csv(history.iter_rows(query), target), str(target)),
+            self._on_export_done,
+            self._on_export_failed,
+        )
+
+    @Slot(object)
+    def _on_export_done(self, result: tuple[int, str]) -> None:
+        self.export_done.emit(*result)
+
+    @Slot(object)
+    def _on_export_failed(self, exc: object) -> None:
+        self.export_failed.emit(describe_error(exc))
+
     def recover_unfinished(self) -> int:
         """Rows a crash left as ``sending`` become ``unknown``; returns how many."""
         return self._history.mark_unfinished(UNFINISHED_MESSAGE) if self._history else 0
@@ -203,6 +245,8 @@ class Dialer(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        if self.outcomes is not None:
+            self.outcomes.stop()
         if not self._runner.wait(wait_ms):
             log.warning("Quitting with work still in flight")
         if self._history is not None:

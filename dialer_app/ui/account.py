@@ -24,7 +24,7 @@ class AccountFlow(QObject):
 
     Signals:
         ready(): the dialer has a key for the current base URL
-        message(str, str): a sentence for the window, and its kind (info/warn/error)
+        message(str, str): a sentence for the window, and its kind (status/info/warn/error)
     """
 
     ready = Signal()
@@ -65,7 +65,7 @@ class AccountFlow(QObject):
         if self.demo:
             self.ready.emit()
         elif self._base_url:
-            self.message.emit("Opening the password store…", "info")
+            self.message.emit("Opening the password store…", "status")
             self._keys.load(self._base_url)
         else:
             self.edit()
@@ -75,7 +75,7 @@ class AccountFlow(QObject):
         if key:
             self._has_saved_key = True
             self._dialer.set_account(self._base_url, key)
-            self.message.emit("Ready. Type the customer's number and press Return.", "info")
+            self.message.emit("Ready. Type the customer's number and press Return.", "status")
             self.ready.emit()
         else:
             self.edit()
@@ -93,7 +93,7 @@ class AccountFlow(QObject):
 
     @Slot()
     def _on_keys_forgotten(self) -> None:
-        self.message.emit("The saved key was forgotten. Dialer → Account… to enter one.", "info")
+        self.message.emit("The saved key was forgotten. Dialer → Account… to enter one.", "status")
 
     @Slot()
     def edit(self) -> None:

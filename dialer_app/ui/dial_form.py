@@ -38,10 +38,12 @@ class DialForm(QWidget):
     Signals:
         call_requested(): the agent asked to place the call
         refresh_requested(): the agent asked to reload members and deskphones
+        number_ready(str): the 10-digit number now in the field ("" when it is not valid)
     """
 
     call_requested = Signal()
     refresh_requested = Signal()
+    number_ready = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +59,9 @@ class DialForm(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.number_edit.setFont(font)
         self.number_hint = named(QLabel(), "numberHint", "Number check")
+        self.recent_label = named(QLabel(), "recentCallsLabel", "Recent calls to this number")
+        self.recent_label.setWordWrap(True)
+        self.recent_label.setStyleSheet("color: #7A4F00;")
         self.member_combo = named(QComboBox(), "memberCombo", "Member (your phone)")
         self.member_combo.setPlaceholderText("Loading members…")
         self.refresh_button = named(QToolButton(), "refreshButton", "Refresh lists")
@@ -83,6 +88,7 @@ class DialForm(QWidget):
         rows: tuple[tuple[str, QWidget], ...] = (
             ("&Customer", self.number_edit),
             ("", self.number_hint),
+            ("", self.recent_label),
             ("&Member", self.member_combo),
             ("&Deskphone", self.deskphone_combo),
             ("Call &limit", self.limit_spin),
@@ -92,8 +98,8 @@ class DialForm(QWidget):
             label.setBuddy(widget)
             grid.addWidget(label, row, 0)
             grid.addWidget(widget, row, 1)
-        grid.addWidget(self.refresh_button, 2, 2)
-        grid.addWidget(self.call_button, 0, 3, 2, 1)
+        grid.addWidget(self.refresh_button, 3, 2)
+        grid.addWidget(self.call_button, 0, 3, 3, 1)
         grid.setColumnStretch(1, 1)
         self.setTabOrder(self.number_edit, self.member_combo)
         self.setTabOrder(self.member_combo, self.deskphone_combo)
@@ -110,11 +116,16 @@ class DialForm(QWidget):
     def _on_number_edited(self, text: str) -> None:
         if not text.strip():
             self._set_hint("Type or paste the customer's number.", "")
+            self.number_ready.emit("")
             return
         try:
-            self._set_hint(f"Will dial {format_national(normalise(text))}", "ok")
+            national = normalise(text)
         except InvalidNumber as exc:
             self._set_hint(str(exc), "error")
+            self.number_ready.emit("")
+            return
+        self._set_hint(f"Will dial {format_national(national)}", "ok")
+        self.number_ready.emit(national)
 
     def _set_hint(self, text: str, kind: str) -> None:
         self.number_hint.setText(text)
@@ -146,16 +157,36 @@ class DialForm(QWidget):
                 combo.setPlaceholderText(text)
 
     def selected_member(self) -> Member | None:
+        if self.member_combo.currentIndex() < 0:  # no item: don't ask Qt for an empty value
+            return None
         member = self.member_combo.currentData()
         return member if isinstance(member, Member) else None
 
     def selected_deskphone(self) -> str | None:
+        if self.deskphone_combo.currentIndex() < 0:
+            return None
         deskphone = self.deskphone_combo.currentData()
         return deskphone if isinstance(deskphone, str) and deskphone else None
 
     def set_busy(self, busy: bool) -> None:
         self.call_button.setEnabled(not busy)
         self.call_button.setText("Calling…" if busy else "Call")
+
+    def fill(self, number: str, member_number: str, deskphone: str, call_limit: int) -> None:
+        """Put an earlier call back in the form (the agent still confirms with Return)."""
+        self.number_edit.setText(format_national(number))
+        found = next(
+            (i for i in range(self.member_combo.count())
+             if getattr(self.member_combo.itemData(i), "number", None) == member_number),
+            -1,
+        )  # fmt: skip
+        if found >= 0:
+            self.member_combo.setCurrentIndex(found)
+        desk = self.deskphone_combo.findData(deskphone)
+        if desk >= 0:
+            self.deskphone_combo.setCurrentIndex(desk)
+        self.limit_spin.setValue(call_limit)
+        self.focus_number()
 
     def focus_number(self) -> None:
         self.number_edit.setFocus(Qt.FocusReason.OtherFocusReason)

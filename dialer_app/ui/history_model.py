@@ -1,110 +1,122 @@
-"""The campaign history as a read-only table model, newest row first.
+"""The campaign history as a lazy, sortable table model.
 
-The model holds ``Campaign`` records handed to it (from ``HistoryStore`` through the services
-layer); it never opens the database itself. Columns are declared once in ``COLUMNS``.
+Rows arrive a page at a time through ``canFetchMore``/``fetchMore`` from a page source (the
+services layer, which reads SQLite with keyset paging), so opening or filtering a history of a
+million rows reads one page. The model never opens the database itself; columns are declared
+once in ``history_columns``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from dialer_app.core.history_sql import matches
+from dialer_app.core.records import Campaign, HistoryQuery
+from dialer_app.ui.history_columns import (
+    COLUMNS,
+    OUTCOME_COLOUR,
+    OUTCOME_COLUMN,
+    OUTCOME_TEXT,
+    RECORDING_COLUMN,
+    RESULT_COLUMN,
+    WORST_CASE_BACKGROUND,
+    WORST_CASE_TEXT,
 )
-from PySide6.QtGui import QColor
 
-from dialer_app.core.records import Campaign, Outcome
+__all__ = ["COLUMNS", "OUTCOME_TEXT", "HistoryModel", "PageSource"]
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-
-OUTCOME_TEXT: dict[Outcome, str] = {
-    Outcome.SENDING: "Sending…",
-    Outcome.PLACED: "Placed",
-    Outcome.REJECTED: "Rejected",
-    Outcome.NOT_SENT: "Not sent",
-    Outcome.UNKNOWN: "Unknown — check before calling again",
-}
-
-OUTCOME_COLOUR: dict[Outcome, QColor] = {
-    Outcome.PLACED: QColor(46, 125, 50),  # green
-    Outcome.REJECTED: QColor(198, 40, 40),  # red
-    Outcome.UNKNOWN: QColor(178, 106, 0),  # amber, readable on white
-}
-
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+PageSource = Callable[[HistoryQuery, Campaign | None, int], list[Campaign]]
+URL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _time_text(row: Campaign) -> str:
-    return row.created_at.astimezone().strftime("%d %b %H:%M:%S")  # local time
-
-
-def _number_text(number: str) -> str:
-    """``9876543210`` as ``98765 43210``; anything else unchanged."""
-    if len(number) == 10 and number.isdigit():
-        return f"{number[:5]} {number[5:]}"
-    return number
-
-
-def _limit_text(row: Campaign) -> str:
-    return "—" if row.call_limit == 0 else f"{row.call_limit} s"
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One column of the history table: its title and how a row reads in it."""
-
-    title: str
-    text: Callable[[Campaign], str]
-    alignment: Qt.AlignmentFlag = _LEFT
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("Time", _time_text),
-    Column("Member", lambda row: row.member_name),
-    Column("Customer", lambda row: _number_text(row.customer_number)),
-    Column("Deskphone", lambda row: row.deskphone),
-    Column("Limit", _limit_text, _RIGHT),
-    Column("Outcome", lambda row: OUTCOME_TEXT[row.outcome]),
-    Column("Campid", lambda row: row.campid or "", _RIGHT),
-    Column("Message", lambda row: row.message),
-)
-OUTCOME_COLUMN = next(i for i, column in enumerate(COLUMNS) if column.title == "Outcome")
+def _no_rows(_query: HistoryQuery, _after: Campaign | None, _limit: int) -> list[Campaign]:
+    return []
 
 
 class HistoryModel(QAbstractTableModel):
-    """Read-only table of call attempts, newest first."""
+    """Read-only table of call attempts in the query's order, fetched a page at a time."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    PAGE = 200
+
+    def __init__(self, source: PageSource = _no_rows, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._source = source
+        self._query = HistoryQuery()
         self._rows: list[Campaign] = []
+        self._exhausted = True
+        self._started = False  # no reads until the window asks (after its first paint)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    @property
+    def query(self) -> HistoryQuery:
+        return self._query
+
+    def set_query(self, query: HistoryQuery) -> None:
+        """Show the rows matching ``query``: reads its first page only."""
+        self.beginResetModel()
+        self._query = query
+        self._started = True
+        self._rows = self._source(query, None, self.PAGE)
+        self._exhausted = len(self._rows) < self.PAGE
+        self.endResetModel()
+
+    def reload(self) -> None:
+        self.set_query(self._query)
 
     def set_rows(self, rows: list[Campaign]) -> None:
-        """Replace every row (``rows`` newest first)."""
+        """Show exactly ``rows`` (already in order), with nothing more to fetch."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._exhausted = True
         self.endResetModel()
 
     def upsert(self, row: Campaign) -> None:
-        """Update the row with the same ``row_id``, or add ``row`` at the top."""
+        """Update the shown row with the same id, or show a new row at the top if it belongs."""
         position = self._position_of(row.row_id)
-        if position is None:
+        if position is not None:
+            self._rows[position] = row
+            last = len(COLUMNS) - 1
+            self.dataChanged.emit(self.index(position, 0), self.index(position, last), [])
+            return
+        newest_first = self._query.sort == "created_at" and self._query.descending
+        if newest_first and matches(self._query, row):
             self.beginInsertRows(_ROOT, 0, 0)
             self._rows.insert(0, row)
             self.endInsertRows()
-            return
-        self._rows[position] = row
-        self.dataChanged.emit(self.index(position, 0), self.index(position, len(COLUMNS) - 1), [])
 
     def row_at(self, index: int) -> Campaign:
         """The record shown in table row ``index``."""
         return self._rows[index]
+
+    # -- Qt's model interface ------------------------------------------------------------
+    def canFetchMore(self, parent: _ModelIndex = _ROOT) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: _ModelIndex = _ROOT) -> None:
+        if parent.isValid() or self._exhausted:
+            return
+        page = self._source(self._query, self._rows[-1] if self._rows else None, self.PAGE)
+        self._exhausted = len(page) < self.PAGE
+        if page:
+            self.beginInsertRows(_ROOT, len(self._rows), len(self._rows) + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(COLUMNS):
+            descending = order == Qt.SortOrder.DescendingOrder
+            query = replace(self._query, sort=COLUMNS[column].sort, descending=descending)
+            if self._started:
+                self.set_query(query)
+            else:
+                self._query = query
 
     def rowCount(self, parent: _ModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -115,15 +127,23 @@ class HistoryModel(QAbstractTableModel):
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        row, column = self._rows[index.row()], COLUMNS[index.column()]
+        row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+            return COLUMNS[column].text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == RECORDING_COLUMN and row.recording_url:
+                return row.recording_url
             return row.message or None
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == OUTCOME_COLUMN:
-            return OUTCOME_COLOUR.get(row.outcome)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole and row.worst_case:
+            return WORST_CASE_BACKGROUND
+        if role == Qt.ItemDataRole.FontRole and row.worst_case and column == RESULT_COLUMN:
+            return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return column.alignment
+            return COLUMNS[column].alignment
+        if role == URL_ROLE:
+            return row.recording_url
         return None
 
     def headerData(
@@ -138,6 +158,14 @@ class HistoryModel(QAbstractTableModel):
             and 0 <= section < len(COLUMNS)
         ):
             return COLUMNS[section].title
+        return None
+
+    @staticmethod
+    def _foreground(row: Campaign, column: int) -> object:
+        if column == OUTCOME_COLUMN:
+            return OUTCOME_COLOUR.get(row.outcome)
+        if column == RESULT_COLUMN and row.worst_case:
+            return WORST_CASE_TEXT
         return None
 
     def _position_of(self, row_id: int) -> int | None:

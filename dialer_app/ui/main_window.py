@@ -5,11 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QMainWindow,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +21,9 @@ from dialer_app.services.settings import Settings
 from dialer_app.ui.account import AccountFlow
 from dialer_app.ui.dial_form import DialForm
 from dialer_app.ui.dialogs import ConfirmRedial
-from dialer_app.ui.history_model import OUTCOME_TEXT, HistoryModel
+from dialer_app.ui.history_columns import OUTCOME_TEXT
+from dialer_app.ui.history_flow import HistoryFlow
+from dialer_app.ui.history_panel import HistoryPanel
 from dialer_app.ui.naming import named
 
 _BANNER_STYLE = {
@@ -51,8 +50,11 @@ class MainWindow(QMainWindow):
         self._account = account
         account.window = self
         self._settings = settings
-        self._history = HistoryModel(self)
+        self.history = HistoryPanel(dialer.history_page)
+        self._history = self.history.model
+        self.history_view = self.history.view
         self._build_ui()
+        self._flow = HistoryFlow(dialer, self.form, self.history, self)
         self._connect_signals()
         if not self.restoreGeometry(settings.get(keys_of.GEOMETRY)):
             self.resize(1000, 640)
@@ -66,21 +68,11 @@ class MainWindow(QMainWindow):
         self.outcome_label.setWordWrap(True)
         self.outcome_label.setTextFormat(Qt.TextFormat.RichText)
         self.outcome_label.setContentsMargins(10, 8, 10, 8)
-        self.history_view = named(QTableView(), "historyView", "Campaign history")
-        self.history_view.setModel(self._history)
-        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history_view.setAlternatingRowColors(True)
-        self.history_view.setWordWrap(False)
-        self.history_view.verticalHeader().hide()
-        header = self.history_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.form)
         layout.addWidget(self.outcome_label)
-        layout.addWidget(QLabel("<b>Campaign history</b>"))
-        layout.addWidget(self.history_view, 1)
+        layout.addWidget(self.history, 1)
         self.setCentralWidget(central)
         self.account_label = named(QLabel(), "accountLabel", "Account")
         self.balance_label = named(QLabel("Balance: …"), "balanceLabel", "Balance")
@@ -96,10 +88,17 @@ class MainWindow(QMainWindow):
         self.account_action.setEnabled(not self._account.demo)
         self.refresh_action = QAction("&Refresh lists", self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.export_action = QAction("&Export shown history…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.call_again_action = QAction("Call the waiting customer &again", self)
+        self.call_again_action.setShortcut(QKeySequence("F9"))
+        self.addAction(self.call_again_action)
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (self.account_action, self.refresh_action, quit_action):
+        actions = (self.account_action, self.refresh_action, self.export_action,
+                   self.call_again_action, quit_action)  # fmt: skip
+        for action in actions:
             menu.addAction(action)
 
     def _connect_signals(self) -> None:
@@ -107,6 +106,10 @@ class MainWindow(QMainWindow):
         self.form.refresh_requested.connect(self._on_refresh_triggered)
         self.refresh_action.triggered.connect(self._on_refresh_triggered)
         self.account_action.triggered.connect(self._account.edit)
+        self.export_action.triggered.connect(self._flow.export)
+        self.call_again_action.triggered.connect(self._flow.call_waiting_customer_again)
+        self._flow.message.connect(self.show_message)
+        self._flow.call_requested.connect(self._on_form_call_requested)
         self.outcome_label.linkActivated.connect(self._on_outcome_link_activated)
         self._dialer.members_loaded.connect(self._on_dialer_members_loaded)
         self._dialer.deskphones_loaded.connect(self._on_dialer_deskphones_loaded)
@@ -117,7 +120,7 @@ class MainWindow(QMainWindow):
         self._dialer.call_finished.connect(self._on_dialer_call_finished)
         self._dialer.busy_changed.connect(self.form.set_busy)
         self._account.ready.connect(self._on_account_ready)
-        self._account.message.connect(self._on_account_message)
+        self._account.message.connect(self.show_message)
 
     def start(self) -> None:
         """After the first paint: history, then the account (keyring, lists, balance)."""
@@ -127,7 +130,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _load_history(self) -> None:
         recovered = self._dialer.recover_unfinished()
-        self._history.set_rows(self._dialer.recent_history())
+        self._history.set_query(self._history.query)
         if recovered:
             self.show_outcome(
                 f"{recovered} call(s) from the last session never got an answer and may have "
@@ -190,12 +193,12 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_dialer_call_started(self, row: Campaign) -> None:
-        self._history.upsert(row)
+        self._flow.show_row(row)
 
     @Slot(object)
     def _on_dialer_call_finished(self, report: CallReport) -> None:
         if report.row is not None:
-            self._history.upsert(report.row)
+            self._flow.show_row(report.row)
         text = describe_result(report.result, report.request.customer_number)
         guidance, _ = guidance_for(report.result.message)
         if report.result.outcome is Outcome.REJECTED and guidance is Guidance.OPEN_SETTINGS:
@@ -212,13 +215,15 @@ class MainWindow(QMainWindow):
     def _on_outcome_link_activated(self, link: str) -> None:
         if link == "account":
             self._account.edit()
+        elif link == "call-again":
+            self._flow.call_waiting_customer_again()
 
     # -- lists, balance, account -------------------------------------------------------
     @Slot(str, str)
-    def _on_account_message(self, text: str, kind: str) -> None:
-        """Progress goes to the status bar; only problems take the banner."""
-        if kind == "info":
-            self.statusBar().showMessage(text, 8000)
+    def show_message(self, text: str, kind: str) -> None:
+        """Progress ("status") goes to the status bar; the rest takes the banner."""
+        if kind == "status":
+            self.statusBar().showMessage(text, 10000)
         else:
             self.show_outcome(text, kind)
 
@@ -227,6 +232,8 @@ class MainWindow(QMainWindow):
         self.account_label.setText(self._account.label)
         self._on_refresh_triggered()
         self._dialer.refresh_balance()
+        if self._dialer.outcomes is not None:
+            self._dialer.outcomes.resume()
 
     @Slot()
     def _on_refresh_triggered(self) -> None:

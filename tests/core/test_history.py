@@ -14,6 +14,7 @@ import pytest
 
 from dialer_app.core.errors import HistoryError
 from dialer_app.core.history import HistoryStore
+from dialer_app.core.history_sql import SCHEMA_VERSION
 from dialer_app.core.records import CallRequest, CallResult, Outcome
 
 START = datetime(2025, 3, 14, 9, 0, 0, tzinfo=UTC)
@@ -70,7 +71,7 @@ def store(path: Path, clock: FakeClock) -> Iterator[HistoryStore]:
 def test_creates_directory_and_versioned_wal_database(store: HistoryStore, path: Path) -> None:
     assert path.is_file()
     with closing(sqlite3.connect(path)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+        assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
 
@@ -215,7 +216,7 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path: Path)
 def test_a_newer_schema_is_refused(path: Path) -> None:
     HistoryStore(path).close()
     with closing(sqlite3.connect(path)) as conn:
-        conn.execute("PRAGMA user_version = 2")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
 
     with pytest.raises(HistoryError, match="newer version"):
         HistoryStore(path)

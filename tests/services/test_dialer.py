@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 from dialer_app.core.history import HistoryStore
@@ -32,6 +33,7 @@ def dialer(qtbot: QtBot, sandbox: Sandbox, history_path: Path) -> Iterator[Diale
     yield service
     service.shutdown()
     history.close()
+    shiboken6.delete(service)  # here, on the GUI thread; never by GC on a worker thread
 
 
 def outcomes_on_disk(path: Path) -> list[str]:

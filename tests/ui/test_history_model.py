@@ -11,13 +11,16 @@ from PySide6.QtGui import QColor
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from dialer_app.core.records import Campaign, Outcome
+from dialer_app.core.records import Campaign, Outcome, ReportState, Verdict
 from dialer_app.ui.history_model import HistoryModel
 
 # 14 Mar 09:05:07 in whatever the local time zone of the test run is.
 LOCAL_MOMENT = datetime(2025, 3, 14, 9, 5, 7).astimezone()
 
-TITLES = ["Time", "Member", "Customer", "Deskphone", "Limit", "Outcome", "Campid", "Message"]
+TITLES = [
+    "Time", "Member", "Customer", "Deskphone", "Limit", "Outcome", "Campid", "Result",
+    "Customer answered", "Member answered", "Talk", "Coins", "Recording", "Message",
+]  # fmt: skip
 
 
 def campaign(row_id: int = 1, **changes: object) -> Campaign:
@@ -78,8 +81,41 @@ def test_display_text_of_every_column(model: HistoryModel) -> None:
         "60 s",
         "Placed",
         "8812345",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
         "Call placed successfully",
     ]
+
+
+def test_call_report_columns_and_the_worst_case_flag(model: HistoryModel) -> None:
+    leg_a = LOCAL_MOMENT.astimezone(UTC) + timedelta(seconds=4)
+    model.set_rows(
+        [
+            campaign(2, verdict=Verdict.MEMBER_NO_ANSWER, report_state=ReportState.FINAL,
+                     leg_a_at=leg_a, talk_seconds=0, coins="1"),
+            campaign(1, verdict=Verdict.CONNECTED, report_state=ReportState.FINAL, leg_a_at=leg_a,
+                     leg_b_at=leg_a + timedelta(seconds=3), talk_seconds=95, coins="2",
+                     recording_url="https://rec.example/1.mp3"),
+        ]
+    )  # fmt: skip
+    worst, connected = texts(model, 0), texts(model, 1)
+    assert worst[7:12] == ["⚠ Customer waited: member did not answer", "09:05:11", "", "0 s", "1"]
+    assert connected[7:13] == ["Connected", "09:05:11", "09:05:14", "95 s", "2", "▶ Play"]
+    background = model.data(model.index(0, 3), Qt.ItemDataRole.BackgroundRole)
+    assert isinstance(background, QColor)
+    assert model.data(model.index(1, 3), Qt.ItemDataRole.BackgroundRole) is None
+    recording = TITLES.index("Recording")
+    tooltip = model.data(model.index(1, recording), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "https://rec.example/1.mp3"
+
+
+def test_a_pending_report_says_so(model: HistoryModel) -> None:
+    model.set_rows([campaign(report_state=ReportState.PENDING)])
+    assert texts(model)[7] == "Waiting for report…"
 
 
 def test_no_limit_and_no_campid(model: HistoryModel) -> None:

@@ -1,0 +1,195 @@
+"""The history's SQL: schema and migrations, row mapping, and filter/sort/page queries.
+
+Pages use keyset pagination (``WHERE (key, id) < (?, ?)``) rather than OFFSET, so reading
+the next page costs the same at row 10 and at row 1,000,000.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from dialer_app.core.records import Campaign, HistoryQuery, Outcome, ReportState, Verdict
+
+SCHEMA_VERSION = 2
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        """CREATE TABLE IF NOT EXISTS calls (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            member_name TEXT NOT NULL,
+            member_number TEXT NOT NULL,
+            customer_number TEXT NOT NULL,
+            deskphone TEXT NOT NULL,
+            call_limit INTEGER NOT NULL,
+            outcome TEXT NOT NULL,
+            campid TEXT NULL,
+            message TEXT NOT NULL DEFAULT '',
+            finished_at TEXT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS calls_created_at ON calls (created_at)",
+        "CREATE INDEX IF NOT EXISTS calls_customer_number ON calls (customer_number)",
+    ),
+    2: (
+        "ALTER TABLE calls ADD COLUMN report_state TEXT NOT NULL DEFAULT 'none'",
+        "ALTER TABLE calls ADD COLUMN verdict TEXT NULL",
+        "ALTER TABLE calls ADD COLUMN leg_a_at TEXT NULL",
+        "ALTER TABLE calls ADD COLUMN leg_b_at TEXT NULL",
+        "ALTER TABLE calls ADD COLUMN talk_seconds INTEGER NULL",
+        "ALTER TABLE calls ADD COLUMN coins TEXT NULL",
+        "ALTER TABLE calls ADD COLUMN recording_url TEXT NULL",
+        "ALTER TABLE calls ADD COLUMN report_id TEXT NULL",
+        "UPDATE calls SET report_state = 'pending' WHERE outcome = 'placed'",
+        "CREATE INDEX IF NOT EXISTS calls_outcome ON calls (outcome, created_at)",
+        "CREATE INDEX IF NOT EXISTS calls_member_name ON calls (member_name, created_at)",
+        "CREATE INDEX IF NOT EXISTS calls_pending ON calls (report_state)"
+        " WHERE report_state = 'pending'",
+    ),
+}
+
+COLUMNS = (
+    "id, created_at, member_name, member_number, customer_number, deskphone, call_limit,"
+    " outcome, campid, message, finished_at, report_state, verdict, leg_a_at, leg_b_at,"
+    " talk_seconds, coins, recording_url"
+)
+
+# Sort keys the window may ask for, and the SQL expression each sorts on (never NULL, so
+# keyset comparisons work).
+SORTABLE: dict[str, str] = {
+    "created_at": "created_at",
+    "member_name": "member_name",
+    "customer_number": "customer_number",
+    "deskphone": "deskphone",
+    "call_limit": "call_limit",
+    "outcome": "outcome",
+    "campid": "COALESCE(campid, '')",
+    "verdict": "COALESCE(verdict, '')",
+    "talk_seconds": "COALESCE(talk_seconds, -1)",
+    "message": "message",
+    "leg_a_at": "COALESCE(leg_a_at, '')",
+    "leg_b_at": "COALESCE(leg_b_at, '')",
+    "coins": "COALESCE(coins, '')",
+    "recording_url": "COALESCE(recording_url, '')",
+}
+
+
+def to_text(moment: datetime) -> str:
+    """ISO 8601 in UTC with offset and fixed precision (sorts as text); naive means local."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def from_text(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text).astimezone(UTC)
+
+
+def to_campaign(row: tuple[Any, ...]) -> Campaign:
+    """A ``SELECT COLUMNS`` row as a Campaign."""
+    (row_id, created, name, member, customer, deskphone, limit, outcome, campid, message,
+     done, state, verdict, leg_a, leg_b, talk, coins, recording) = row  # fmt: skip
+    return Campaign(
+        row_id=row_id,
+        created_at=datetime.fromisoformat(created).astimezone(UTC),
+        member_name=name,
+        member_number=member,
+        customer_number=customer,
+        deskphone=deskphone,
+        call_limit=limit,
+        outcome=Outcome(outcome),
+        campid=campid,
+        message=message,
+        finished_at=from_text(done),
+        report_state=ReportState(state),
+        verdict=Verdict(verdict) if verdict else None,
+        leg_a_at=from_text(leg_a),
+        leg_b_at=from_text(leg_b),
+        talk_seconds=talk,
+        coins=coins,
+        recording_url=recording,
+    )
+
+
+def number_prefix(text: str) -> str | None:
+    """The national-number prefix an agent typed (``+91 98765`` -> ``98765``), or None."""
+    compact = re.sub(r"[\s\-.()]", "", text)
+    if compact.startswith("+91"):
+        compact = compact[3:]
+    if not compact.isdigit():
+        return None
+    if len(compact) > 10 and compact.startswith("91"):
+        compact = compact[2:]
+    return compact.lstrip("0") or None
+
+
+def where_clause(query: HistoryQuery) -> tuple[str, list[object]]:
+    """The WHERE conditions of a query (without the keyset), and their parameters."""
+    conditions: list[str] = []
+    params: list[object] = []
+    text = query.text.strip()
+    prefix = number_prefix(text) if text else None
+    if prefix:
+        conditions.append("customer_number >= ? AND customer_number < ?")
+        params += [prefix, prefix + ":"]  # ':' sorts right after '9'
+    elif text:
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conditions.append(r"(member_name LIKE ? ESCAPE '\' OR member_name LIKE ? ESCAPE '\')")
+        params += [f"{escaped}%", f"% {escaped}%"]
+    if query.outcome is not None:
+        conditions.append("outcome = ?")
+        params.append(query.outcome.value)
+    if query.since is not None:
+        conditions.append("created_at >= ?")
+        params.append(to_text(query.since))
+    if query.until is not None:
+        conditions.append("created_at < ?")
+        params.append(to_text(query.until))
+    return " AND ".join(conditions), params
+
+
+def page_sql(
+    query: HistoryQuery, after: Campaign | None, limit: int
+) -> tuple[str, list[object]]:
+    """SELECT one page of rows in the query's order, starting after the row ``after``."""
+    key = SORTABLE.get(query.sort, "created_at")
+    where, params = where_clause(query)
+    conditions = [where] if where else []
+    direction, compare = ("DESC", "<") if query.descending else ("ASC", ">")
+    if after is not None:
+        conditions.append(f"({key}, id) {compare} (?, ?)")
+        params += [sort_value(after, query.sort), after.row_id]
+    sql = f"SELECT {COLUMNS} FROM calls"  # noqa: S608 - fixed names; values are parameters
+    if conditions:
+        sql += " WHERE " + " AND ".join(conditions)
+    sql += f" ORDER BY {key} {direction}, id {direction} LIMIT ?"
+    return sql, [*params, limit]
+
+
+def sort_value(row: Campaign, sort: str) -> object:
+    """The value a row has for a sort key, as SORTABLE's expression computes it."""
+    key = sort if sort in SORTABLE else "created_at"
+    value = getattr(row, key)
+    if value is None:
+        return -1 if key == "talk_seconds" else ""
+    if isinstance(value, datetime):
+        return to_text(value)
+    if isinstance(value, (Outcome, Verdict)):
+        return value.value
+    return value
+
+
+def matches(query: HistoryQuery, row: Campaign) -> bool:
+    """Whether ``row`` passes the query's filter (the same rules as ``where_clause``)."""
+    text = query.text.strip()
+    prefix = number_prefix(text) if text else None
+    if prefix and not row.customer_number.startswith(prefix):
+        return False
+    if text and not prefix:
+        name, needle = row.member_name.casefold(), text.casefold()
+        if not (name.startswith(needle) or f" {needle}" in name):
+            return False
+    if query.outcome is not None and row.outcome is not query.outcome:
+        return False
+    if query.since is not None and row.created_at < query.since:
+        return False
+    return query.until is None or row.created_at < query.until

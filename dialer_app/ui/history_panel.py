@@ -1,0 +1,157 @@
+"""The history panel: a filter bar over the lazy, sortable campaign history table."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dialer_app.core.records import Campaign, HistoryQuery, Outcome
+from dialer_app.ui.history_columns import OUTCOME_TEXT, RECORDING_COLUMN
+from dialer_app.ui.history_model import HistoryModel, PageSource
+from dialer_app.ui.naming import named
+
+PERIODS = ("Any time", "Today", "Last 7 days", "Last 30 days", "Between…")
+FILTER_DELAY_MS = 150
+
+
+class HistoryPanel(QWidget):
+    """Filter by number or member, outcome and dates; sort by any column; re-dial a row.
+
+    Signals:
+        redial_requested(Campaign): the agent wants to call this row's customer again
+        export_requested(): the agent wants the rows shown here as CSV
+    """
+
+    redial_requested = Signal(object)
+    export_requested = Signal()
+
+    def __init__(self, source: PageSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = HistoryModel(source, self)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(FILTER_DELAY_MS)
+        self._build_ui()
+        self._connect_signals()
+
+    def _build_ui(self) -> None:
+        self.filter_edit = named(QLineEdit(), "historyFilterEdit", "Filter history")
+        self.filter_edit.setPlaceholderText("Filter: number or member name")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.outcome_combo = named(QComboBox(), "historyOutcomeCombo", "Filter by outcome")
+        # Item data are plain strings: never None (see tests/ui/test_qt_binding.py).
+        self.outcome_combo.addItem("All outcomes", "")
+        for outcome in Outcome:
+            self.outcome_combo.addItem(OUTCOME_TEXT[outcome].split(" — ")[0], outcome.value)
+        self.period_combo = named(QComboBox(), "historyPeriodCombo", "Filter by date")
+        self.period_combo.addItems(PERIODS)
+        self.from_edit = named(QDateEdit(QDate.currentDate()), "historyFromDate", "From date")
+        self.to_edit = named(QDateEdit(QDate.currentDate()), "historyToDate", "To date")
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setVisible(False)
+        self.export_button = named(QPushButton("Export CSV…"), "exportButton", "Export CSV")
+        self.view = named(QTableView(), "historyView", "Campaign history")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setDefaultSectionSize(110)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("<b>Campaign history</b>"))
+        bar.addStretch(1)
+        for widget in (self.filter_edit, self.outcome_combo, self.period_combo, self.from_edit,
+                       self.to_edit, self.export_button):  # fmt: skip
+            bar.addWidget(widget)
+        self.filter_edit.setMinimumWidth(220)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+    def _connect_signals(self) -> None:
+        self.filter_edit.textChanged.connect(self._debounce.start)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.outcome_combo.currentIndexChanged.connect(self.apply_filter)
+        self.period_combo.currentIndexChanged.connect(self._on_period_changed)
+        self.from_edit.dateChanged.connect(self.apply_filter)
+        self.to_edit.dateChanged.connect(self.apply_filter)
+        self.view.activated.connect(self._on_view_activated)
+        self.export_button.clicked.connect(self.export_requested)
+
+    @Slot()
+    def apply_filter(self) -> None:
+        """Show the rows matching the filter bar, in the current sort order."""
+        since, until = self._date_range()
+        current = self.model.query
+        outcome = str(self.outcome_combo.currentData() or "")
+        self.model.set_query(
+            HistoryQuery(
+                text=self.filter_edit.text(),
+                outcome=Outcome(outcome) if outcome else None,
+                since=since,
+                until=until,
+                sort=current.sort,
+                descending=current.descending,
+            )
+        )
+
+    @Slot(int)
+    def _on_period_changed(self, index: int) -> None:
+        custom = PERIODS[index] == "Between…"
+        self.from_edit.setVisible(custom)
+        self.to_edit.setVisible(custom)
+        self.apply_filter()
+
+    def _date_range(self) -> tuple[datetime | None, datetime | None]:
+        """The chosen period as [since, until) in local time."""
+        today = datetime.combine(datetime.now().date(), time()).astimezone()
+        tomorrow = today + timedelta(days=1)
+        period = self.period_combo.currentText()
+        if period == "Today":
+            return today, tomorrow
+        if period == "Last 7 days":
+            return today - timedelta(days=6), tomorrow
+        if period == "Last 30 days":
+            return today - timedelta(days=29), tomorrow
+        if period == "Between…":
+            start = datetime.combine(_as_date(self.from_edit.date()), time()).astimezone()
+            end = datetime.combine(_as_date(self.to_edit.date()), time()).astimezone()
+            return start, end + timedelta(days=1)
+        return None, None
+
+    @Slot(QModelIndex)
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        """Enter or double-click: play the recording, or re-dial the row's customer."""
+        row: Campaign = self.model.row_at(index.row())
+        if index.column() == RECORDING_COLUMN and row.recording_url:
+            QDesktopServices.openUrl(QUrl(row.recording_url))
+            return
+        self.redial_requested.emit(row)
+
+
+def _as_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

@@ -1,0 +1,110 @@
+"""The history model over a real SQLite file: pages, sort, filter, live rows."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+
+from dialer_app.core.history import HistoryStore
+from dialer_app.core.records import CallRequest, CallResult, HistoryQuery, Outcome
+from dialer_app.ui.history_model import HistoryModel
+
+START = datetime(2026, 11, 1, 4, 30, tzinfo=UTC)
+MEMBERS = ["Asha Rao", "Vikram Singh", "Priya Iyer"]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> HistoryStore:
+    """A history of 1,000 calls, one a minute, cycling through members and outcomes."""
+    moments = iter(START + timedelta(minutes=i) for i in range(10_000))
+    history = HistoryStore(tmp_path / "history.sqlite3", clock=lambda: next(moments))
+    outcomes = [Outcome.PLACED, Outcome.REJECTED, Outcome.UNKNOWN, Outcome.NOT_SENT]
+    for i in range(1000):
+        request = CallRequest(f"98{i:08d}", "9700009153", "01204000000", 0, MEMBERS[i % 3])
+        row_id = history.begin(request)
+        history.finish(row_id, CallResult(outcomes[i % 4], "", str(3570000 + i)))
+    return history
+
+
+def test_pages_arrive_as_the_view_asks(qtmodeltester: ModelTester, store: HistoryStore) -> None:
+    model = HistoryModel(store.page)
+    model.set_query(HistoryQuery())
+    assert model.rowCount() == HistoryModel.PAGE
+    assert model.canFetchMore()
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 1000
+    ids = [model.row_at(i).row_id for i in range(1000)]
+    assert ids == sorted(ids, reverse=True)  # newest first, no row twice
+    qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+
+
+def test_sorting_by_a_column_is_done_by_the_database(store: HistoryStore) -> None:
+    model = HistoryModel(store.page)
+    model.set_query(HistoryQuery())
+    model.sort(1, Qt.SortOrder.AscendingOrder)  # Member
+    while model.canFetchMore():
+        model.fetchMore()
+    names = [model.row_at(i).member_name for i in range(model.rowCount())]
+    assert names == sorted(names)
+    assert len(names) == 1000
+    model.sort(6, Qt.SortOrder.DescendingOrder)  # Campid
+    assert model.row_at(0).campid == "3570999"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (HistoryQuery(text="+91 98000 001"), 100),  # a number prefix, typed any way
+        (HistoryQuery(text="098000 00012"), 1),
+        (HistoryQuery(text="vikram"), 333),  # a member, by the start of a name
+        (HistoryQuery(text="singh"), 333),
+        (HistoryQuery(outcome=Outcome.REJECTED), 250),
+        (HistoryQuery(text="asha", outcome=Outcome.PLACED), 84),
+        (HistoryQuery(since=START + timedelta(minutes=100), until=START + timedelta(minutes=160)),
+         30),  # each call takes two clock ticks (begin, finish)
+        (HistoryQuery(text="nobody"), 0),
+    ],
+)  # fmt: skip
+def test_filters(store: HistoryStore, query: HistoryQuery, expected: int) -> None:
+    model = HistoryModel(store.page)
+    model.set_query(query)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == expected
+    assert len({model.row_at(i).row_id for i in range(model.rowCount())}) == expected
+
+
+def test_a_new_call_shows_at_the_top_only_if_it_matches_the_filter(store: HistoryStore) -> None:
+    model = HistoryModel(store.page)
+    model.set_query(HistoryQuery(text="vikram"))
+    row = store.get(store.begin(CallRequest("9123456789", "9700009153", "01204000000", 0,
+                                            "Asha Rao")))  # fmt: skip
+    model.upsert(row)
+    assert model.row_at(0).row_id != row.row_id
+    model.set_query(HistoryQuery())
+    newer = store.get(store.begin(CallRequest("9123456780", "9700009153", "01204000000")))
+    model.upsert(newer)
+    assert model.row_at(0).row_id == newer.row_id
+
+
+def test_filters_use_indexes(store: HistoryStore) -> None:
+    with sqlite3.connect(store.path) as db:
+        plans = {
+            name: " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            for name, sql in {
+                "number": "SELECT * FROM calls WHERE customer_number >= '98' AND "
+                "customer_number < '98:' ORDER BY created_at DESC LIMIT 200",
+                "outcome": "SELECT * FROM calls WHERE outcome = 'placed' "
+                "ORDER BY created_at DESC, id DESC LIMIT 200",
+                "newest": "SELECT * FROM calls ORDER BY created_at DESC, id DESC LIMIT 200",
+            }.items()
+        }
+    assert "INDEX" in plans["number"]
+    assert "calls_outcome" in plans["outcome"]
+    assert "calls_created_at" in plans["newest"]
