@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from dataclasses import dataclass
+from datetime import date, datetime, time
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -38,6 +39,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--debug", action="store_true", help="log everything to stderr")
     parser.add_argument("--version", action="version", version=f"dialer-app {__version__}")
     parser.add_argument("--self-test", action="store_true", help="check the install and exit")
+    parser.add_argument("--export-history", metavar="FILE.csv", help="write the history and exit")
+    parser.add_argument("--since", metavar="DATE", help="with --export-history: from this day")
     parser.add_argument("number", nargs="?", help="a number, tel: or callto: URI to fill in")
     return parser.parse_args(argv)
 
@@ -67,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dialer-app: {exc}", file=sys.stderr)
         return 2
     paths = Paths(resolve_data_dir(args.data_dir, demo=args.demo))
+    if args.export_history:
+        return export_history(paths, Path(args.export_history), args.since)
     redactor = Redactor()
     configure(redactor, paths.log, debug=args.debug)
     _install_excepthook()
@@ -84,17 +89,27 @@ class Assembly:
 
 
 def assemble(
-    paths: Paths, redactor: Redactor, *, base_url: str | None, demo_url: str | None = None
+    paths: Paths,
+    redactor: Redactor,
+    *,
+    base_url: str | None,
+    demo_url: str | None = None,
+    report_schedule: tuple[float, ...] | None = None,
 ) -> Assembly:
-    """Build the services and the window. With ``demo_url``, use that sandbox and its key."""
+    """Build the services and the window. With ``demo_url``, use that sandbox and its key.
+
+    ``report_schedule`` overrides the back-off between call report checks (tests).
+    """
     from dialer_app.services.dialer import Dialer
     from dialer_app.services.keys import KeyService
+    from dialer_app.services.outcomes import DEFAULT_SCHEDULE
     from dialer_app.services.settings import Settings
     from dialer_app.ui.account import AccountFlow
     from dialer_app.ui.main_window import MainWindow
 
     history, history_problem = _open_history(paths)
-    dialer = Dialer(history, redactor=redactor)
+    schedule = report_schedule or DEFAULT_SCHEDULE
+    dialer = Dialer(history, redactor=redactor, report_schedule=schedule)
     if demo_url is not None:
         from dialer_app.core.sandbox import DEMO_AUTHCODE
 
@@ -111,6 +126,30 @@ def assemble(
     if history_problem:
         window.show_outcome(history_problem, "error")
     return Assembly(dialer, account, settings, window)
+
+
+def export_history(paths: Paths, target: Path, since: str | None) -> int:
+    """``--export-history``: the whole history (or since a day) as CSV, no window."""
+    from dialer_app.core.export import write_csv
+    from dialer_app.core.history import HistoryStore
+    from dialer_app.core.records import HistoryQuery
+
+    try:
+        start = datetime.combine(date.fromisoformat(since), time()).astimezone() if since else None
+    except ValueError:
+        print(f"dialer-app: --since takes a date like 2026-11-01, not {since!r}", file=sys.stderr)
+        return 2
+    try:
+        history = HistoryStore(paths.history)
+        try:
+            count = write_csv(history.iter_rows(HistoryQuery(since=start)), target)
+        finally:
+            history.close()
+    except (HistoryError, OSError) as exc:
+        print(f"dialer-app: {exc}", file=sys.stderr)
+        return 1
+    print(f"Exported {count} calls to {target}")
+    return 0
 
 
 def _run_gui(

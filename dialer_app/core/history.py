@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -28,6 +27,7 @@ from dialer_app.core.history_sql import (
     to_campaign,
     to_text,
 )
+from dialer_app.core.phone import last_ten
 from dialer_app.core.records import (
     CallOutcomeReport,
     CallRequest,
@@ -51,10 +51,6 @@ _MAY_HAVE_RUNG = (Outcome.PLACED.value, Outcome.UNKNOWN.value, Outcome.SENDING.v
 def utc_now() -> datetime:
     """The default clock of the store."""
     return datetime.now(UTC)
-
-
-def _last_ten_digits(number: str) -> str:
-    return re.sub(r"\D", "", number)[-10:]
 
 
 class HistoryStore:
@@ -145,7 +141,7 @@ class HistoryStore:
             " ORDER BY created_at DESC, id DESC LIMIT ?"
         )
         with self._guard("read"):
-            rows = self._conn.execute(sql, (_last_ten_digits(customer_number), limit)).fetchall()
+            rows = self._conn.execute(sql, (last_ten(customer_number), limit)).fetchall()
         return [to_campaign(row) for row in rows]
 
     def iter_rows(self, query: HistoryQuery) -> Iterator[Campaign]:
@@ -234,7 +230,7 @@ class HistoryStore:
             " WHERE created_at >= ? AND customer_number = ?"
             " AND outcome IN (?, ?, ?) ORDER BY created_at DESC, id DESC LIMIT 1"
         )
-        params = (to_text(since), _last_ten_digits(customer_number), *_MAY_HAVE_RUNG)
+        params = (to_text(since), last_ten(customer_number), *_MAY_HAVE_RUNG)
         with self._guard("read"):
             row = self._conn.execute(sql, params).fetchone()
         return None if row is None else to_campaign(row)

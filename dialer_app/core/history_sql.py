@@ -115,7 +115,7 @@ def number_prefix(text: str) -> str | None:
     compact = re.sub(r"[\s\-.()]", "", text)
     if compact.startswith("+91"):
         compact = compact[3:]
-    if not compact.isdigit():
+    if not re.fullmatch(r"[0-9]+", compact):
         return None
     if len(compact) > 10 and compact.startswith("91"):
         compact = compact[2:]
@@ -147,9 +147,7 @@ def where_clause(query: HistoryQuery) -> tuple[str, list[object]]:
     return " AND ".join(conditions), params
 
 
-def page_sql(
-    query: HistoryQuery, after: Campaign | None, limit: int
-) -> tuple[str, list[object]]:
+def page_sql(query: HistoryQuery, after: Campaign | None, limit: int) -> tuple[str, list[object]]:
     """SELECT one page of rows in the query's order, starting after the row ``after``."""
     key = SORTABLE.get(query.sort, "created_at")
     where, params = where_clause(query)

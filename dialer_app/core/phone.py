@@ -14,7 +14,7 @@ from functools import cache
 from dialer_app.core.errors import InvalidNumber
 
 _SEPARATORS = re.compile(r"[\s\-.()/\u00a0\u2010-\u2015]")
-_ALLOWED = re.compile(r"\+?\d*")
+_ALLOWED = re.compile(r"\+?[0-9]*")  # ASCII digits only: no other scripts
 _EXTENSION = re.compile(r"(?i)(ext|x|#|;|,)")
 
 
@@ -84,10 +84,10 @@ def format_national(national: str) -> str:
 
 def last_ten(number: str) -> str:
     """The last 10 digits of a stored number, for comparing numbers in different forms."""
-    return re.sub(r"\D", "", number)[-10:]
+    return re.sub(r"[^0-9]", "", number)[-10:]
 
 
 def mask(number: str) -> str:
     """A number safe for logs: only its last 4 digits."""
-    digits = re.sub(r"\D", "", number)
+    digits = re.sub(r"[^0-9]", "", number)
     return f"…{digits[-4:]}" if digits else "…"

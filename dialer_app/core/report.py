@@ -34,10 +34,10 @@ def india_time(text: object) -> datetime | None:
 def seconds(text: object) -> int:
     """A duration as the report writes it: ``"80"`` or ``"00:01:20"``; 0 when unreadable."""
     value = str(text or "").strip()
-    if re.fullmatch(r"\d+", value):
+    if re.fullmatch(r"[0-9]+", value):
         return int(value)
     parts = value.split(":")
-    if len(parts) == 3 and all(part.isdigit() for part in parts):
+    if len(parts) == 3 and all(re.fullmatch(r"[0-9]+", part) for part in parts):
         return int(parts[0]) * 3600 + int(parts[1]) * 60 + int(parts[2])
     return 0
 

@@ -17,7 +17,7 @@ from dialer_app.core.history import HistoryStore
 from dialer_app.core.logsetup import Redactor
 from dialer_app.core.messages import describe_error
 from dialer_app.core.records import CallRequest, CallResult, Campaign, HistoryQuery, Outcome
-from dialer_app.services.outcomes import OutcomeTracker
+from dialer_app.services.outcomes import DEFAULT_SCHEDULE, OutcomeTracker
 from dialer_app.services.runner import Progress, Runner
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,7 @@ class Dialer(QObject):
         *,
         client_factory: ClientFactory = CallerDeskClient,
         redactor: Redactor | None = None,
+        report_schedule: tuple[float, ...] = DEFAULT_SCHEDULE,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -78,7 +79,9 @@ class Dialer(QObject):
         self._retired: list[CallerDeskClient] = []
         self._runner = Runner(parent=self)
         self.outcomes = (
-            OutcomeTracker(history, lambda: self._client, self._runner, parent=self)
+            OutcomeTracker(
+                history, lambda: self._client, self._runner, schedule=report_schedule, parent=self
+            )
             if history is not None
             else None
         )

@@ -20,7 +20,8 @@ class HistoryFlow(QObject):
     """Connects the dial form, the history panel and the dialer's history and outcomes.
 
     Signals:
-        message(str, str): a sentence for the window and its kind (status/info/warn/error)
+        message(str, str): a sentence for the window and its kind (status/info/warn/error,
+            or waiting: the worst case, shown with the call-again link)
         call_requested(): place the call now in the form (the usual checks and guard apply)
     """
 
@@ -74,9 +75,8 @@ class HistoryFlow(QObject):
         member = row.member_name or "the member"
         self.message.emit(
             f"⚠ {format_national(row.customer_number)} answered, but {member} did not pick up:"
-            ' the customer was left waiting. <a href="call-again">Call this customer again</a>'
-            " (F9)",
-            "error",
+            " the customer was left waiting.",
+            "waiting",
         )
         QApplication.alert(self._window)
 

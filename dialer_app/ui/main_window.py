@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -31,6 +33,10 @@ _BANNER_STYLE = {
     "ok": "background: #E8F5E9; color: #1B5E20; border: 1px solid #A5D6A7;",
     "warn": "background: #FFF8E1; color: #7A4F00; border: 1px solid #FFD54F;",
     "error": "background: #FFEBEE; color: #8E1B1B; border: 1px solid #EF9A9A;",
+}
+_LINKS = {
+    "account": '<a href="account">Open account settings</a>',
+    "call-again": '<a href="call-again">Call this customer again</a> (F9)',
 }
 _OUTCOME_KIND = {
     Outcome.PLACED: "ok",
@@ -138,8 +144,11 @@ class MainWindow(QMainWindow):
                 "warn",
             )
 
-    def show_outcome(self, text: str, kind: str = "info") -> None:
-        self.outcome_label.setText(text)
+    def show_outcome(self, text: str, kind: str = "info", link: str = "") -> None:
+        """Show ``text`` (plain: server words never become markup) and one of our links."""
+        self.outcome_label.setText(
+            html.escape(text, quote=False) + (f" {_LINKS[link]}" if link else "")
+        )
         self.outcome_label.setStyleSheet(_BANNER_STYLE.get(kind, _BANNER_STYLE["info"]))
 
     # -- placing a call ----------------------------------------------------------------
@@ -201,11 +210,11 @@ class MainWindow(QMainWindow):
             self._flow.show_row(report.row)
         text = describe_result(report.result, report.request.customer_number)
         guidance, _ = guidance_for(report.result.message)
-        if report.result.outcome is Outcome.REJECTED and guidance is Guidance.OPEN_SETTINGS:
-            text += ' <a href="account">Open account settings</a>'
+        wrong_key = report.result.outcome is Outcome.REJECTED and guidance is Guidance.OPEN_SETTINGS
         if report.history_error:
             text += f" (Not saved in history: {report.history_error})"
-        self.show_outcome(text, _OUTCOME_KIND[report.result.outcome])
+        kind = _OUTCOME_KIND[report.result.outcome]
+        self.show_outcome(text, kind, link="account" if wrong_key else "")
         if guidance is Guidance.PICK_MEMBER:
             self.form.member_combo.setFocus()
         else:
@@ -221,9 +230,14 @@ class MainWindow(QMainWindow):
     # -- lists, balance, account -------------------------------------------------------
     @Slot(str, str)
     def show_message(self, text: str, kind: str) -> None:
-        """Progress ("status") goes to the status bar; the rest takes the banner."""
+        """Progress ("status") goes to the status bar; the rest takes the banner.
+
+        Kind "waiting" is the worst case: an error banner with the call-again link.
+        """
         if kind == "status":
             self.statusBar().showMessage(text, 10000)
+        elif kind == "waiting":
+            self.show_outcome(text, "error", link="call-again")
         else:
             self.show_outcome(text, kind)
 

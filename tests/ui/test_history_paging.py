@@ -108,3 +108,40 @@ def test_filters_use_indexes(store: HistoryStore) -> None:
     assert "INDEX" in plans["number"]
     assert "calls_outcome" in plans["outcome"]
     assert "calls_created_at" in plans["newest"]
+
+
+def test_a_large_history_is_read_a_page_at_a_time(tmp_path: Path) -> None:
+    """200,000 rows: opening, sorting and filtering each read one page, never the table."""
+    path = tmp_path / "big.sqlite3"
+    HistoryStore(path).close()
+    with sqlite3.connect(path) as db:
+        db.executemany(
+            "INSERT INTO calls (created_at, member_name, member_number, customer_number,"
+            " deskphone, call_limit, outcome, campid, message) VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                ((START + timedelta(seconds=i)).isoformat(timespec="microseconds"),
+                 MEMBERS[i % 3], "9700009153", f"9{i:09d}", "01204000000", 0,
+                 "placed", str(i), "")
+                for i in range(200_000)
+            ),
+        )  # fmt: skip
+    store = HistoryStore(path)
+    pages: list[int] = []
+
+    def counting(query: HistoryQuery, after: object, limit: int) -> list:  # type: ignore[type-arg]
+        rows = store.page(query, after, limit)  # type: ignore[arg-type]
+        pages.append(len(rows))
+        return rows
+
+    model = HistoryModel(counting)
+    model.set_query(HistoryQuery())
+    assert model.rowCount() == HistoryModel.PAGE
+    assert model.row_at(0).customer_number == "9000199999"
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert model.row_at(0).customer_number == "9000000000"
+    model.set_query(HistoryQuery(text="900012345"))
+    assert [model.row_at(i).customer_number for i in range(model.rowCount())] == [
+        f"900012345{d}" for d in range(9, -1, -1)
+    ]
+    assert pages == [200, 200, 10]
+    store.close()
