@@ -23,7 +23,7 @@ OUTCOME_TEXT: dict[Outcome, str] = {
 VERDICT_TEXT: dict[Verdict, str] = {
     Verdict.CONNECTED: "Connected",
     Verdict.CUSTOMER_NO_ANSWER: "Customer did not answer",
-    Verdict.MEMBER_NO_ANSWER: "⚠ Customer waited: member did not answer",
+    Verdict.MEMBER_NO_ANSWER: "⚠ Customer left waiting",
     Verdict.NO_REPORT: "No report",
 }
 
@@ -60,26 +60,29 @@ class Column:
     title: str
     text: Callable[[Campaign], str]
     sort: str  # a key of history_sql.SORTABLE
+    width: int  # initial width in pixels; the agent can resize
     alignment: Qt.AlignmentFlag = _LEFT
 
 
 COLUMNS: tuple[Column, ...] = (
     Column("Time", lambda row: row.created_at.astimezone().strftime("%d %b %H:%M:%S"),
-           "created_at"),
-    Column("Member", lambda row: row.member_name, "member_name"),
-    Column("Customer", lambda row: format_national(row.customer_number), "customer_number"),
-    Column("Deskphone", lambda row: row.deskphone, "deskphone"),
+           "created_at", 125),
+    Column("Member", lambda row: row.member_name, "member_name", 140),
+    Column("Customer", lambda row: format_national(row.customer_number), "customer_number",
+           100),
+    Column("Deskphone", lambda row: row.deskphone, "deskphone", 100),
     Column("Limit", lambda row: "—" if row.call_limit == 0 else f"{row.call_limit} s",
-           "call_limit", _RIGHT),
-    Column("Outcome", lambda row: OUTCOME_TEXT[row.outcome], "outcome"),
-    Column("Campid", lambda row: row.campid or "", "campid", _RIGHT),
-    Column("Result", _result, "verdict"),
-    Column("Customer answered", lambda row: _clock(row.leg_a_at), "leg_a_at"),
-    Column("Member answered", lambda row: _clock(row.leg_b_at), "leg_b_at"),
-    Column("Talk", _talk, "talk_seconds", _RIGHT),
-    Column("Coins", lambda row: row.coins or "", "coins", _RIGHT),
-    Column("Recording", lambda row: "▶ Play" if row.recording_url else "", "recording_url"),
-    Column("Message", lambda row: row.message, "message"),
+           "call_limit", 55, _RIGHT),
+    Column("Outcome", lambda row: OUTCOME_TEXT[row.outcome], "outcome", 80),
+    Column("Campid", lambda row: row.campid or "", "campid", 75, _RIGHT),
+    Column("Result", _result, "verdict", 190),
+    Column("Customer answered", lambda row: _clock(row.leg_a_at), "leg_a_at", 130),
+    Column("Member answered", lambda row: _clock(row.leg_b_at), "leg_b_at", 125),
+    Column("Talk", _talk, "talk_seconds", 55, _RIGHT),
+    Column("Coins", lambda row: row.coins or "", "coins", 50, _RIGHT),
+    Column("Recording", lambda row: "▶ Play" if row.recording_url else "", "recording_url",
+           80),
+    Column("Message", lambda row: row.message, "message", 240),
 )  # fmt: skip
 TITLES = [column.title for column in COLUMNS]
 OUTCOME_COLUMN = TITLES.index("Outcome")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from dialer_app.core.records import Campaign, HistoryQuery, Outcome
-from dialer_app.ui.history_columns import OUTCOME_TEXT, RECORDING_COLUMN
+from dialer_app.ui.history_columns import COLUMNS, OUTCOME_TEXT, RECORDING_COLUMN
 from dialer_app.ui.history_model import HistoryModel, PageSource
 from dialer_app.ui.naming import named
 
@@ -79,7 +79,8 @@ class HistoryPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setDefaultSectionSize(110)
+        for number, column in enumerate(COLUMNS):
+            header.resizeSection(number, column.width)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("<b>Campaign history</b>"))
         bar.addStretch(1)

@@ -51,7 +51,9 @@ def test_verdicts_arrive_and_the_waiting_customer_can_be_called_again(
     qtbot: QtBot, parts: Assembly, sandbox: Sandbox, confirmations: list[str]
 ) -> None:
     call(qtbot, parts, "98765 43219")  # the sandbox: customer answers, member does not
-    qtbot.waitUntil(lambda: cell(parts, "Result").startswith("⚠ Customer waited"), timeout=5000)
+    qtbot.waitUntil(
+        lambda: cell(parts, "Result").startswith("⚠ Customer left waiting"), timeout=5000
+    )
     banner = parts.window.outcome_label.text()
     assert "98765 43219 answered, but Aarav Sharma did not pick up" in banner
     assert cell(parts, "Customer answered") != ""

@@ -103,7 +103,7 @@ def test_call_report_columns_and_the_worst_case_flag(model: HistoryModel) -> Non
         ]
     )  # fmt: skip
     worst, connected = texts(model, 0), texts(model, 1)
-    assert worst[7:12] == ["⚠ Customer waited: member did not answer", "09:05:11", "", "0 s", "1"]
+    assert worst[7:12] == ["⚠ Customer left waiting", "09:05:11", "", "0 s", "1"]
     assert connected[7:13] == ["Connected", "09:05:11", "09:05:14", "95 s", "2", "▶ Play"]
     background = model.data(model.index(0, 3), Qt.ItemDataRole.BackgroundRole)
     assert isinstance(background, QColor)
