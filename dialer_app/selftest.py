@@ -5,12 +5,15 @@ Each check covers something a packaged build most often gets wrong and prints on
     dialer-app 0.1.0 self-test (Python 3.11.7, linux, frozen=True)
     PASS  qt       Qt 6.12.0, platform plugin 'offscreen' (available: ...), icon renders
     PASS  sqlite   SQLite 3.40.1, wrote and read back a row in a temporary database
-    PASS  tls      OpenSSL 3.0.19 ..., verify_mode=CERT_REQUIRED, ..., 117 CA certificates ...
+    PASS  tls      OpenSSL 3.0.19 ..., verify_mode=CERT_REQUIRED, ..., 144 CA certificates (...)
     FAIL  keyring  keyring.backends.fail.Keyring (priority 0): no usable backend: ...
     self-test failed: 1 of 4 checks failed
 
-The keyring check only asks which backend keyring would use: it never reads, writes or prints
-a stored secret. Qt is imported inside ``check_qt`` so the other checks run without it.
+The TLS check uses the app's own TLS context; with ``DIALER_SELFTEST_TLS_URL=https://...`` it
+also fetches that address through httpx, so a build can be tried against the real API server or
+a corporate proxy's CA. The keyring check only asks which backend keyring would use: it never
+reads, writes or prints a stored secret. Qt is imported inside ``check_qt`` so the other checks
+run without it.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import sqlite3
 import ssl
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from importlib import resources
@@ -29,13 +32,19 @@ from pathlib import Path
 from typing import TextIO
 
 import certifi
+import httpx
 import keyring
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 
 from dialer_app import __version__
+from dialer_app.core.client import tls_context
+
+#: Set to an ``https://`` address to make the TLS check connect to it (e.g. the API server).
+TLS_PROBE_VARIABLE = "DIALER_SELFTEST_TLS_URL"
 
 _ICON_SIZE = 64
+_PROBE_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 
 
 @dataclass(frozen=True)
@@ -122,28 +131,59 @@ def check_sqlite() -> CheckResult:
 
 
 def check_tls() -> CheckResult:
-    """Build the SSL context httpx will use and check that it verifies certificates.
+    """Check that the TLS context the app's HTTP client uses verifies certificates.
 
-    Same choice of CA certificates as ``httpx.create_ssl_context()`` with its defaults
-    (``verify=True``, ``trust_env=True``): ``SSL_CERT_FILE``, else ``SSL_CERT_DIR``, else certifi.
+    The context is ``tls_context()`` from the client module: the system store (which
+    ``SSL_CERT_FILE`` / ``SSL_CERT_DIR`` replace, as OpenSSL documents) plus certifi's bundle.
+    With ``DIALER_SELFTEST_TLS_URL`` set to an ``https://`` address, the check also GETs it
+    through httpx with that context and passes only if the server's certificate verified
+    (any HTTP status will do). Nothing is sent but the GET: no key, no parameters.
     """
-    if cert_file := os.environ.get("SSL_CERT_FILE"):
-        context = ssl.create_default_context(cafile=cert_file)
-        source = f"SSL_CERT_FILE ({cert_file})"
-    elif cert_dir := os.environ.get("SSL_CERT_DIR"):
-        context = ssl.create_default_context(capath=cert_dir)
-        source = f"SSL_CERT_DIR ({cert_dir}, loaded on demand)"
-    else:
-        context = ssl.create_default_context(cafile=certifi.where())
-        source = f"certifi ({certifi.where()})"
-    verifies = context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    context = tls_context()
     ca_count = context.cert_store_stats()["x509_ca"]
     detail = (
         f"{ssl.OPENSSL_VERSION}, verify_mode={context.verify_mode.name}, "
-        f"check_hostname={context.check_hostname}, {ca_count} CA certificates from {source}"
+        f"check_hostname={context.check_hostname}, {ca_count} CA certificates ({_ca_sources()})"
     )
-    passed = verifies and (ca_count > 0 or source.startswith("SSL_CERT_DIR"))
-    return CheckResult("tls", passed, detail)
+    if context.verify_mode != ssl.CERT_REQUIRED or not context.check_hostname:
+        return CheckResult("tls", False, f"{detail}: certificates would not be verified")
+    url = os.environ.get(TLS_PROBE_VARIABLE)
+    if not url:
+        return CheckResult("tls", ca_count > 0, detail)
+    passed, outcome = _probe(url, context)
+    return CheckResult("tls", passed, f"{detail}; {outcome}")
+
+
+def _ca_sources() -> str:
+    """Where the CA certificates come from, e.g. ``system file /etc/ssl/cert.pem, certifi ...``."""
+    paths = ssl.get_default_verify_paths()
+    sources = ["Windows certificate store"] if sys.platform == "win32" else []
+    for kind, found, variable in (
+        ("file", paths.cafile, paths.openssl_cafile_env),
+        ("folder", paths.capath, paths.openssl_capath_env),
+    ):
+        if found:
+            origin = f" from {variable}" if os.environ.get(variable) else ""
+            sources.append(f"system {kind} {found}{origin}")
+    sources.append(f"certifi {certifi.where()}")
+    return ", ".join(sources)
+
+
+def _probe(url: str, context: ssl.SSLContext) -> tuple[bool, str]:
+    """GET ``url`` with the app's TLS context; (passed, what happened)."""
+    if not url.startswith("https://"):
+        return False, f"{TLS_PROBE_VARIABLE}={url!r} is not an https:// address"
+    transport = httpx.HTTPTransport(verify=context)
+    try:
+        with httpx.Client(transport=transport, timeout=_PROBE_TIMEOUT) as client:
+            response = client.get(url, headers={"User-Agent": f"dialer-app/{__version__}"})
+    except httpx.ConnectError as exc:
+        if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+            return False, f"GET {url}: the server's certificate did not verify: {exc}"
+        return False, f"GET {url}: could not connect: {exc}"
+    except httpx.HTTPError as exc:
+        return False, f"GET {url}: {type(exc).__name__}: {exc}"
+    return True, f"GET {url}: HTTP {response.status_code}, certificate verified"
 
 
 def check_keyring() -> CheckResult:
@@ -169,7 +209,9 @@ def _priority(backend_class: type[KeyringBackend]) -> str:
         return f"unknown: {type(exc).__name__}"
 
 
-CHECKS: tuple[tuple[str, Callable[[], CheckResult]], ...] = (
+Check = Callable[[], CheckResult]
+
+CHECKS: tuple[tuple[str, Check], ...] = (
     ("qt", check_qt),
     ("sqlite", check_sqlite),
     ("tls", check_tls),
@@ -177,13 +219,13 @@ CHECKS: tuple[tuple[str, Callable[[], CheckResult]], ...] = (
 )
 
 
-def run_self_test(out: TextIO) -> int:
-    """Run every check, print one line per check to ``out``; return 0 if all passed, else 1."""
+def run_self_test(out: TextIO, checks: Sequence[tuple[str, Check]] = CHECKS) -> int:
+    """Run the checks, print one line per check to ``out``; return 0 if all passed, else 1."""
     out.write(
         f"dialer-app {__version__} self-test (Python {platform.python_version()}, "
         f"{sys.platform}, frozen={getattr(sys, 'frozen', False)})\n"
     )
-    results = [_run(name, check) for name, check in CHECKS]
+    results = [_run(name, check) for name, check in checks]
     for result in results:
         out.write(f"{'PASS' if result.passed else 'FAIL'}  {result.name:<8} {result.detail}\n")
     failed = sum(not result.passed for result in results)
@@ -195,7 +237,7 @@ def run_self_test(out: TextIO) -> int:
     return 1 if failed else 0
 
 
-def _run(name: str, check: Callable[[], CheckResult]) -> CheckResult:
+def _run(name: str, check: Check) -> CheckResult:
     """Run one check; an exception is a failure whose detail names it."""
     try:
         return check()

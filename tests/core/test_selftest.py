@@ -5,13 +5,24 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import certifi
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
-from dialer_app.selftest import check_tls, run_self_test
+from dialer_app.selftest import (
+    TLS_PROBE_VARIABLE,
+    CheckResult,
+    check_sqlite,
+    check_tls,
+    run_self_test,
+)
+
+if TYPE_CHECKING:
+    from tests.packaging.local_tls import LocalTlsServer
 
 SECRET = "s3cr3t-api-key"
 
@@ -98,25 +109,81 @@ def test_fails_when_keyring_has_no_backend() -> None:
     assert "self-test failed: 1 of 4 checks failed" in output.getvalue()
 
 
-def test_tls_uses_certifi_when_no_bundle_is_configured(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def tls_server(tmp_path: Path) -> Iterator[LocalTlsServer]:
+    """An HTTPS server on 127.0.0.1 whose CA is in no bundle: trusted only via SSL_CERT_FILE."""
+    pytest.importorskip("cryptography")
+    from tests.packaging.local_tls import LocalTlsServer
+
+    with LocalTlsServer(tmp_path) as server:
+        yield server
+
+
+@pytest.fixture
+def no_configured_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system store as OpenSSL finds it by default, without SSL_CERT_FILE/SSL_CERT_DIR."""
     monkeypatch.delenv("SSL_CERT_FILE", raising=False)
     monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    monkeypatch.delenv(TLS_PROBE_VARIABLE, raising=False)
+
+
+@pytest.mark.usefixtures("no_configured_bundle")
+def test_tls_trusts_certifi_and_verifies_hostnames() -> None:
+    result = check_tls()
+
+    assert result.passed, result.detail
+    assert f"certifi {certifi.where()}" in result.detail
+    assert "verify_mode=CERT_REQUIRED, check_hostname=True" in result.detail
+    assert "GET" not in result.detail  # no address to probe: no connection
+
+
+@pytest.mark.usefixtures("no_configured_bundle")
+def test_tls_probe_passes_when_ssl_cert_file_names_the_ca(
+    tls_server: LocalTlsServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SSL_CERT_FILE", str(tls_server.ca_file))
+    monkeypatch.setenv(TLS_PROBE_VARIABLE, tls_server.url)
 
     result = check_tls()
 
     assert result.passed, result.detail
-    assert "from certifi" in result.detail
-    assert "check_hostname=True" in result.detail
+    assert f"system file {tls_server.ca_file} from SSL_CERT_FILE" in result.detail
+    assert f"GET {tls_server.url}: HTTP 200, certificate verified" in result.detail
 
 
-def test_a_check_that_raises_is_reported_as_a_failure(
-    recording_keyring: RecordingKeyring, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+@pytest.mark.usefixtures("no_configured_bundle")
+def test_tls_probe_fails_when_the_ca_is_not_trusted(
+    tls_server: LocalTlsServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SSL_CERT_FILE", f"{tmp_path}/missing.pem")
+    monkeypatch.setenv(TLS_PROBE_VARIABLE, tls_server.url)
+
+    result = check_tls()
+
+    assert not result.passed
+    assert "the server's certificate did not verify" in result.detail
+    assert "CERTIFICATE_VERIFY_FAILED" in result.detail
+
+
+@pytest.mark.usefixtures("no_configured_bundle")
+def test_tls_probe_needs_an_https_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(TLS_PROBE_VARIABLE, "http://127.0.0.1:9/")
+
+    result = check_tls()
+
+    assert not result.passed
+    assert "is not an https:// address" in result.detail
+
+
+@pytest.mark.usefixtures("recording_keyring")
+def test_a_check_that_raises_is_reported_as_a_failure() -> None:
+    def broken() -> CheckResult:
+        raise FileNotFoundError("no such bundle")
+
     output = io.StringIO()
 
-    assert run_self_test(output) == 1
+    assert run_self_test(output, checks=[("sqlite", check_sqlite), ("tls", broken)]) == 1
 
-    tls_line = report_lines(output)["tls"]
-    assert tls_line.startswith("FAIL")
-    assert "FileNotFoundError" in tls_line
+    lines = report_lines(output)
+    assert lines["sqlite"].startswith("PASS")
+    assert lines["tls"] == "FAIL  tls      FileNotFoundError: no such bundle"
+    assert "self-test failed: 1 of 2 checks failed" in output.getvalue()
