@@ -11,7 +11,6 @@ from datetime import date, datetime, time
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
 
 from dialer_app import __version__
 from dialer_app.core.config import Paths, resolve_data_dir, validate_base_url
@@ -41,18 +40,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--self-test", action="store_true", help="check the install and exit")
     parser.add_argument("--export-history", metavar="FILE.csv", help="write the history and exit")
     parser.add_argument("--since", metavar="DATE", help="with --export-history: from this day")
+    parser.add_argument(
+        "--install-desktop", action="store_true", help="register as the tel:/callto: handler"
+    )
     parser.add_argument("number", nargs="?", help="a number, tel: or callto: URI to fill in")
     return parser.parse_args(argv)
-
-
-def number_from_argument(text: str) -> str:
-    """The number part of ``tel:+91…``, ``callto://…`` or a bare number (not validated)."""
-    lowered = text.strip().lower()
-    for scheme in ("tel:", "callto:"):
-        if lowered.startswith(scheme):
-            text = text.strip()[len(scheme) :].lstrip("/")
-            break
-    return unquote(text).split(";")[0].strip()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,6 +55,12 @@ def main(argv: list[str] | None = None) -> int:
 
         # A windowed Windows build has no console: sys.stdout is None there.
         return run_self_test(sys.stdout or sys.stderr or open(os.devnull, "w"))
+    if args.install_desktop:
+        from dialer_app.desktop import install
+
+        for written in install():
+            print(f"wrote {written}")
+        return 0
     base_url = args.base_url or os.environ.get("DIALER_BASE_URL")
     try:
         base_url = validate_base_url(base_url) if base_url and not args.demo else base_url
@@ -155,19 +153,33 @@ def export_history(paths: Paths, target: Path, since: str | None) -> int:
 def _run_gui(
     args: argparse.Namespace, paths: Paths, redactor: Redactor, base_url: str | None
 ) -> int:
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+    from dialer_app.core.uri import number_from_argument
+    from dialer_app.services.single_instance import SingleInstance
+    from dialer_app.ui.naming import app_icon
+    from dialer_app.ui.tray import Tray
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("dialer-app")
     app.setApplicationDisplayName("Dialer")
     app.setApplicationVersion(__version__)
-    app.setWindowIcon(QIcon(str(Path(__file__).parent / "resources" / "icon.svg")))
+    app.setWindowIcon(app_icon())
+    instance = SingleInstance(paths.data_dir)
+    if not instance.claim():
+        if instance.hand_over(args.number or ""):
+            log.info("Handed over to the running dialer")
+            return 0
+        print("dialer-app: another dialer is running but does not answer.", file=sys.stderr)
+        return 1
     sandbox = _start_demo() if args.demo else None
     parts = assemble(
         paths, redactor, base_url=base_url, demo_url=sandbox.base_url if sandbox else None
     )
+    instance.received.connect(parts.window.on_handed_over)
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        Tray(parts.window, parts.dialer, parts.settings)
     if args.number:
         parts.window.form.number_edit.setText(number_from_argument(args.number))
     parts.window.show()
@@ -176,6 +188,7 @@ def _run_gui(
         return app.exec()
     finally:
         parts.dialer.shutdown()
+        instance.release()
         if sandbox is not None:
             sandbox.stop()
 

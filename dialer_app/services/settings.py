@@ -24,6 +24,7 @@ LAST_DESKPHONE = Setting("dial/last_deskphone", str, "")
 CALL_LIMIT = Setting("dial/call_limit_seconds", int, 0)
 COOLDOWN = Setting("dial/redial_cooldown_seconds", int, 120)
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
+CLOSE_TO_TRAY = Setting("window/close_to_tray", bool, False)
 
 
 class Settings:

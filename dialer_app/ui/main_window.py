@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -15,36 +16,21 @@ from PySide6.QtWidgets import (
 
 from dialer_app.core.errors import InvalidNumber
 from dialer_app.core.messages import Guidance, describe_result, guidance_for
-from dialer_app.core.phone import format_national, normalise
+from dialer_app.core.phone import format_national, mask, normalise
 from dialer_app.core.records import Balance, CallRequest, Campaign, Outcome
+from dialer_app.core.uri import number_from_argument
 from dialer_app.services import settings as keys_of
 from dialer_app.services.dialer import CallReport, Dialer
 from dialer_app.services.settings import Settings
 from dialer_app.ui.account import AccountFlow
+from dialer_app.ui.banner import BANNER_STYLE, LINKS, OUTCOME_KIND, redial_question
 from dialer_app.ui.dial_form import DialForm
 from dialer_app.ui.dialogs import ConfirmRedial
-from dialer_app.ui.history_columns import OUTCOME_TEXT
 from dialer_app.ui.history_flow import HistoryFlow
 from dialer_app.ui.history_panel import HistoryPanel
 from dialer_app.ui.naming import named
 
-_BANNER_STYLE = {
-    "info": "background: palette(alternate-base); border: 1px solid palette(mid);",
-    "ok": "background: #E8F5E9; color: #1B5E20; border: 1px solid #A5D6A7;",
-    "warn": "background: #FFF8E1; color: #7A4F00; border: 1px solid #FFD54F;",
-    "error": "background: #FFEBEE; color: #8E1B1B; border: 1px solid #EF9A9A;",
-}
-_LINKS = {
-    "account": '<a href="account">Open account settings</a>',
-    "call-again": '<a href="call-again">Call this customer again</a> (F9)',
-}
-_OUTCOME_KIND = {
-    Outcome.PLACED: "ok",
-    Outcome.REJECTED: "error",
-    Outcome.NOT_SENT: "warn",
-    Outcome.UNKNOWN: "warn",
-    Outcome.SENDING: "info",
-}
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +42,7 @@ class MainWindow(QMainWindow):
         self._account = account
         account.window = self
         self._settings = settings
+        self.close_to_tray = False  # set by the tray icon, when there is one
         self.history = HistoryPanel(dialer.history_page)
         self._history = self.history.model
         self.history_view = self.history.view
@@ -101,7 +88,7 @@ class MainWindow(QMainWindow):
         self.addAction(self.call_again_action)
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
         actions = (self.account_action, self.refresh_action, self.export_action,
                    self.call_again_action, quit_action)  # fmt: skip
         for action in actions:
@@ -147,9 +134,9 @@ class MainWindow(QMainWindow):
     def show_outcome(self, text: str, kind: str = "info", link: str = "") -> None:
         """Show ``text`` (plain: server words never become markup) and one of our links."""
         self.outcome_label.setText(
-            html.escape(text, quote=False) + (f" {_LINKS[link]}" if link else "")
+            html.escape(text, quote=False) + (f" {LINKS[link]}" if link else "")
         )
-        self.outcome_label.setStyleSheet(_BANNER_STYLE.get(kind, _BANNER_STYLE["info"]))
+        self.outcome_label.setStyleSheet(BANNER_STYLE.get(kind, BANNER_STYLE["info"]))
 
     # -- placing a call ----------------------------------------------------------------
     @Slot()
@@ -195,7 +182,7 @@ class MainWindow(QMainWindow):
         earlier = self._dialer.last_attempt_to(number, self._settings.get(keys_of.COOLDOWN))
         if earlier is None:
             return True
-        if ConfirmRedial.ask(self, _redial_question(earlier)):
+        if ConfirmRedial.ask(self, redial_question(earlier)):
             return True
         self.show_outcome(f"Not called: {format_national(number)} was called moments ago.", "info")
         return False
@@ -213,7 +200,7 @@ class MainWindow(QMainWindow):
         wrong_key = report.result.outcome is Outcome.REJECTED and guidance is Guidance.OPEN_SETTINGS
         if report.history_error:
             text += f" (Not saved in history: {report.history_error})"
-        kind = _OUTCOME_KIND[report.result.outcome]
+        kind = OUTCOME_KIND[report.result.outcome]
         self.show_outcome(text, kind, link="account" if wrong_key else "")
         if guidance is Guidance.PICK_MEMBER:
             self.form.member_combo.setFocus()
@@ -280,21 +267,41 @@ class MainWindow(QMainWindow):
         self.balance_label.setText("Balance: unavailable")
         self.balance_label.setToolTip(message)
 
+    def receive_number(self, text: str, source: str = "a link") -> None:
+        """A number from a tel: link, another launch or the clipboard: fill in, never dial."""
+        number = number_from_argument(text)
+        log.info("Number from %s filled in (%s); not dialled", source, mask(number))
+        self.form.number_edit.setText(number)
+        self.bring_to_front()
+        self.show_outcome(f"Number from {source}: check it and press Return to call.", "info")
+
+    @Slot(str)
+    def on_handed_over(self, text: str) -> None:
+        """Another launch (a tel: link, the desktop icon) passed us its argument."""
+        if text.strip():
+            self.receive_number(text)
+        else:
+            self.bring_to_front()
+
+    def bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.form.focus_number()
+
+    def quit(self) -> None:
+        """Really quit, even when closing would only hide the window to the tray."""
+        self.close_to_tray = False
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_to_tray:
+            self.hide()
+            event.ignore()
+            return
         self._settings.set(keys_of.GEOMETRY, QByteArray(self.saveGeometry()))
         self._settings.sync()
         self.hide()
         self._dialer.shutdown()
         self._account.shutdown()
         event.accept()
-
-
-def _redial_question(earlier: Campaign) -> str:
-    when = earlier.created_at.astimezone().strftime("%H:%M:%S")
-    what = OUTCOME_TEXT[earlier.outcome]
-    campid = f", campaign {earlier.campid}" if earlier.campid else ""
-    return (
-        f"{format_national(earlier.customer_number)} was already called at {when} "
-        f"by {earlier.member_name or 'a member'} ({what}{campid}).\n\n"
-        "Call this customer again?"
-    )

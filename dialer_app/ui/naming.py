@@ -1,9 +1,11 @@
-"""Object names and accessible names: automation and screen readers use the same handles."""
+"""Object names and accessible names (automation and screen readers use both), and the icon."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TypeVar
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
 W = TypeVar("W", bound=QWidget)
@@ -14,3 +16,8 @@ def named(widget: W, name: str, accessible: str) -> W:
     widget.setObjectName(name)
     widget.setAccessibleName(accessible)
     return widget
+
+
+def app_icon() -> QIcon:
+    """The dialer's icon, from the package's resources (also in a frozen build)."""
+    return QIcon(str(Path(__file__).resolve().parent.parent / "resources" / "icon.svg"))

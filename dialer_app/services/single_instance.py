@@ -1,0 +1,88 @@
+"""One dialer per data directory: a second launch hands its argument over and exits.
+
+QLockFile decides who runs (a lock left by a killed instance is stale and taken over);
+QLocalServer only carries the message, one UTF-8 line per launch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal, Slot
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT_MS = 1000
+SEND_TIMEOUT_MS = 1000
+HAND_OVER_ATTEMPTS = 5  # the running instance may still be starting its server
+
+
+def server_name(data_dir: Path) -> str:
+    """A local socket name unique to this data directory (and so to demo vs. real)."""
+    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    return f"dialer-app-{digest}"
+
+
+class SingleInstance(QObject):
+    """Holds the instance lock of a data directory and listens for later launches.
+
+    Signals:
+        received(str): another launch handed over its argument (may be empty: just show)
+    """
+
+    received = Signal(str)
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = QLockFile(str(data_dir / "instance.lock"))
+        self._lock.setStaleLockTime(0)  # stale only if its process is gone, never by age
+        self._name = server_name(data_dir)
+        self._server = QLocalServer(self)
+        self._server.newConnection.connect(self._on_server_new_connection)
+
+    def claim(self) -> bool:
+        """True if this process is now the running instance (and listens for others)."""
+        if not self._lock.tryLock(100):
+            return False
+        QLocalServer.removeServer(self._name)  # a socket file left by a killed instance
+        if not self._server.listen(self._name):
+            log.warning("Cannot listen for other launches: %s", self._server.errorString())
+        else:
+            log.info("Listening for other launches")
+        return True
+
+    def hand_over(self, argument: str) -> bool:
+        """Send ``argument`` to the running instance; True once it has it."""
+        for _attempt in range(HAND_OVER_ATTEMPTS):
+            socket = QLocalSocket()
+            socket.connectToServer(self._name)
+            if socket.waitForConnected(CONNECT_TIMEOUT_MS):
+                socket.write(QByteArray(argument.encode("utf-8") + b"\n"))
+                sent = socket.waitForBytesWritten(SEND_TIMEOUT_MS)
+                socket.disconnectFromServer()
+                return bool(sent)
+        return False
+
+    def release(self) -> None:
+        self._server.close()
+        self._lock.unlock()
+
+    @Slot()
+    def _on_server_new_connection(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            socket.readyRead.connect(self._on_socket_ready_read)
+            socket.disconnected.connect(socket.deleteLater)
+
+    @Slot()
+    def _on_socket_ready_read(self) -> None:
+        socket = self.sender()
+        if not isinstance(socket, QLocalSocket):
+            return
+        while socket.canReadLine():
+            line = bytes(socket.readLine().data()).decode("utf-8", errors="replace").strip()
+            self.received.emit(line)

@@ -1,0 +1,82 @@
+"""The tray icon: show the window, take a number from the clipboard, quit; and notifications."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from dialer_app.core.messages import describe_result
+from dialer_app.core.phone import format_national
+from dialer_app.core.records import Campaign
+from dialer_app.services import settings as keys_of
+from dialer_app.services.dialer import CallReport, Dialer
+from dialer_app.services.settings import Settings
+from dialer_app.ui.main_window import MainWindow
+from dialer_app.ui.naming import app_icon
+
+
+class Tray(QObject):
+    """Lives beside the window; absent where the desktop has no system tray."""
+
+    def __init__(self, window: MainWindow, dialer: Dialer, settings: Settings) -> None:
+        super().__init__(window)
+        self._window = window
+        self._settings = settings
+        self.icon = QSystemTrayIcon(app_icon(), self)
+        self.icon.setToolTip(window.windowTitle())
+        menu = QMenu(window)
+        show = QAction("Show the dialer", menu)
+        paste = QAction("Place call from clipboard…", menu)
+        self.keep_running = QAction("Keep running in the tray when closed", menu)
+        self.keep_running.setCheckable(True)
+        self.keep_running.setChecked(settings.get(keys_of.CLOSE_TO_TRAY))
+        quit_action = QAction("Quit", menu)
+        for action in (show, paste, self.keep_running, quit_action):
+            menu.addAction(action)
+        self.icon.setContextMenu(menu)
+        show.triggered.connect(self._on_show_triggered)
+        paste.triggered.connect(self._on_paste_triggered)
+        self.keep_running.toggled.connect(self._on_keep_running_toggled)
+        quit_action.triggered.connect(window.quit)
+        self.icon.activated.connect(self._on_icon_activated)
+        dialer.call_finished.connect(self._on_dialer_call_finished)
+        if dialer.outcomes is not None:
+            dialer.outcomes.worst_case.connect(self._on_outcomes_worst_case)
+        window.close_to_tray = self.keep_running.isChecked()
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.icon.show()
+
+    @Slot()
+    def _on_show_triggered(self) -> None:
+        self._window.bring_to_front()
+
+    @Slot()
+    def _on_paste_triggered(self) -> None:
+        self._window.receive_number(QGuiApplication.clipboard().text(), source="the clipboard")
+
+    @Slot(bool)
+    def _on_keep_running_toggled(self, checked: bool) -> None:
+        self._settings.set(keys_of.CLOSE_TO_TRAY, checked)
+        self._window.close_to_tray = checked
+
+    @Slot(QSystemTrayIcon.ActivationReason)
+    def _on_icon_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self._window.bring_to_front()
+
+    @Slot(object)
+    def _on_dialer_call_finished(self, report: CallReport) -> None:
+        if not self._window.isVisible() or self._window.isMinimized():
+            text = describe_result(report.result, report.request.customer_number)
+            self.icon.showMessage("Dialer", text, QSystemTrayIcon.MessageIcon.Information)
+
+    @Slot(object)
+    def _on_outcomes_worst_case(self, row: Campaign) -> None:
+        if not self._window.isVisible() or self._window.isMinimized():
+            who = format_national(row.customer_number)
+            self.icon.showMessage(
+                "Customer left waiting",
+                f"{who} answered but the member did not pick up. F9 in the dialer calls again.",
+                QSystemTrayIcon.MessageIcon.Warning,
+            )

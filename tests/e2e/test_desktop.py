@@ -1,0 +1,74 @@
+"""Numbers arriving from links, the tray, and closing to the tray: nothing ever dials alone."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from dialer_app.app import Assembly
+from dialer_app.core.sandbox import Sandbox
+from dialer_app.ui.tray import Tray
+from tests.conftest import SENTINEL, MemoryKeyring
+from tests.e2e.conftest import Launch, wait_for_lists
+from tests.e2e.test_window import cell
+
+
+@pytest.fixture
+def parts(
+    launch: Launch, qtbot: QtBot, memory_keyring: MemoryKeyring, sandbox: Sandbox
+) -> Assembly:
+    memory_keyring.set_password("dialer-app", sandbox.base_url, SENTINEL)
+    started = launch()
+    wait_for_lists(qtbot, started)
+    return started
+
+
+def test_a_tel_link_fills_the_form_and_waits_for_return(
+    qtbot: QtBot, parts: Assembly, sandbox: Sandbox
+) -> None:
+    window = parts.window
+    window.on_handed_over("tel:+91-98765-43210")
+    assert window.form.number_hint.text() == "Will dial 98765 43210"
+    assert "press Return to call" in window.outcome_label.text()
+    assert sandbox.received("click_to_call_v3") == []
+    window.form.number_edit.returnPressed.emit()
+    qtbot.waitUntil(lambda: cell(parts, "Outcome") == "Placed")
+    assert len(sandbox.received("click_to_call_v3")) == 1
+
+
+def test_a_foreign_number_from_a_link_is_refused_in_the_field(
+    parts: Assembly, sandbox: Sandbox
+) -> None:
+    parts.window.on_handed_over("callto://+1-415-555-1234")
+    assert "not an Indian number" in parts.window.form.number_hint.text()
+    parts.window.form.number_edit.returnPressed.emit()
+    assert parts.window.outcome_label.text().startswith("Not called:")
+    assert sandbox.received("click_to_call_v3") == []
+
+
+def test_tray_takes_the_clipboard_and_notifies_while_hidden(
+    qtbot: QtBot, parts: Assembly, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tray = Tray(parts.window, parts.dialer, parts.settings)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        tray.icon, "showMessage", lambda title, text, *a: shown.append((title, text))
+    )
+    QGuiApplication.clipboard().setText("+91 98765 43219")
+    menu = tray.icon.contextMenu()
+    [paste] = [a for a in menu.actions() if a.text().startswith("Place call from clipboard")]
+    paste.trigger()
+    assert parts.window.form.number_edit.text() == "+91 98765 43219"
+    assert sandbox.received("click_to_call_v3") == []
+    tray.keep_running.setChecked(True)
+    parts.window.form.number_edit.returnPressed.emit()
+    parts.window.close()  # hides to the tray; the call goes on
+    assert not parts.window.isVisible()
+    qtbot.waitUntil(lambda: len(shown) >= 2, timeout=5000)
+    assert shown[0][1].startswith("Ringing customer 98765 43219")
+    assert shown[1][0] == "Customer left waiting"
+    parts.window.quit()
+    from dialer_app.services import settings as keys_of
+
+    assert parts.settings.get(keys_of.CLOSE_TO_TRAY) is True  # remembered for the next start
