@@ -117,6 +117,7 @@ def assemble(
     keys = KeyService()
     account = AccountFlow(dialer, keys, settings, base_url=base_url, demo=demo)
     window = MainWindow(dialer, account, settings)
+    window.diagnostics = lambda: _diagnostics(paths, redactor)
     # The window owns the services: they are deleted with it, on the GUI thread. Left to
     # Python's garbage collector they could be deleted on a worker thread, with live timers.
     for service in (dialer, keys, account):
@@ -191,6 +192,18 @@ def _run_gui(
         instance.release()
         if sandbox is not None:
             sandbox.stop()
+
+
+def _diagnostics(paths: Paths, redactor: Redactor) -> str:
+    from dialer_app.core.credentials import backend_name
+    from dialer_app.core.diagnostics import gather
+
+    try:
+        keyring_backend = backend_name()
+    except Exception as exc:  # a broken keyring is itself worth reporting
+        keyring_backend = f"unavailable ({type(exc).__name__})"
+    facts = {"data directory": str(paths.data_dir), "keyring": keyring_backend}
+    return gather(paths.log, redactor, facts)
 
 
 def _open_history(paths: Paths) -> tuple[HistoryStore | None, str]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         account.window = self
         self._settings = settings
         self.close_to_tray = False  # set by the tray icon, when there is one
+        self.diagnostics: Callable[[], str] = lambda: ""  # set by the app: version, log tail
         self.history = HistoryPanel(dialer.history_page)
         self._history = self.history.model
         self.history_view = self.history.view
@@ -86,11 +88,12 @@ class MainWindow(QMainWindow):
         self.call_again_action = QAction("Call the waiting customer &again", self)
         self.call_again_action.setShortcut(QKeySequence("F9"))
         self.addAction(self.call_again_action)
+        self.diagnostics_action = QAction("Copy &diagnostics", self)
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit)
         actions = (self.account_action, self.refresh_action, self.export_action,
-                   self.call_again_action, quit_action)  # fmt: skip
+                   self.call_again_action, self.diagnostics_action, quit_action)  # fmt: skip
         for action in actions:
             menu.addAction(action)
 
@@ -100,6 +103,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self._on_refresh_triggered)
         self.account_action.triggered.connect(self._account.edit)
         self.export_action.triggered.connect(self._flow.export)
+        self.diagnostics_action.triggered.connect(self._on_diagnostics_triggered)
         self.call_again_action.triggered.connect(self._flow.call_waiting_customer_again)
         self._flow.message.connect(self.show_message)
         self._flow.call_requested.connect(self._on_form_call_requested)
@@ -274,6 +278,11 @@ class MainWindow(QMainWindow):
         self.form.number_edit.setText(number)
         self.bring_to_front()
         self.show_outcome(f"Number from {source}: check it and press Return to call.", "info")
+
+    @Slot()
+    def _on_diagnostics_triggered(self) -> None:
+        QGuiApplication.clipboard().setText(self.diagnostics())
+        self.show_message("Diagnostics copied: no API key, numbers cut to 4 digits.", "status")
 
     @Slot(str)
     def on_handed_over(self, text: str) -> None:

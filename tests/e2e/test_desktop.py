@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
@@ -72,3 +74,25 @@ def test_tray_takes_the_clipboard_and_notifies_while_hidden(
     from dialer_app.services import settings as keys_of
 
     assert parts.settings.get(keys_of.CLOSE_TO_TRAY) is True  # remembered for the next start
+
+
+def test_copy_diagnostics_has_the_facts_and_never_the_key(
+    qtbot: QtBot, parts: Assembly, data_dir: Path
+) -> None:
+    parts.window.form.number_edit.setText("9876543210")
+    parts.window.form.call_button.click()
+    qtbot.waitUntil(lambda: cell(parts, "Outcome") == "Placed")
+    from dialer_app.app import _diagnostics
+    from dialer_app.core.config import Paths
+    from dialer_app.core.logsetup import Redactor
+
+    redactor = Redactor()
+    redactor.add_secret(SENTINEL)
+    parts.window.diagnostics = lambda: _diagnostics(Paths(data_dir), redactor)
+    parts.window.diagnostics_action.trigger()
+    text = QGuiApplication.clipboard().text()
+    assert text.startswith("dialer-app ")
+    assert "keyring: tests.conftest.MemoryKeyring" in text
+    assert "Calling customer …3210" in text
+    assert SENTINEL not in text
+    assert "9876543210" not in text
