@@ -1,8 +1,8 @@
 """Logging that cannot leak the key: every handler formats through a redactor.
 
-The redactor removes known secrets (the authcode, once loaded), any ``authcode=…`` pair, and
-masks phone-number-length digit runs to their last 4 digits. It redacts the whole formatted
-record, so messages, arguments and tracebacks all pass through it.
+The redactor removes known secrets (the authcode, once loaded, as typed and URL-encoded), any
+``authcode=…`` pair, and masks phone-number-length digit runs to their last 4 digits. It
+redacts the whole formatted record, so messages, arguments and tracebacks all pass through it.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 import threading
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from urllib.parse import quote, quote_plus
 
 _AUTHCODE_PAIR = re.compile(r"(?i)(authcode[\"']?\s*[=:]\s*[\"']?)[^&\s\"',}]+")
 _LONG_NUMBER = re.compile(r"(?<!\d)\d{6,}(\d{4})(?!\d)")
@@ -28,7 +29,7 @@ class Redactor:
     def add_secret(self, secret: str) -> None:
         if len(secret) >= 4:
             with self._lock:
-                self._secrets.add(secret)
+                self._secrets.update({secret, quote(secret, safe=""), quote_plus(secret)})
 
     def redact(self, text: str) -> str:
         with self._lock:

@@ -50,8 +50,7 @@ def describe_result(result: CallResult, customer_number: str) -> str:
         campid = f" (campaign {result.campid})" if result.campid else ""
         return f"Ringing customer {who}…{campid}"
     if result.outcome is Outcome.REJECTED:
-        _, advice = guidance_for(result.message)
-        return f"Refused: {result.message}" + (f" {advice}" if advice else "")
+        return _with_advice(f"Refused: {result.message}", result.message)
     if result.outcome is Outcome.NOT_SENT:
         return f"Not sent: {result.message}. It is safe to try again."
     if result.outcome is Outcome.UNKNOWN:
@@ -62,8 +61,7 @@ def describe_result(result: CallResult, customer_number: str) -> str:
 def describe_error(exc: object) -> str:
     """A sentence for an error from a list, balance or keyring job."""
     if isinstance(exc, RejectedError):
-        _, advice = guidance_for(exc.message)
-        return f"The service refused: {exc.message}" + (f" {advice}" if advice else "")
+        return _with_advice(f"The service refused: {exc.message}", exc.message)
     if isinstance(exc, NotSentError):
         return f"Could not reach the service: {exc}."
     if isinstance(exc, (ApiError, CredentialError, DialerError)):
@@ -71,3 +69,11 @@ def describe_error(exc: object) -> str:
     if not isinstance(exc, BaseException):
         return str(exc)
     return f"Something went wrong ({type(exc).__name__}). Details are in the log."
+
+
+def _with_advice(sentence: str, server_message: str) -> str:
+    """The sentence, then the advice for a known message (as a sentence of its own)."""
+    _, advice = guidance_for(server_message)
+    if not advice:
+        return sentence
+    return f"{sentence}{'' if sentence.endswith(('.', '!', '?', '…')) else '.'} {advice}"
