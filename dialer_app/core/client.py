@@ -14,12 +14,9 @@ A server-supplied message never carries the key back to the screen, the log or t
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
-import socket
 import ssl
-import threading
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -29,6 +26,7 @@ import httpx
 
 from dialer_app import __version__
 from dialer_app.core import members as member_pages
+from dialer_app.core.deadline import AnswerOverrun, Deadline
 from dialer_app.core.errors import BadResponseError, NotSentError, RejectedError
 from dialer_app.core.outcome import classify, parse_json_object, server_text
 from dialer_app.core.phone import mask
@@ -224,7 +222,7 @@ class CallerDeskClient:
         get = method == "GET"
         params, data = (fields, None) if get else (None, fields)
         limit = CALL_BODY_LIMIT if get else LIST_BODY_LIMIT
-        with _Deadline(self._deadline) as deadline:
+        with Deadline(self._deadline) as deadline:
             trace = {"trace": deadline.trace}
             try:
                 with http.stream(
@@ -251,69 +249,6 @@ class CallerDeskClient:
             if len(secret) >= 4:
                 text = text.replace(secret, "***")
         return text
-
-
-class AnswerOverrun(Exception):
-    """The answer ran past the deadline or the size limit (after the request left)."""
-
-
-class _Deadline:
-    """Shuts one request's socket at a deadline, so no answer can trickle in forever.
-
-    The socket comes from httpx's ``trace`` extension (new connections, before any byte is
-    read) and from the ``network_stream`` response extension (pooled connections).
-    """
-
-    def __init__(self, seconds: float) -> None:
-        self._lock = threading.Lock()
-        self._sock: socket.socket | None = None
-        self._disarmed = False
-        self.expired = False
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
-
-    def __enter__(self) -> _Deadline:
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.disarm()
-
-    def disarm(self) -> None:
-        """The answer is in (or given up on): never shut the socket from now on."""
-        self._timer.cancel()
-        with self._lock:
-            self._sock = None
-            self._disarmed = True
-
-    def trace(self, event: str, info: dict[str, Any]) -> None:
-        if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
-            self.watch(info.get("return_value"))
-
-    def watch(self, stream: object) -> None:
-        get_extra_info = getattr(stream, "get_extra_info", None)
-        sock = get_extra_info("socket") if callable(get_extra_info) else None
-        if isinstance(sock, socket.socket):
-            with self._lock:
-                if self._disarmed:
-                    return
-                self._sock = sock
-                if self.expired:
-                    _shut(sock)
-
-    def _expire(self) -> None:
-        with self._lock:
-            if self._disarmed:
-                return
-            self.expired = True
-            if self._sock is not None:
-                _shut(self._sock)
-
-
-def _shut(sock: socket.socket) -> None:
-    """Shut the connection both ways (wakes a blocked read); the owner still closes it."""
-    with contextlib.suppress(OSError):  # already closed, or detached by a TLS wrap
-        socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
 def _deskphone(row: dict[str, Any]) -> Deskphone:

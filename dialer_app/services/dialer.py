@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from dialer_app.core.client import DEFAULT_TIMEOUT, CallerDeskClient
+from dialer_app.core.client import DEFAULT_DEADLINE, CallerDeskClient
 from dialer_app.core.errors import HistoryError
 from dialer_app.core.export import write_csv
 from dialer_app.core.history import HistoryStore
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 ClientFactory = Callable[[str, str], CallerDeskClient]
 UNFINISHED_MESSAGE = "The app closed before the answer arrived: the call may have been placed."
 # Long enough for a call request to end by its own timeouts.
-SHUTDOWN_WAIT_MS = int(((DEFAULT_TIMEOUT.connect or 5) + (DEFAULT_TIMEOUT.read or 20) + 2) * 1000)
+SHUTDOWN_WAIT_MS = int((DEFAULT_DEADLINE + 2) * 1000)
 
 
 @dataclass(frozen=True, slots=True)
