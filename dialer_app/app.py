@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from dialer_app import __version__
 from dialer_app.core.config import Paths, resolve_data_dir, validate_base_url
-from dialer_app.core.errors import ConfigError, HistoryError
+from dialer_app.core.errors import ConfigError, HistoryDamaged, HistoryError
 from dialer_app.core.logsetup import Redactor, configure
 
 if TYPE_CHECKING:
@@ -207,10 +207,21 @@ def _diagnostics(paths: Paths, redactor: Redactor) -> str:
 
 
 def _open_history(paths: Paths) -> tuple[HistoryStore | None, str]:
-    from dialer_app.core.history import HistoryStore
+    from dialer_app.core.history import HistoryStore, set_aside
 
     try:
         return HistoryStore(paths.history), ""
+    except HistoryDamaged as exc:
+        log.error("History damaged: %s", exc)
+        aside = set_aside(paths.history)
+        try:
+            store = HistoryStore(paths.history)
+        except HistoryError as again:
+            return None, f"{again} Calls are disabled until the history can be written."
+        return store, (
+            f"The call history could not be read, so a new one starts now. The old file is "
+            f"kept, untouched, as {aside.name} in {aside.parent}."
+        )
     except HistoryError as exc:
         log.error("History unavailable: %s", exc)
         return None, f"{exc} Calls are disabled until the history can be written."

@@ -8,6 +8,7 @@ The hierarchy::
      ├── CredentialError        the OS keyring cannot store or give back the key
  │    └── KeyringUnavailable  there is no usable keyring backend at all
      ├── HistoryError           the history database cannot be used
+ │    └── HistoryDamaged      the file is not (or no longer) a readable database
      └── ApiError               a list/balance request did not give usable data
           ├── NotSentError      it never left (connect error, TLS failure, connect timeout)
           ├── BadResponseError  it left, and the answer was not a CallerDesk answer
@@ -43,6 +44,10 @@ class KeyringUnavailable(CredentialError):
 
 class HistoryError(DialerError):
     """The history database could not be opened or written."""
+
+
+class HistoryDamaged(HistoryError):
+    """The history file is not a database, or its pages are corrupt."""
 
 
 class ApiError(DialerError):

@@ -18,7 +18,7 @@ from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from dialer_app.core.errors import HistoryError
+from dialer_app.core.errors import HistoryDamaged, HistoryError
 from dialer_app.core.history_sql import (
     COLUMNS,
     MIGRATIONS,
@@ -42,6 +42,8 @@ from dialer_app.core.records import (
 logger = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 2000
+# What SQLite says of a file that is not a database, or whose pages are corrupt.
+_DAMAGE_SIGNS = ("file is not a database", "database disk image is malformed")
 EXPORT_CHUNK = 5000
 
 # Attempts that may have reached the customer: these start the re-dial cool-down.
@@ -287,4 +289,17 @@ class HistoryStore:
                     if self._conn.in_transaction:
                         self._conn.rollback()
                 message = f"Cannot {action} the call history at {self._path}: {exc}"
-                raise HistoryError(message) from exc
+                damaged = any(sign in str(exc) for sign in _DAMAGE_SIGNS)
+                raise (HistoryDamaged if damaged else HistoryError)(message) from exc
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a damaged history (and its WAL files) out of the way, bytes untouched."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    for suffix in ("-wal", "-shm"):
+        extra = path.with_name(path.name + suffix)
+        if extra.exists():
+            extra.replace(aside.with_name(aside.name + suffix))
+    path.replace(aside)
+    return aside

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+log = logging.getLogger(__name__)
 T = TypeVar("T", str, int, bool, QByteArray)
 
 
@@ -31,7 +33,10 @@ class Settings:
     """Typed access to the settings file (an INI file, never holding the key)."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # settings then last for this session only
+            log.warning("Settings cannot be saved in %s: %s", path.parent, exc)
         self._store = QSettings(str(path), QSettings.Format.IniFormat)
 
     def get(self, setting: Setting[T]) -> T:

@@ -6,6 +6,7 @@ QLocalServer only carries the message, one UTF-8 line per launch.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 from pathlib import Path
@@ -37,7 +38,8 @@ class SingleInstance(QObject):
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        data_dir.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # an unusable directory: see claim()
+            data_dir.mkdir(parents=True, exist_ok=True)
         self._lock = QLockFile(str(data_dir / "instance.lock"))
         self._lock.setStaleLockTime(0)  # stale only if its process is gone, never by age
         self._name = server_name(data_dir)
@@ -47,7 +49,10 @@ class SingleInstance(QObject):
     def claim(self) -> bool:
         """True if this process is now the running instance (and listens for others)."""
         if not self._lock.tryLock(100):
-            return False
+            if self._lock.error() == QLockFile.LockError.LockFailedError:
+                return False  # another dialer holds it
+            log.warning("No instance lock in an unusable data directory: running alone")
+            return True
         QLocalServer.removeServer(self._name)  # a socket file left by a killed instance
         if not self._server.listen(self._name):
             log.warning("Cannot listen for other launches: %s", self._server.errorString())
