@@ -29,7 +29,8 @@ class KeyService(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._runner = Runner(max_threads=1, parent=self)
+        # A keyring can block for seconds (a locked wallet, a slow D-Bus): never hold up quitting.
+        self._runner = Runner(max_threads=1, parent=self, abandon_at_exit=True)
 
     def load(self, base_url: str) -> None:
         self._runner.submit(

@@ -9,6 +9,8 @@ delivered to ``on_failure``; nothing escapes a worker thread.
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -62,12 +64,21 @@ class _Task(QRunnable):
 
 
 class Runner(QObject):
-    """Submits jobs to its own thread pool; callbacks run on the thread that owns the Runner."""
+    """Submits jobs to worker threads; callbacks run on the thread that owns the Runner.
 
-    def __init__(self, max_threads: int = 4, parent: QObject | None = None) -> None:
+    Jobs run on a thread pool, which the app waits for at exit. With ``abandon_at_exit`` they
+    run on daemon threads instead, for work that may block for long and is safe to drop when
+    the app quits (reading the OS keyring).
+    """
+
+    def __init__(
+        self, max_threads: int = 4, parent: QObject | None = None, *, abandon_at_exit: bool = False
+    ) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
+        self._abandon = abandon_at_exit
+        self._threads: list[threading.Thread] = []
         self._active = 0
 
     @property
@@ -91,7 +102,14 @@ class Runner(QObject):
             signal.connect(self._on_relay_done)
             signal.connect(relay.deleteLater)
         self._active += 1
-        self._pool.start(_Task(job, relay))
+        task = _Task(job, relay)
+        if self._abandon:
+            self._threads = [thread for thread in self._threads if thread.is_alive()]
+            thread = threading.Thread(target=task.run, name="dialer-daemon-job", daemon=True)
+            self._threads.append(thread)
+            thread.start()
+        else:
+            self._pool.start(task)
 
     @Slot(object)
     def _on_relay_done(self, _value: object) -> None:
@@ -99,4 +117,9 @@ class Runner(QObject):
 
     def wait(self, msecs: int) -> bool:
         """Block until every running job has returned (or ``msecs`` passed); True if all did."""
-        return bool(self._pool.waitForDone(msecs))
+        deadline = time.monotonic() + msecs / 1000
+        for thread in self._threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        remaining = max(0, int((deadline - time.monotonic()) * 1000))
+        pool_done = bool(self._pool.waitForDone(remaining))
+        return pool_done and not any(thread.is_alive() for thread in self._threads)

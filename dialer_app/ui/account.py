@@ -82,7 +82,8 @@ class AccountFlow(QObject):
 
     @Slot(str, bool)
     def _on_keys_load_failed(self, text: str, unavailable: bool) -> None:
-        self._keyring_ok = not unavailable
+        del unavailable  # missing, locked or broken: this session keeps the key in memory only
+        self._keyring_ok = False
         self.message.emit(text, "warn")
         self.edit()
 
