@@ -96,3 +96,21 @@ def test_copy_diagnostics_has_the_facts_and_never_the_key(
     assert "Calling customer …3210" in text
     assert SENTINEL not in text
     assert "9876543210" not in text
+
+
+def test_a_tel_link_to_a_customer_just_called_still_asks_first(
+    qtbot: QtBot, parts: Assembly, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dialer_app.ui.dialogs import ConfirmRedial
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        ConfirmRedial, "ask", classmethod(lambda cls, parent, text: asked.append(text) or False)
+    )
+    parts.window.form.number_edit.setText("9876543210")
+    parts.window.form.call_button.click()
+    qtbot.waitUntil(lambda: cell(parts, "Outcome") == "Placed")
+    parts.window.on_handed_over("tel:+919876543210")
+    parts.window.form.number_edit.returnPressed.emit()
+    assert "98765 43210 was already called" in asked[0]
+    assert len(sandbox.received("click_to_call_v3")) == 1  # declined: nothing sent
