@@ -6,8 +6,10 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -91,10 +93,11 @@ def assemble(
     redactor: Redactor,
     *,
     base_url: str | None,
-    demo_url: str | None = None,
+    demo_url: str | Callable[[], str] | None = None,
     report_schedule: tuple[float, ...] | None = None,
 ) -> Assembly:
-    """Build the services and the window. With ``demo_url``, use that sandbox and its key.
+    """Build the services and the window. With ``demo_url``, use that sandbox and its key:
+    an address, or a function that starts the sandbox once the window is up.
 
     ``report_schedule`` overrides the back-off between call report checks (tests).
     """
@@ -108,12 +111,8 @@ def assemble(
     history, history_problem = _open_history(paths)
     schedule = report_schedule or DEFAULT_SCHEDULE
     dialer = Dialer(history, redactor=redactor, report_schedule=schedule)
-    if demo_url is not None:
-        from dialer_app.core.sandbox import DEMO_AUTHCODE
-
-        dialer.set_account(demo_url, DEMO_AUTHCODE)
     settings = Settings(paths.settings)
-    demo = demo_url is not None
+    demo = None if demo_url is None else partial(_demo_account, demo_url)
     keys = KeyService()
     account = AccountFlow(dialer, keys, settings, base_url=base_url, demo=demo)
     window = MainWindow(dialer, account, settings)
@@ -174,10 +173,9 @@ def _run_gui(
             return 0
         print("dialer-app: another dialer is running but does not answer.", file=sys.stderr)
         return 1
-    sandbox = _start_demo() if args.demo else None
-    parts = assemble(
-        paths, redactor, base_url=base_url, demo_url=sandbox.base_url if sandbox else None
-    )
+    sandboxes: list[Sandbox] = []
+    demo = partial(_start_demo, sandboxes) if args.demo else None
+    parts = assemble(paths, redactor, base_url=base_url, demo_url=demo)
     instance.received.connect(parts.window.on_handed_over)
     if QSystemTrayIcon.isSystemTrayAvailable():
         Tray(parts.window, parts.dialer, parts.settings)
@@ -190,7 +188,7 @@ def _run_gui(
     finally:
         parts.dialer.shutdown()
         instance.release()
-        if sandbox is not None:
+        for sandbox in sandboxes:
             sandbox.stop()
 
 
@@ -227,12 +225,20 @@ def _open_history(paths: Paths) -> tuple[HistoryStore | None, str]:
         return None, f"{exc} Calls are disabled until the history can be written."
 
 
-def _start_demo() -> Sandbox:
+def _start_demo(started: list[Sandbox]) -> str:
+    """Start the built-in sandbox (after the first paint) and give its address."""
     from dialer_app.core.sandbox import Sandbox
 
     sandbox = Sandbox().start()
+    started.append(sandbox)
     log.info("Demo sandbox at %s", sandbox.base_url)
-    return sandbox
+    return sandbox.base_url
+
+
+def _demo_account(demo_url: str | Callable[[], str]) -> tuple[str, str]:
+    from dialer_app.core.sandbox.data import DEMO_AUTHCODE
+
+    return (demo_url if isinstance(demo_url, str) else demo_url()), DEMO_AUTHCODE
 
 
 def _install_excepthook() -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 import ssl
+import threading
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -26,7 +27,7 @@ import httpx
 
 from dialer_app import __version__
 from dialer_app.core import members as member_pages
-from dialer_app.core.deadline import AnswerOverrun, Deadline
+from dialer_app.core.deadline import DEFAULT_DEADLINE, AnswerOverrun, Deadline
 from dialer_app.core.errors import BadResponseError, NotSentError, RejectedError
 from dialer_app.core.outcome import classify, parse_json_object, server_text
 from dialer_app.core.phone import mask
@@ -44,8 +45,6 @@ from dialer_app.core.report import parse_row
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = httpx.Timeout(20.0, connect=5.0, pool=5.0)
-# A whole exchange, however slowly the answer trickles in (within the services' shutdown wait).
-DEFAULT_DEADLINE = 25.0
 CALL_BODY_LIMIT = 64 * 1024  # a call answer is ~150 bytes; an error page a few KB
 LIST_BODY_LIMIT = 16 * 1024 * 1024
 _TEN_DIGITS = re.compile(r"[0-9]{10}")
@@ -76,11 +75,35 @@ class CallerDeskClient:
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         deadline: float = DEFAULT_DEADLINE,
     ) -> None:
-        verify = tls_context() if base_url.startswith("https:") else True
+        self._base_url = base_url
         self._authcode = authcode
         self._deadline = deadline
-        self._http = self._make_client(base_url, timeout, transport, verify, keepalive=True)
-        self._call_http = self._make_client(base_url, timeout, call_transport, verify, False)
+        self._timeout = timeout
+        self._transports = (transport, call_transport)
+        self._lock = threading.Lock()
+        self._built: tuple[httpx.Client, httpx.Client] | None = None
+        self._closed = False
+
+    def _clients(self) -> tuple[httpx.Client, httpx.Client]:
+        """The list client and the call client, built on first use (on a worker thread).
+
+        Building them loads CA certificates, which takes tens of milliseconds: never on the
+        GUI thread, never before the first paint. Both share one TLS context. A plain-HTTP
+        (loopback) base URL gets a context with no trust anchors at all: it never does TLS,
+        and if it ever did, nothing would verify.
+        """
+        with self._lock:
+            if self._closed:
+                raise httpx.UnsupportedProtocol("the client is closed")  # nothing is sent
+            if self._built is None:
+                https = self._base_url.startswith("https:")
+                verify = tls_context() if https else ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+                lists, calls = self._transports
+                self._built = (
+                    self._make_client(self._base_url, self._timeout, lists, verify, True),
+                    self._make_client(self._base_url, self._timeout, calls, verify, False),
+                )
+            return self._built
 
     @staticmethod
     def _make_client(
@@ -100,8 +123,10 @@ class CallerDeskClient:
         )
 
     def close(self) -> None:
-        self._http.close()
-        self._call_http.close()
+        with self._lock:
+            built, self._built, self._closed = self._built, None, True
+        for client in built or ():
+            client.close()
 
     def place_call(self, request: CallRequest) -> CallResult:
         """Send one click_to_call_v3 request; classify the answer. Never raises or retries."""
@@ -121,9 +146,14 @@ class CallerDeskClient:
         }
         if request.call_limit > 0:
             params["CallLimit"] = str(request.call_limit)
+        try:
+            _, calls = self._clients()
+        except (OSError, ValueError, httpx.UnsupportedProtocol) as exc:  # nothing has left
+            log.error("Call request not sent: %s", type(exc).__name__)
+            return CallResult(Outcome.NOT_SENT, "the secure connection could not be prepared")
         log.info("Calling customer %s", mask(request.customer_number))
         try:
-            status, body = self._exchange(self._call_http, "GET", "click_to_call_v3", params)
+            status, body = self._exchange(calls, "GET", "click_to_call_v3", params)
         except _NOT_SENT as exc:
             log.warning("Call request not sent: %s", type(exc).__name__)
             return CallResult(Outcome.NOT_SENT, _not_sent_reason(exc))
@@ -197,7 +227,7 @@ class CallerDeskClient:
         """POST a form with the authcode; return the JSON object or raise an ApiError."""
         form = {**form, "authcode": self._authcode}
         try:
-            status, body = self._exchange(self._http, "POST", endpoint, form)
+            status, body = self._exchange(self._clients()[0], "POST", endpoint, form)
         except _NOT_SENT as exc:
             raise NotSentError(_not_sent_reason(exc)) from None
         except (httpx.HTTPError, AnswerOverrun) as exc:

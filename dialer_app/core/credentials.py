@@ -2,13 +2,12 @@
 
 Three functions and nothing else touch the keyring. Every backend failure becomes a
 CredentialError (KeyringUnavailable when there is no usable backend at all); the key is never
-written anywhere else by this module, and never appears in an error message.
+written anywhere else by this module, and never appears in an error message. ``keyring`` is
+imported on first use, on a worker thread: its import and backend discovery cost tens of
+milliseconds that the first paint does not wait for.
 """
 
 from __future__ import annotations
-
-import keyring
-from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
 
 from dialer_app.core.config import APP_NAME
 from dialer_app.core.errors import CredentialError, KeyringUnavailable
@@ -19,6 +18,8 @@ SERVICE = APP_NAME
 def get_authcode(base_url: str) -> str | None:
     """The stored key for this base URL, or None if none is stored."""
     try:
+        import keyring
+
         return keyring.get_password(SERVICE, base_url)
     except Exception as exc:  # backends raise whatever their platform raises
         raise _translate(exc, "read") from None
@@ -27,6 +28,8 @@ def get_authcode(base_url: str) -> str | None:
 def set_authcode(base_url: str, authcode: str) -> None:
     """Store (or replace) the key for this base URL."""
     try:
+        import keyring
+
         keyring.set_password(SERVICE, base_url, authcode)
     except Exception as exc:
         raise _translate(exc, "save") from None
@@ -34,6 +37,9 @@ def set_authcode(base_url: str, authcode: str) -> None:
 
 def delete_authcode(base_url: str) -> None:
     """Forget the key for this base URL; forgetting a key that is not there is fine."""
+    import keyring
+    from keyring.errors import PasswordDeleteError
+
     try:
         keyring.delete_password(SERVICE, base_url)
     except PasswordDeleteError:
@@ -44,11 +50,15 @@ def delete_authcode(base_url: str) -> None:
 
 def backend_name() -> str:
     """The keyring backend in use, for diagnostics."""
+    import keyring
+
     backend = keyring.get_keyring()
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
 
 def _translate(exc: Exception, verb: str) -> CredentialError:
+    from keyring.errors import KeyringError, NoKeyringError
+
     if isinstance(exc, NoKeyringError):
         return KeyringUnavailable(
             "No password store (keyring) is available on this computer, so the API key "

@@ -12,6 +12,9 @@ import socket
 import threading
 from typing import Any
 
+# A whole exchange, however slowly the answer trickles in (the services' shutdown waits this).
+DEFAULT_DEADLINE = 25.0
+
 
 class AnswerOverrun(Exception):
     """The answer ran past the deadline or the size limit (after the request left)."""

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from dialer_app.core.client import DEFAULT_DEADLINE, CallerDeskClient
+from dialer_app.core.deadline import DEFAULT_DEADLINE
 from dialer_app.core.errors import HistoryError
 from dialer_app.core.export import write_csv
 from dialer_app.core.history import HistoryStore
@@ -20,9 +21,12 @@ from dialer_app.core.records import CallRequest, CallResult, Campaign, HistoryQu
 from dialer_app.services.outcomes import DEFAULT_SCHEDULE, OutcomeTracker
 from dialer_app.services.runner import Progress, Runner
 
+if TYPE_CHECKING:
+    from dialer_app.core.client import CallerDeskClient
+
 log = logging.getLogger(__name__)
 
-ClientFactory = Callable[[str, str], CallerDeskClient]
+ClientFactory = Callable[[str, str], "CallerDeskClient"]
 UNFINISHED_MESSAGE = "The app closed before the answer arrived: the call may have been placed."
 # Long enough for a call request to end by its own timeouts.
 SHUTDOWN_WAIT_MS = int((DEFAULT_DEADLINE + 2) * 1000)
@@ -66,7 +70,7 @@ class Dialer(QObject):
         self,
         history: HistoryStore | None,
         *,
-        client_factory: ClientFactory = CallerDeskClient,
+        client_factory: ClientFactory | None = None,
         redactor: Redactor | None = None,
         report_schedule: tuple[float, ...] = DEFAULT_SCHEDULE,
         parent: QObject | None = None,
@@ -74,7 +78,7 @@ class Dialer(QObject):
         super().__init__(parent)
         self._history = history
         self._redactor = redactor
-        self._client_factory = client_factory
+        self._client_factory = client_factory or _default_client
         self._client: CallerDeskClient | None = None
         self._retired: list[CallerDeskClient] = []
         self._runner = Runner(parent=self)
@@ -120,7 +124,7 @@ class Dialer(QObject):
     def refresh_lists(self) -> bool:
         """Load members and deskphones in parallel; False if a refresh is already running."""
         client = self._client
-        if client is None or self._lists_pending:
+        if client is None or self._lists_pending or self._shut_down:
             return False
         self._lists_pending = 2
         self._runner.submit(lambda _: client.list_members(), self._on_members, self._on_list_error)
@@ -131,7 +135,7 @@ class Dialer(QObject):
 
     def refresh_balance(self) -> None:
         client = self._client
-        if client is not None:
+        if client is not None and not self._shut_down:
             job = lambda _: client.get_balance()  # noqa: E731
             self._runner.submit(job, self._on_balance, self._on_balance_error)
 
@@ -250,15 +254,29 @@ class Dialer(QObject):
         self._shut_down = True
         if self.outcomes is not None:
             self.outcomes.stop()
-        if not self._runner.wait(wait_ms):
-            log.warning("Quitting with work still in flight")
+        all_done = self._runner.wait(wait_ms)
         if self._history is not None:
             try:
                 self._history.mark_unfinished(UNFINISHED_MESSAGE)
             except HistoryError as exc:
                 log.error("Could not finish open history rows: %s", exc)
+        if all_done:
+            self._close_clients()
+        else:  # closing a client under a running request would break it: close it after
+            log.warning("Quitting with work still in flight")
+            self._runner.drained.connect(self._close_clients)
+
+    @Slot()
+    def _close_clients(self) -> None:
         for client in [*self._retired, *([self._client] if self._client else [])]:
             client.close()
+
+
+def _default_client(base_url: str, authcode: str) -> CallerDeskClient:
+    # httpx and the client load on the first account, not at start-up before the first paint.
+    from dialer_app.core.client import CallerDeskClient
+
+    return CallerDeskClient(base_url, authcode)
 
 
 def _call_job(

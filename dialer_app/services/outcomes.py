@@ -6,14 +6,17 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from dialer_app.core.client import CallerDeskClient
 from dialer_app.core.history import HistoryStore
 from dialer_app.core.records import CallOutcomeReport, Campaign
 from dialer_app.core.report import IST, assign, give_up_at
 from dialer_app.services.runner import Runner
+
+if TYPE_CHECKING:
+    from dialer_app.core.client import CallerDeskClient
 
 log = logging.getLogger(__name__)
 

@@ -66,10 +66,15 @@ class _Task(QRunnable):
 class Runner(QObject):
     """Submits jobs to worker threads; callbacks run on the thread that owns the Runner.
 
+    Signals:
+        drained(): the last job in flight has delivered its result
+
     Jobs run on a thread pool, which the app waits for at exit. With ``abandon_at_exit`` they
     run on daemon threads instead, for work that may block for long and is safe to drop when
     the app quits (reading the OS keyring).
     """
+
+    drained = Signal()
 
     def __init__(
         self, max_threads: int = 4, parent: QObject | None = None, *, abandon_at_exit: bool = False
@@ -114,6 +119,8 @@ class Runner(QObject):
     @Slot(object)
     def _on_relay_done(self, _value: object) -> None:
         self._active -= 1
+        if self._active == 0:
+            self.drained.emit()
 
     def wait(self, msecs: int) -> bool:
         """Block until every running job has returned (or ``msecs`` passed); True if all did."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
@@ -12,6 +14,7 @@ from dialer_app.services.keys import KeyService
 from dialer_app.services.settings import Settings
 from dialer_app.ui.dialogs import AccountDialog
 
+DemoAccount = Callable[[], tuple[str, str]]
 KEYRING_NOTE = "The key is kept in this computer's password store (keyring), never in a file."
 SESSION_NOTE = (
     "No password store (keyring) is available: the key will be kept for this session only "
@@ -37,15 +40,17 @@ class AccountFlow(QObject):
         settings: Settings,
         *,
         base_url: str | None,
-        demo: bool = False,
+        demo: DemoAccount | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``demo`` starts the sandbox and gives its address and key (after the first paint)."""
         super().__init__(parent)
         self._dialer = dialer
         self._keys = keys
         self._settings = settings
         self._base_url = base_url or settings.get(keys_of.BASE_URL) or ""
-        self.demo = demo
+        self._demo = demo
+        self.demo = demo is not None
         self._has_saved_key = False
         self._keyring_ok = True
         self.window: QWidget | None = None
@@ -62,7 +67,8 @@ class AccountFlow(QObject):
 
     @Slot()
     def start(self) -> None:
-        if self.demo:
+        if self._demo is not None:
+            self._dialer.set_account(*self._demo())
             self.ready.emit()
         elif self._base_url:
             self.message.emit("Opening the password store…", "status")

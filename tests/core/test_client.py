@@ -178,3 +178,20 @@ def test_list_errors_are_typed_and_free_of_the_key(
     with pytest.raises(NotSentError) as not_sent:
         client.list_members()
     assert KEY not in str(bad.value) + str(not_sent.value)
+
+
+def test_a_client_that_cannot_prepare_tls_sends_nothing(
+    monkeypatch: pytest.MonkeyPatch, router: respx.Router
+) -> None:
+    import dialer_app.core.client as module
+
+    def broken() -> None:
+        raise OSError("no CA bundle")
+
+    monkeypatch.setattr(module, "tls_context", broken)
+    route = router.get("click_to_call_v3").respond(json={"type": "success"})
+    client = CallerDeskClient(BASE, KEY, call_transport=httpx.MockTransport(router.handler))
+    result = client.place_call(REQUEST)
+    assert result.outcome is Outcome.NOT_SENT
+    assert route.call_count == 0
+    client.close()

@@ -122,6 +122,8 @@ def test_shutdown_that_cannot_wait_marks_the_row_unknown(
     dialer.shutdown(wait_ms=100)
     assert outcomes_on_disk(history_path) == ["unknown"]
     sandbox.stop()  # releases the stalled handler; the worker ends with "unknown" too
+    with qtbot.waitSignal(dialer._runner.drained, timeout=5000):
+        pass  # and then the clients are closed (no socket left open)
 
 
 def test_lists_and_balance_load_from_the_sandbox(qtbot: QtBot, dialer: Dialer) -> None:
