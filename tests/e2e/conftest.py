@@ -13,6 +13,8 @@ from dialer_app.app import Assembly, assemble
 from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor, configure
 from dialer_app.core.sandbox import Sandbox
+from dialer_app.ui.dialogs import AccountChoice, AccountDialog
+from tests.conftest import SENTINEL, MemoryKeyring
 
 Launch = Callable[..., Assembly]
 
@@ -49,3 +51,29 @@ def wait_for_lists(qtbot: QtBot, parts: Assembly) -> None:
     form = parts.window.form
     qtbot.waitUntil(lambda: form.member_combo.count() > 0, timeout=5000)
     qtbot.waitUntil(lambda: form.deskphone_combo.count() > 0, timeout=5000)
+
+
+@pytest.fixture
+def account_dialog_notes(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The agent answers the account dialog with the sandbox and the sentinel key."""
+    notes: list[str] = []
+
+    def ask(cls, parent, base_url: str, has_key: bool, note: str) -> AccountChoice:  # type: ignore[no-untyped-def]
+        notes.append(note)
+        return AccountChoice(sandbox.base_url, SENTINEL)
+
+    monkeypatch.setattr(AccountDialog, "ask", classmethod(ask))
+    return notes
+
+
+@pytest.fixture
+def saved_key(memory_keyring: MemoryKeyring, sandbox: Sandbox) -> None:
+    memory_keyring.set_password("dialer-app", sandbox.base_url, SENTINEL)
+
+
+@pytest.fixture
+def parts(launch: Launch, qtbot: QtBot, saved_key: None) -> Assembly:
+    """The app started with its key in the keyring, members and deskphones loaded."""
+    started = launch()
+    wait_for_lists(qtbot, started)
+    return started

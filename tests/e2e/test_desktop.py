@@ -11,19 +11,8 @@ from pytestqt.qtbot import QtBot
 from dialer_app.app import Assembly
 from dialer_app.core.sandbox import Sandbox
 from dialer_app.ui.tray import Tray
-from tests.conftest import SENTINEL, MemoryKeyring
-from tests.e2e.conftest import Launch, wait_for_lists
+from tests.conftest import SENTINEL
 from tests.e2e.test_window import cell
-
-
-@pytest.fixture
-def parts(
-    launch: Launch, qtbot: QtBot, memory_keyring: MemoryKeyring, sandbox: Sandbox
-) -> Assembly:
-    memory_keyring.set_password("dialer-app", sandbox.base_url, SENTINEL)
-    started = launch()
-    wait_for_lists(qtbot, started)
-    return started
 
 
 def test_a_tel_link_fills_the_form_and_waits_for_return(

@@ -15,7 +15,6 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from dialer_app.core.sandbox import Fault, Sandbox
-from dialer_app.ui.dialogs import AccountChoice, AccountDialog
 from tests.conftest import SENTINEL
 from tests.e2e.conftest import Launch, wait_for_lists
 from tests.e2e.test_window import cell
@@ -70,18 +69,6 @@ def gated(sandbox: Sandbox) -> Iterator[GatedKeyring]:
     backend.gate.set()
 
 
-@pytest.fixture
-def dialog_notes(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    notes: list[str] = []
-
-    def ask(cls, parent, base_url: str, has_key: bool, note: str) -> AccountChoice:  # type: ignore[no-untyped-def]
-        notes.append(note)
-        return AccountChoice(sandbox.base_url, SENTINEL)
-
-    monkeypatch.setattr(AccountDialog, "ask", classmethod(ask))
-    return notes
-
-
 def test_a_slow_keyring_leaves_the_window_up_and_responsive(
     qtbot: QtBot, launch: Launch, gated: GatedKeyring
 ) -> None:
@@ -105,13 +92,13 @@ def test_a_slow_keyring_leaves_the_window_up_and_responsive(
 )
 def test_a_locked_or_broken_keyring_offers_a_session_only_key(
     qtbot: QtBot, launch: Launch, sandbox: Sandbox, data_dir: Path,
-    dialog_notes: list[str], error: Exception,
+    account_dialog_notes: list[str], error: Exception,
 ) -> None:  # fmt: skip
     backend = FailingKeyring(error)
     keyring.set_keyring(backend)
     parts = launch()
-    qtbot.waitUntil(lambda: bool(dialog_notes))
-    assert "this session only" in dialog_notes[0]
+    qtbot.waitUntil(lambda: bool(account_dialog_notes))
+    assert "this session only" in account_dialog_notes[0]
     assert type(error).__name__ in parts.window.outcome_label.text()
     wait_for_lists(qtbot, parts)
     parts.window.form.number_edit.setText("9876543210")

@@ -14,28 +14,10 @@ from pytestqt.qtbot import QtBot
 from dialer_app.core.history import HistoryStore
 from dialer_app.core.records import CallRequest
 from dialer_app.core.sandbox import Fault, Sandbox
-from dialer_app.ui.dialogs import AccountChoice, AccountDialog, ConfirmRedial
+from dialer_app.ui.dialogs import ConfirmRedial
 from dialer_app.ui.history_model import COLUMNS
 from tests.conftest import SENTINEL, MemoryKeyring
 from tests.e2e.conftest import Launch, wait_for_lists
-
-
-@pytest.fixture
-def account_dialog_notes(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The agent answers the account dialog with the sandbox and the sentinel key."""
-    notes: list[str] = []
-
-    def ask(cls, parent, base_url: str, has_key: bool, note: str) -> AccountChoice:  # type: ignore[no-untyped-def]
-        notes.append(note)
-        return AccountChoice(sandbox.base_url, SENTINEL)
-
-    monkeypatch.setattr(AccountDialog, "ask", classmethod(ask))
-    return notes
-
-
-@pytest.fixture
-def saved_key(memory_keyring: MemoryKeyring, sandbox: Sandbox) -> None:
-    memory_keyring.set_password("dialer-app", sandbox.base_url, SENTINEL)
 
 
 def press_return(qtbot: QtBot, widget) -> None:  # type: ignore[no-untyped-def]
