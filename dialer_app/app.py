@@ -158,7 +158,6 @@ def _run_gui(
     from dialer_app.core.uri import number_from_argument
     from dialer_app.services.single_instance import SingleInstance
     from dialer_app.ui.naming import app_icon
-    from dialer_app.ui.tray import Tray
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -178,7 +177,7 @@ def _run_gui(
     parts = assemble(paths, redactor, base_url=base_url, demo_url=demo)
     instance.received.connect(parts.window.on_handed_over)
     if QSystemTrayIcon.isSystemTrayAvailable():
-        Tray(parts.window, parts.dialer, parts.settings)
+        parts.window.after_first_frame(partial(_add_tray, parts))
     if args.number:
         parts.window.form.number_edit.setText(number_from_argument(args.number))
     parts.window.show()
@@ -202,6 +201,12 @@ def _diagnostics(paths: Paths, redactor: Redactor) -> str:
         keyring_backend = f"unavailable ({type(exc).__name__})"
     facts = {"data directory": str(paths.data_dir), "keyring": keyring_backend}
     return gather(paths.log, redactor, facts)
+
+
+def _add_tray(parts: Assembly) -> None:
+    from dialer_app.ui.tray import Tray
+
+    Tray(parts.window, parts.dialer, parts.settings)
 
 
 def _open_history(paths: Paths) -> tuple[HistoryStore | None, str]:

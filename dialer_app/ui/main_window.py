@@ -6,7 +6,7 @@ import html
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -15,18 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dialer_app.core.errors import InvalidNumber
-from dialer_app.core.messages import Guidance, describe_result, guidance_for
-from dialer_app.core.phone import format_national, mask, normalise
-from dialer_app.core.records import Balance, CallRequest, Campaign, Outcome
+from dialer_app.core.phone import mask
+from dialer_app.core.records import Balance
 from dialer_app.core.uri import number_from_argument
 from dialer_app.services import settings as keys_of
-from dialer_app.services.dialer import CallReport, Dialer
+from dialer_app.services.dialer import Dialer
 from dialer_app.services.settings import Settings
 from dialer_app.ui.account import AccountFlow
-from dialer_app.ui.banner import BANNER_STYLE, LINKS, OUTCOME_KIND, redial_question
+from dialer_app.ui.banner import BANNER_STYLE, LINKS
+from dialer_app.ui.call_flow import CallFlow
 from dialer_app.ui.dial_form import DialForm
-from dialer_app.ui.dialogs import ConfirmRedial
+from dialer_app.ui.first_frame import FirstFrame
 from dialer_app.ui.history_flow import HistoryFlow
 from dialer_app.ui.history_panel import HistoryPanel
 from dialer_app.ui.naming import named
@@ -44,12 +43,14 @@ class MainWindow(QMainWindow):
         account.window = self
         self._settings = settings
         self.close_to_tray = False  # set by the tray icon, when there is one
+        self._first_frame = FirstFrame(self)
         self.diagnostics: Callable[[], str] = lambda: ""  # set by the app: version, log tail
         self.history = HistoryPanel(dialer.history_page)
         self._history = self.history.model
         self.history_view = self.history.view
         self._build_ui()
         self._flow = HistoryFlow(dialer, self.form, self.history, self)
+        self._calls = CallFlow(dialer, self.form, settings, self._flow, self)
         self._connect_signals()
         if not self.restoreGeometry(settings.get(keys_of.GEOMETRY)):
             self.resize(1000, 640)
@@ -78,27 +79,24 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu("&Dialer")
-        self.account_action = QAction("&Account…", self)
-        self.account_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        actions = [
+            action(self, "&Account…", QKeySequence.StandardKey.Preferences),
+            action(self, "&Refresh lists", QKeySequence.StandardKey.Refresh),
+            action(self, "&Export shown history…", QKeySequence("Ctrl+E")),
+            action(self, "Call the waiting customer &again", QKeySequence("F9")),
+            action(self, "Copy &diagnostics", None),
+            action(self, "&Quit", QKeySequence.StandardKey.Quit),
+        ]
+        (self.account_action, self.refresh_action, self.export_action,
+         self.call_again_action, self.diagnostics_action, quit_action) = actions  # fmt: skip
         self.account_action.setEnabled(not self._account.demo)
-        self.refresh_action = QAction("&Refresh lists", self)
-        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.export_action = QAction("&Export shown history…", self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.call_again_action = QAction("Call the waiting customer &again", self)
-        self.call_again_action.setShortcut(QKeySequence("F9"))
-        self.addAction(self.call_again_action)
-        self.diagnostics_action = QAction("Copy &diagnostics", self)
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.addAction(self.call_again_action)  # F9 works whatever has the focus
         quit_action.triggered.connect(self.quit)
-        actions = (self.account_action, self.refresh_action, self.export_action,
-                   self.call_again_action, self.diagnostics_action, quit_action)  # fmt: skip
-        for action in actions:
-            menu.addAction(action)
+        for item in actions:
+            menu.addAction(item)
 
     def _connect_signals(self) -> None:
-        self.form.call_requested.connect(self._on_form_call_requested)
+        self.form.call_requested.connect(self._calls.place)
         self.form.refresh_requested.connect(self._on_refresh_triggered)
         self.refresh_action.triggered.connect(self._on_refresh_triggered)
         self.account_action.triggered.connect(self._account.edit)
@@ -106,23 +104,26 @@ class MainWindow(QMainWindow):
         self.diagnostics_action.triggered.connect(self._on_diagnostics_triggered)
         self.call_again_action.triggered.connect(self._flow.call_waiting_customer_again)
         self._flow.message.connect(self.show_message)
-        self._flow.call_requested.connect(self._on_form_call_requested)
+        self._flow.call_requested.connect(self._calls.place)
+        self._calls.message.connect(self.show_message)
         self.outcome_label.linkActivated.connect(self._on_outcome_link_activated)
         self._dialer.members_loaded.connect(self._on_dialer_members_loaded)
         self._dialer.deskphones_loaded.connect(self._on_dialer_deskphones_loaded)
         self._dialer.lists_failed.connect(self._on_dialer_lists_failed)
         self._dialer.balance_loaded.connect(self._on_dialer_balance_loaded)
         self._dialer.balance_failed.connect(self._on_dialer_balance_failed)
-        self._dialer.call_started.connect(self._on_dialer_call_started)
-        self._dialer.call_finished.connect(self._on_dialer_call_finished)
         self._dialer.busy_changed.connect(self.form.set_busy)
         self._account.ready.connect(self._on_account_ready)
         self._account.message.connect(self.show_message)
 
     def start(self) -> None:
-        """After the first paint: history, then the account (keyring, lists, balance)."""
-        QTimer.singleShot(0, self._load_history)
-        QTimer.singleShot(0, self._account.start)
+        """After the first frame: history, then the account (keyring, lists, balance)."""
+        self.after_first_frame(self._load_history)
+        self.after_first_frame(self._account.start)
+
+    def after_first_frame(self, job: Callable[[], object]) -> None:
+        """Run ``job`` once the window's first frame is painted."""
+        self._first_frame.then(job)
 
     @Slot()
     def _load_history(self) -> None:
@@ -142,75 +143,6 @@ class MainWindow(QMainWindow):
         )
         self.outcome_label.setStyleSheet(BANNER_STYLE.get(kind, BANNER_STYLE["info"]))
 
-    # -- placing a call ----------------------------------------------------------------
-    @Slot()
-    def _on_form_call_requested(self) -> None:
-        if self._dialer.busy:
-            return
-        request = self._request_or_explain()
-        if request is None or not self._confirm_redial(request.customer_number):
-            return
-        if self._dialer.place_call(request):
-            self.show_outcome(f"Calling {format_national(request.customer_number)}…", "info")
-            self._settings.set(keys_of.LAST_MEMBER, request.member_number)
-            self._settings.set(keys_of.LAST_DESKPHONE, request.deskphone)
-            self._settings.set(keys_of.CALL_LIMIT, request.call_limit)
-
-    def _request_or_explain(self) -> CallRequest | None:
-        """The validated request, or None after telling the agent what is missing."""
-        try:
-            number = normalise(self.form.number_edit.text())
-        except InvalidNumber as exc:
-            self.show_outcome(f"Not called: {exc}", "error")
-            self.form.focus_number()
-            return None
-        member, deskphone = self.form.selected_member(), self.form.selected_deskphone()
-        problem = (
-            "the account is not set up yet (Dialer → Account…)"
-            if not self._dialer.has_account
-            else "the call history cannot be written"
-            if not self._dialer.can_call
-            else "choose the member who will take the call"
-            if member is None
-            else "choose a deskphone"
-            if deskphone is None
-            else ""
-        )
-        if problem or member is None or deskphone is None:
-            self.show_outcome(f"Not called: {problem}.", "error")
-            return None
-        limit = self.form.limit_spin.value()
-        return CallRequest(number, member.number, deskphone, limit, member.name)
-
-    def _confirm_redial(self, number: str) -> bool:
-        earlier = self._dialer.last_attempt_to(number, self._settings.get(keys_of.COOLDOWN))
-        if earlier is None:
-            return True
-        if ConfirmRedial.ask(self, redial_question(earlier)):
-            return True
-        self.show_outcome(f"Not called: {format_national(number)} was called moments ago.", "info")
-        return False
-
-    @Slot(object)
-    def _on_dialer_call_started(self, row: Campaign) -> None:
-        self._flow.show_row(row)
-
-    @Slot(object)
-    def _on_dialer_call_finished(self, report: CallReport) -> None:
-        if report.row is not None:
-            self._flow.show_row(report.row)
-        text = describe_result(report.result, report.request.customer_number)
-        guidance, _ = guidance_for(report.result.message)
-        wrong_key = report.result.outcome is Outcome.REJECTED and guidance is Guidance.OPEN_SETTINGS
-        if report.history_error:
-            text += f" (Not saved in history: {report.history_error})"
-        kind = OUTCOME_KIND[report.result.outcome]
-        self.show_outcome(text, kind, link="account" if wrong_key else "")
-        if guidance is Guidance.PICK_MEMBER:
-            self.form.member_combo.setFocus()
-        else:
-            self.form.focus_number()
-
     @Slot(str)
     def _on_outcome_link_activated(self, link: str) -> None:
         if link == "account":
@@ -229,6 +161,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 10000)
         elif kind == "waiting":
             self.show_outcome(text, "error", link="call-again")
+        elif kind == "wrong-key":
+            self.show_outcome(text, "error", link="account")
         else:
             self.show_outcome(text, kind)
 
@@ -314,3 +248,13 @@ class MainWindow(QMainWindow):
         self._dialer.shutdown()
         self._account.shutdown()
         event.accept()
+
+
+def action(
+    parent: QMainWindow, text: str, keys: QKeySequence | QKeySequence.StandardKey | None
+) -> QAction:
+    """A menu action with its shortcut."""
+    item = QAction(text, parent)
+    if keys is not None:
+        item.setShortcut(keys)
+    return item
