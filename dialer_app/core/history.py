@@ -21,8 +21,11 @@ from pathlib import Path
 from dialer_app.core.errors import HistoryDamaged, HistoryError
 from dialer_app.core.history_sql import (
     COLUMNS,
+    MEMBER_NAMES_SQL,
     MIGRATIONS,
     SCHEMA_VERSION,
+    is_name_filter,
+    name_matches,
     page_sql,
     to_campaign,
     to_text,
@@ -131,10 +134,19 @@ class HistoryStore:
 
     def page(self, query: HistoryQuery, after: Campaign | None, limit: int) -> list[Campaign]:
         """Up to ``limit`` rows matching ``query`` in its order, following the row ``after``."""
-        sql, params = page_sql(query, after, limit)
         with self._guard("read"):
+            names = self._names_for(self._conn, query)
+            sql, params = page_sql(query, after, limit, names)
             rows = self._conn.execute(sql, params).fetchall()
         return [to_campaign(row) for row in rows]
+
+    @staticmethod
+    def _names_for(conn: sqlite3.Connection, query: HistoryQuery) -> list[str] | None:
+        """The member names a name filter matches (None when it is not a name filter)."""
+        if not is_name_filter(query):
+            return None
+        names = [str(row[0]) for row in conn.execute(MEMBER_NAMES_SQL)]
+        return [name for name in names if name_matches(name, query.text)]
 
     def recent_to(self, customer_number: str, limit: int = 3) -> list[Campaign]:
         """The last attempts to this customer (any outcome), newest first."""
@@ -159,8 +171,9 @@ class HistoryStore:
             raise HistoryError(f"Cannot read the call history at {self._path}: {exc}") from exc
         try:
             after: Campaign | None = None
+            names = self._names_for(reader, query)
             while True:
-                sql, params = page_sql(query, after, EXPORT_CHUNK)
+                sql, params = page_sql(query, after, EXPORT_CHUNK, names)
                 rows = [to_campaign(row) for row in reader.execute(sql, params)]
                 yield from rows
                 if len(rows) < EXPORT_CHUNK:

@@ -122,15 +122,49 @@ def number_prefix(text: str) -> str | None:
     return compact.lstrip("0") or None
 
 
-def where_clause(query: HistoryQuery) -> tuple[str, list[object]]:
-    """The WHERE conditions of a query (without the keyset), and their parameters."""
+# Loose index scan: the distinct member names, one index probe each (few names, many rows).
+MEMBER_NAMES_SQL = """
+WITH RECURSIVE names(name) AS (
+    SELECT MIN(member_name) FROM calls
+    UNION ALL
+    SELECT (SELECT MIN(member_name) FROM calls WHERE member_name > names.name)
+    FROM names WHERE names.name IS NOT NULL
+)
+SELECT name FROM names WHERE name IS NOT NULL
+"""
+SHORT_PREFIX = 5  # digits; a shorter prefix matches so many rows that date order wins
+
+
+def is_name_filter(query: HistoryQuery) -> bool:
+    text = query.text.strip()
+    return bool(text) and number_prefix(text) is None
+
+
+def name_matches(name: str, text: str) -> bool:
+    """A member matches by the start of its name or of any word in it, in any case."""
+    name, needle = name.casefold(), text.strip().casefold()
+    return name.startswith(needle) or f" {needle}" in name
+
+
+def where_clause(query: HistoryQuery, names: list[str] | None = None) -> tuple[str, list[object]]:
+    """The WHERE conditions of a query (without the keyset), and their parameters.
+
+    ``names``: the member names a name filter matches, looked up beforehand (so the filter
+    is an index lookup, not a scan of every row's name).
+    """
     conditions: list[str] = []
     params: list[object] = []
     text = query.text.strip()
     prefix = number_prefix(text) if text else None
     if prefix:
-        conditions.append("customer_number >= ? AND customer_number < ?")
+        # Unary + keeps SQLite off the number index for short prefixes: walking newest first
+        # finds a page of matches at once, where the number index would sort them all.
+        column = "+customer_number" if len(prefix) < SHORT_PREFIX else "customer_number"
+        conditions.append(f"{column} >= ? AND {column} < ?")
         params += [prefix, prefix + ":"]  # ':' sorts right after '9'
+    elif text and names is not None:
+        conditions.append(f"member_name IN ({', '.join('?' * len(names))})" if names else "0")
+        params += names
     elif text:
         escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         conditions.append(r"(member_name LIKE ? ESCAPE '\' OR member_name LIKE ? ESCAPE '\')")
@@ -147,10 +181,12 @@ def where_clause(query: HistoryQuery) -> tuple[str, list[object]]:
     return " AND ".join(conditions), params
 
 
-def page_sql(query: HistoryQuery, after: Campaign | None, limit: int) -> tuple[str, list[object]]:
+def page_sql(
+    query: HistoryQuery, after: Campaign | None, limit: int, names: list[str] | None = None
+) -> tuple[str, list[object]]:
     """SELECT one page of rows in the query's order, starting after the row ``after``."""
     key = SORTABLE.get(query.sort, "created_at")
-    where, params = where_clause(query)
+    where, params = where_clause(query, names)
     conditions = [where] if where else []
     direction, compare = ("DESC", "<") if query.descending else ("ASC", ">")
     if after is not None:
@@ -182,10 +218,8 @@ def matches(query: HistoryQuery, row: Campaign) -> bool:
     prefix = number_prefix(text) if text else None
     if prefix and not row.customer_number.startswith(prefix):
         return False
-    if text and not prefix:
-        name, needle = row.member_name.casefold(), text.casefold()
-        if not (name.startswith(needle) or f" {needle}" in name):
-            return False
+    if text and not prefix and not name_matches(row.member_name, text):
+        return False
     if query.outcome is not None and row.outcome is not query.outcome:
         return False
     if query.since is not None and row.created_at < query.since:

@@ -38,7 +38,7 @@ def active_members(rows: list[dict[str, Any]]) -> list[Member]:
         if str(row.get("status", "")).strip() != ACTIVE:
             continue
         try:
-            number = normalise(str(row.get("member_num", "")))
+            number = normalise(str(row.get("member_num", "")), validate=False)
         except InvalidNumber:
             log.warning("Skipping member with unusable number %s", mask(str(row.get("member_num"))))
             continue

@@ -18,8 +18,12 @@ _ALLOWED = re.compile(r"\+?[0-9]*")  # ASCII digits only: no other scripts
 _EXTENSION = re.compile(r"(?i)(ext|x|#|;|,)")
 
 
-def normalise(text: str) -> str:
-    """Return the 10-digit national number for ``text`` or raise InvalidNumber."""
+def normalise(text: str, *, validate: bool = True) -> str:
+    """Return the 10-digit national number for ``text`` or raise InvalidNumber.
+
+    ``validate=False`` keeps every structural check but skips the numbering-plan check (and
+    loading its metadata): for numbers the provider itself lists, such as its members.
+    """
     compact = _SEPARATORS.sub("", text.strip())
     if not compact:
         raise InvalidNumber("Enter the customer's number.")
@@ -28,7 +32,7 @@ def normalise(text: str) -> str:
     if not _ALLOWED.fullmatch(compact):
         raise InvalidNumber("The number has characters that are not digits.")
     national = _national_digits(compact)
-    if not _is_valid_indian(national):
+    if validate and not _is_valid_indian(national):
         raise InvalidNumber(f"{format_national(national)} is not a valid Indian number.")
     return national
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from dialer_app.core.deadline import DEFAULT_DEADLINE
 from dialer_app.core.errors import HistoryError
-from dialer_app.core.export import write_csv
 from dialer_app.core.history import HistoryStore
 from dialer_app.core.logsetup import Redactor
 from dialer_app.core.messages import describe_error
@@ -229,6 +228,8 @@ class Dialer(QObject):
         if history is None:
             self.export_failed.emit("The call history is not available.")
             return
+        from dialer_app.core.export import write_csv  # csv, tempfile: not at start-up
+
         self._runner.submit(
             lambda _: (write_csv(history.iter_rows(query), target), str(target)),
             self._on_export_done,

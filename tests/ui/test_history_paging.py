@@ -145,3 +145,20 @@ def test_a_large_history_is_read_a_page_at_a_time(tmp_path: Path) -> None:
     ]
     assert pages == [200, 200, 10]
     store.close()
+
+
+def test_short_number_prefixes_and_names_read_pages_by_index(store: HistoryStore) -> None:
+    from dialer_app.core.history_sql import MEMBER_NAMES_SQL, page_sql
+
+    with sqlite3.connect(store.path) as db:
+        names = [row[0] for row in db.execute(MEMBER_NAMES_SQL)]
+        assert names == sorted(MEMBERS)
+
+        def plan(query: HistoryQuery, names: list[str] | None = None) -> str:
+            sql, params = page_sql(query, None, 200, names)
+            return " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+
+        assert "calls_created_at" in plan(HistoryQuery(text="98"))  # newest first, stop at 200
+        assert "calls_customer_number" in plan(HistoryQuery(text="9800000"))
+        assert "calls_member_name" in plan(HistoryQuery(text="vik"), ["Vikram Singh"])
+    assert store.page(HistoryQuery(text="nobody"), None, 200) == []
