@@ -11,6 +11,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -61,33 +62,37 @@ def test_real_window_places_a_demo_call_and_quits(display: str, tmp_path: Path) 
     data_dir = tmp_path / "data"
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     env.pop("DIALER_BASE_URL", None)
-    app = subprocess.Popen(
-        [sys.executable, "-m", "dialer_app", "--demo", "--data-dir", str(data_dir)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        wait_for(lambda: xdotool(display, "search", "--name", "DEMO") != "", "the window")
-        window = xdotool(display, "search", "--name", "DEMO").splitlines()[0]
-        assert "Dialer — DEMO (sandbox)" in xdotool(display, "getwindowname", window)
-        history = data_dir / "demo" / "history.sqlite3"
-        log = data_dir / "demo" / "dialer.log"
-        wait_for(lambda: log.exists() and "Loaded 30 members" in log.read_text(), "the lists")
-        xdotool(display, "windowfocus", "--sync", window)  # no window manager: focus directly
-        # Focus starts in the number field: type and press Return with real key events.
-        xdotool(display, "type", "--delay", "20", "98765 43210")
-        xdotool(display, "key", "Return")
-        wait_for(lambda: _outcomes(history) == ["placed"], "a placed call in the history")
-        _screenshot(display, window)
-        xdotool(display, "key", "--window", window, "ctrl+q")
-        assert app.wait(timeout=30) == 0
-    finally:
-        if app.poll() is None:
-            app.kill()
-        _out, err = app.communicate(timeout=10)
-    assert "Traceback" not in err, err
+    command = [sys.executable, "-m", "dialer_app", "--demo", "--data-dir", str(data_dir)]
+    errors = run_demo_call(command, env, display, data_dir)
+    assert "Traceback" not in errors, errors
+
+
+def run_demo_call(command: list[str], env: dict[str, str], display: str, data_dir: Path) -> str:
+    """Launch the demo app, type a number and press Return with real key events, wait for
+    the placed row, quit with Ctrl+Q (exit status 0); give what the app wrote to stderr."""
+    with tempfile.TemporaryFile("w+") as stderr:
+        app = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
+        try:
+            wait_for(lambda: xdotool(display, "search", "--name", "DEMO") != "", "the window")
+            window = xdotool(display, "search", "--name", "DEMO").splitlines()[0]
+            assert "Dialer — DEMO (sandbox)" in xdotool(display, "getwindowname", window)
+            history = data_dir / "demo" / "history.sqlite3"
+            log = data_dir / "demo" / "dialer.log"
+            wait_for(lambda: log.exists() and "Loaded 30 members" in log.read_text(), "the lists")
+            xdotool(display, "windowfocus", "--sync", window)  # no window manager: focus directly
+            # Focus starts in the number field: type and press Return with real key events.
+            xdotool(display, "type", "--delay", "20", "98765 43210")
+            xdotool(display, "key", "Return")
+            wait_for(lambda: _outcomes(history) == ["placed"], "a placed call in the history")
+            _screenshot(display, window)
+            xdotool(display, "key", "--window", window, "ctrl+q")
+            assert app.wait(timeout=30) == 0
+        finally:
+            if app.poll() is None:
+                app.kill()
+                app.wait(timeout=10)
+        stderr.seek(0)
+        return stderr.read()
 
 
 def _outcomes(history: Path) -> list[str]:
