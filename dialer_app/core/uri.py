@@ -21,7 +21,3 @@ def number_from_argument(text: str) -> str:
     value = unquote(value)
     value = value.split(";", 1)[0].split("?", 1)[0]  # RFC 3966 parameters, query strings
     return value.strip()
-
-
-def is_dial_link(text: str) -> bool:
-    return text.strip().lower().startswith(SCHEMES)

@@ -205,9 +205,6 @@ class Dialer(QObject):
         self.busy_changed.emit(busy)
 
     # -- history -----------------------------------------------------------------------
-    def recent_history(self, limit: int = 500) -> list[Campaign]:
-        return self._history.recent(limit) if self._history else []
-
     def last_attempt_to(self, customer_number: str, within_seconds: int) -> Campaign | None:
         if self._history is None or within_seconds <= 0:
             return None

@@ -6,7 +6,7 @@ import pytest
 
 from dialer_app.core.errors import InvalidNumber
 from dialer_app.core.phone import normalise
-from dialer_app.core.uri import is_dial_link, number_from_argument
+from dialer_app.core.uri import number_from_argument
 
 
 @pytest.mark.parametrize(
@@ -32,9 +32,3 @@ def test_links_and_bare_numbers_give_the_number_to_dial(argument: str, dialled: 
 def test_a_foreign_number_from_a_link_is_refused(argument: str) -> None:
     with pytest.raises(InvalidNumber, match="not an Indian number"):
         normalise(number_from_argument(argument))
-
-
-def test_links_are_told_apart_from_bare_numbers() -> None:
-    assert is_dial_link("tel:123")
-    assert is_dial_link("CallTo:123")
-    assert not is_dial_link("9876543210")
