@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject
+from PySide6.QtCore import QAbstractItemModel, QModelIndex
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
 from dialer_app.app import Assembly
@@ -118,16 +118,4 @@ def window_filter(parts: Assembly, text: str) -> str:
     if edit is not None:
         edit.setText(text)
         return f"typed {text!r} into historyFilterEdit (the window's own debounced filter)"
-    view = parts.window.findChild(QTableView, "historyView")
-    model: QObject | None = view.model() if view is not None else None
-    query = _history_query(text=text)
-    if model is not None and query is not None and hasattr(model, "set_query"):
-        model.set_query(query)
-        return "HistoryModel.set_query(HistoryQuery(text=...)) on the GUI thread"
-    if model is not None and hasattr(model, "set_rows"):
-        model.set_rows(parts.dialer.recent_history())
-        return (
-            "pending: no filter API yet; measured the closest thing, a reload of the newest "
-            f"{FIRST_PAGE} rows into the model on the GUI thread"
-        )
-    return "pending: no filter API and no history model found"
+    raise RuntimeError("the window has no historyFilterEdit")

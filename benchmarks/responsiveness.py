@@ -25,12 +25,10 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QTableView
 
 from benchmarks.common import Aim, Figure, Status, SuiteResult, suite_main
+from benchmarks.demo_window import open_demo_window
 from benchmarks.history_adapter import window_filter
-from benchmarks.history_data import copy_history
 from benchmarks.qtkit import Heartbeat, application, run_for, wait_until
-from dialer_app.app import Assembly, assemble
-from dialer_app.core.config import Paths
-from dialer_app.core.logsetup import Redactor
+from dialer_app.app import Assembly
 from dialer_app.core.sandbox import Fault, Sandbox
 from dialer_app.services.keys import KeyService
 
@@ -137,12 +135,8 @@ def collect(quick: bool) -> SuiteResult:
         tempfile.TemporaryDirectory(prefix="dialer-bench-") as tmp,
         Sandbox(call_seconds=0) as sandbox,
     ):
-        copy_history(rows, Paths(Path(tmp)).history)
-        parts = assemble(Paths(Path(tmp)), Redactor(), base_url=None, demo_url=sandbox.base_url)
-        parts.window.show()
-        parts.window.start()
-        form = parts.window.form
-        if not wait_until(lambda: form.member_combo.count() > 0, 10_000):
+        parts, lists_in = open_demo_window(Path(tmp), rows, sandbox)
+        if not lists_in:
             note = "the lists never loaded"
             return SuiteResult(
                 [

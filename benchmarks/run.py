@@ -68,6 +68,19 @@ def _pyside_version() -> str:
         return "?"
 
 
+def _run_child(command: list[str]) -> subprocess.CompletedProcess[str]:
+    """A benchmark child process, output captured; TimeoutExpired past SUITE_TIMEOUT_S."""
+    return subprocess.run(
+        command,
+        cwd=ROOT,
+        env=python_env(),
+        capture_output=True,
+        text=True,
+        timeout=SUITE_TIMEOUT_S,
+        check=False,
+    )
+
+
 def run_suite(name: str, quick: bool) -> SuiteResult:
     """One suite in its own process; a failure becomes a failed figure."""
     with tempfile.TemporaryDirectory(prefix="dialer-bench-") as tmp:
@@ -76,15 +89,7 @@ def run_suite(name: str, quick: bool) -> SuiteResult:
         if quick:
             command.append("--quick")
         try:
-            done = subprocess.run(
-                command,
-                cwd=ROOT,
-                env=python_env(),
-                capture_output=True,
-                text=True,
-                timeout=SUITE_TIMEOUT_S,
-                check=False,
-            )
+            done = _run_child(command)
         except subprocess.TimeoutExpired:
             return _failed(name, f"timed out after {SUITE_TIMEOUT_S} s")
         if done.returncode != 0 or not out.exists():
@@ -138,15 +143,10 @@ def run_packaged(quick: bool) -> SuiteResult:
             ]
         )
     command = [sys.executable, str(script), "--app", str(app), "--runs", "3" if quick else "7"]
-    done = subprocess.run(
-        command,
-        cwd=ROOT,
-        env=python_env(),
-        capture_output=True,
-        text=True,
-        timeout=SUITE_TIMEOUT_S,
-        check=False,
-    )
+    try:
+        done = _run_child(command)
+    except subprocess.TimeoutExpired:
+        return _failed("packaged", f"timed out after {SUITE_TIMEOUT_S} s")
     try:
         data = json.loads(done.stdout)
     except json.JSONDecodeError:

@@ -32,13 +32,11 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from benchmarks.common import Aim, Figure, Status, SuiteResult, suite_main
-from benchmarks.history_data import copy_history
+from benchmarks.demo_window import open_demo_window
 from benchmarks.qtkit import PaintWatcher, application, run_for, wait_until
-from dialer_app.app import Assembly, assemble
+from dialer_app.app import Assembly
 from dialer_app.core.client import CallerDeskClient
-from dialer_app.core.config import Paths
 from dialer_app.core.errors import InvalidNumber
-from dialer_app.core.logsetup import Redactor
 from dialer_app.core.phone import normalise
 from dialer_app.core.sandbox import DEMO_AUTHCODE, Sandbox
 from dialer_app.core.sandbox.data import DESKPHONES, MEMBERS
@@ -224,14 +222,8 @@ def collect(quick: bool) -> SuiteResult:
         tempfile.TemporaryDirectory(prefix="dialer-bench-") as tmp,
         Sandbox(call_seconds=0) as sandbox,
     ):
-        copy_history(HISTORY_ROWS, Paths(Path(tmp)).history)
-        parts = assemble(Paths(Path(tmp)), Redactor(), base_url=None, demo_url=sandbox.base_url)
-        parts.window.show()
-        parts.window.start()
-        form = parts.window.form
-        if not wait_until(
-            lambda: form.member_combo.count() > 0 and form.deskphone_combo.count() > 0, 10_000
-        ):
+        parts, lists_in = open_demo_window(Path(tmp), HISTORY_ROWS, sandbox)
+        if not lists_in:
             return SuiteResult(
                 [
                     Figure(
