@@ -89,6 +89,7 @@ class Dialer(QObject):
             else None
         )
         self._busy = False
+        self._in_flight = CallRequest("", "", "")
         self._lists_pending = 0
         self._shut_down = False
 
@@ -169,6 +170,7 @@ class Dialer(QObject):
         if self._busy or self._shut_down or client is None or history is None:
             return False
         self._set_busy(True)
+        self._in_flight = request
         self._runner.submit(
             lambda progress: _call_job(client, history, request, progress),
             self._on_call_done,
@@ -191,14 +193,12 @@ class Dialer(QObject):
 
     @Slot(object)
     def _on_call_crashed(self, exc: object) -> None:
-        # Only reachable if the history refused the write-ahead row: nothing was sent.
-        log.error("Call job failed before sending: %s", exc)
+        # A bug, not a fault the job knows: whether the request left is not known, so the
+        # agent is told to check first (its row, if any, becomes unknown at the next start).
+        log.error("Call job failed unexpectedly: %s", type(exc).__name__)
         self._set_busy(False)
-        self.call_finished.emit(self._failed_report(exc))
-
-    def _failed_report(self, exc: object) -> CallReport:
-        result = CallResult(Outcome.NOT_SENT, f"the history could not be written ({exc})")
-        return CallReport(CallRequest("", "", ""), result, None, str(exc))
+        result = CallResult(Outcome.UNKNOWN, "Something went wrong while calling.")
+        self.call_finished.emit(CallReport(self._in_flight, result, None))
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -281,8 +281,13 @@ def _call_job(
     client: CallerDeskClient, history: HistoryStore, request: CallRequest, progress: Progress
 ) -> CallReport:
     """Worker side of a call: write-ahead row, one request, finished row. Never retries."""
-    row_id = history.begin(request)  # raises HistoryError: then nothing is sent
-    progress(history.get(row_id))
+    try:
+        row_id = history.begin(request)
+        progress(history.get(row_id))
+    except HistoryError as exc:  # no write-ahead row: the request must not leave
+        log.error("Call not sent, the history refused its row: %s", exc)
+        result = CallResult(Outcome.NOT_SENT, f"the history could not be written ({exc})")
+        return CallReport(request, result, None)
     result = client.place_call(request)
     try:
         row: Campaign | None = history.finish(row_id, result)

@@ -10,8 +10,9 @@ import pytest
 import shiboken6
 from pytestqt.qtbot import QtBot
 
+from dialer_app.core.client import CallerDeskClient
 from dialer_app.core.history import HistoryStore
-from dialer_app.core.records import CallRequest, Outcome
+from dialer_app.core.records import CallRequest, CallResult, Outcome
 from dialer_app.core.sandbox import Fault, Sandbox
 from dialer_app.services.dialer import CallReport, Dialer
 from tests.conftest import SENTINEL
@@ -153,3 +154,26 @@ def test_a_wrong_key_fails_the_lists_with_guidance(
         qtbot.waitUntil(lambda: not dialer._lists_pending, timeout=5000)
     assert "Invalid Auth Code!" in failed.args[0]
     assert "Check the API key" in failed.args[0]
+
+
+def test_an_unexpected_failure_in_the_call_job_says_check_first(
+    qtbot: QtBot, sandbox: Sandbox, history_path: Path
+) -> None:
+    class Broken(CallerDeskClient):
+        def place_call(self, request: CallRequest) -> CallResult:
+            raise RuntimeError("a bug")
+
+    history = HistoryStore(history_path)
+    service = Dialer(history, client_factory=Broken)
+    service.set_account(sandbox.base_url, SENTINEL)
+    try:
+        with qtbot.waitSignal(service.call_finished, timeout=5000) as finished:
+            service.place_call(REQUEST)
+        report: CallReport = finished.args[0]
+        assert report.result.outcome is Outcome.UNKNOWN  # may have left: check before calling
+        assert report.request == REQUEST
+        assert not service.busy
+    finally:
+        service.shutdown()
+        history.close()
+        shiboken6.delete(service)
