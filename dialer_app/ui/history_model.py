@@ -32,7 +32,6 @@ __all__ = ["COLUMNS", "OUTCOME_TEXT", "HistoryModel", "PageSource"]
 _ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 PageSource = Callable[[HistoryQuery, Campaign | None, int], list[Campaign]]
-URL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _no_rows(_query: HistoryQuery, _after: Campaign | None, _limit: int) -> list[Campaign]:
@@ -142,8 +141,6 @@ class HistoryModel(QAbstractTableModel):
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return COLUMNS[column].alignment
-        if role == URL_ROLE:
-            return row.recording_url
         return None
 
     def headerData(
