@@ -9,7 +9,7 @@ from benchmarks.qtkit import wait_until
 from dialer_app.app import Assembly, assemble
 from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor
-from dialer_app.core.sandbox import Sandbox
+from dialer_app.sandbox import Sandbox
 
 LISTS_TIMEOUT_MS = 10_000
 

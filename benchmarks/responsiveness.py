@@ -29,7 +29,7 @@ from benchmarks.demo_window import open_demo_window
 from benchmarks.history_adapter import window_filter
 from benchmarks.qtkit import Heartbeat, application, run_for, wait_until
 from dialer_app.app import Assembly
-from dialer_app.core.sandbox import Fault, Sandbox
+from dialer_app.sandbox import Fault, Sandbox
 from dialer_app.services.keys import KeyService
 
 GROUP = "3. Responsiveness"

@@ -38,9 +38,9 @@ from dialer_app.app import Assembly
 from dialer_app.core.client import CallerDeskClient
 from dialer_app.core.errors import InvalidNumber
 from dialer_app.core.phone import normalise
-from dialer_app.core.sandbox import DEMO_AUTHCODE, Sandbox
-from dialer_app.core.sandbox.data import DESKPHONES, MEMBERS
-from dialer_app.core.sandbox.server import Journal, Received
+from dialer_app.sandbox import DEMO_AUTHCODE, Sandbox
+from dialer_app.sandbox.data import DESKPHONES, MEMBERS
+from dialer_app.sandbox.server import Journal, Received
 
 GROUP = "2. Click to wire"
 ENDPOINT = "click_to_call_v3"

@@ -21,7 +21,7 @@ from dialer_app.core.logsetup import Redactor, configure
 
 if TYPE_CHECKING:
     from dialer_app.core.history import HistoryStore
-    from dialer_app.core.sandbox import Sandbox
+    from dialer_app.sandbox import Sandbox
     from dialer_app.services.dialer import Dialer
     from dialer_app.services.settings import Settings
     from dialer_app.ui.account import AccountFlow
@@ -232,7 +232,7 @@ def _open_history(paths: Paths) -> tuple[HistoryStore | None, str]:
 
 def _start_demo(started: list[Sandbox]) -> str:
     """Start the built-in sandbox (after the first paint) and give its address."""
-    from dialer_app.core.sandbox import Sandbox
+    from dialer_app.sandbox import Sandbox
 
     sandbox = Sandbox().start()
     started.append(sandbox)
@@ -241,7 +241,7 @@ def _start_demo(started: list[Sandbox]) -> str:
 
 
 def _demo_account(demo_url: str | Callable[[], str]) -> tuple[str, str]:
-    from dialer_app.core.sandbox.data import DEMO_AUTHCODE
+    from dialer_app.sandbox.data import DEMO_AUTHCODE
 
     return (demo_url if isinstance(demo_url, str) else demo_url()), DEMO_AUTHCODE
 

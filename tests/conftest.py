@@ -14,7 +14,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from dialer_app.core.sandbox import Sandbox
+from dialer_app.sandbox import Sandbox
 
 # A sentinel key: tests assert it never appears in logs, files, dialogs or history.
 SENTINEL = "SENTINEL-authcode-7f3a9c"

@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
-from dialer_app.core.sandbox import DEMO_AUTHCODE, Fault, ManualClock, Sandbox
+from dialer_app.sandbox import DEMO_AUTHCODE, Fault, ManualClock, Sandbox
 
 NEVER = "0000-00-00 00:00:00"
 DESKPHONE = "01204000000"
@@ -618,7 +618,7 @@ def test_nothing_is_written_to_stdout_or_stderr(
 
 @pytest.mark.skipif(sys.platform == "win32", reason="stops the server with SIGINT")
 def test_command_line_prints_the_base_url_but_not_a_custom_authcode() -> None:
-    command = [sys.executable, "-m", "dialer_app.core.sandbox", "--authcode", "cli-secret-42"]
+    command = [sys.executable, "-m", "dialer_app.sandbox", "--authcode", "cli-secret-42"]
     with subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     ) as proc:

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from dialer_app.app import Assembly, assemble
 from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor, configure
-from dialer_app.core.sandbox import Sandbox
+from dialer_app.sandbox import Sandbox
 from dialer_app.ui.dialogs import AccountChoice, AccountDialog
 from tests.conftest import SENTINEL, MemoryKeyring
 

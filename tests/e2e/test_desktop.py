@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from dialer_app.app import Assembly
-from dialer_app.core.sandbox import Sandbox
+from dialer_app.sandbox import Sandbox
 from dialer_app.ui.tray import Tray
 from tests.conftest import SENTINEL
 from tests.e2e.test_window import cell

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from dialer_app.app import assemble
 from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor
-from dialer_app.core.sandbox import Sandbox
+from dialer_app.sandbox import Sandbox
 from tests.conftest import SENTINEL, MemoryKeyring
 from tests.e2e.conftest import Launch, wait_for_lists
 from tests.e2e.test_window import cell

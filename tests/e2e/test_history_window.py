@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from dialer_app.app import Assembly
-from dialer_app.core.sandbox import Sandbox
+from dialer_app.sandbox import Sandbox
 from dialer_app.ui.dialogs import ConfirmRedial
 from tests.e2e.test_window import cell
 

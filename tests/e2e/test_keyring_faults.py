@@ -14,7 +14,7 @@ from keyring.errors import InitError, KeyringLocked
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from dialer_app.core.sandbox import Fault, Sandbox
+from dialer_app.sandbox import Fault, Sandbox
 from tests.conftest import SENTINEL
 from tests.e2e.conftest import Launch, wait_for_lists
 from tests.e2e.test_window import cell

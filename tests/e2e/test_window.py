@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from dialer_app.core.history import HistoryStore
 from dialer_app.core.records import CallRequest
-from dialer_app.core.sandbox import Fault, Sandbox
+from dialer_app.sandbox import Fault, Sandbox
 from dialer_app.ui.dialogs import ConfirmRedial
 from dialer_app.ui.history_model import COLUMNS
 from tests.conftest import SENTINEL, MemoryKeyring

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from dialer_app.app import assemble
 from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor, configure
-from dialer_app.core.sandbox import Sandbox
+from dialer_app.sandbox import Sandbox
 from dialer_app.services import dialer as dialer_module
 from dialer_app.ui.dialogs import AccountDialog, ConfirmRedial
 from tests.conftest import SENTINEL, MemoryKeyring

@@ -24,7 +24,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from dialer_app.core.records import Outcome
-from dialer_app.core.sandbox import Fault, Sandbox
+from dialer_app.sandbox import Fault, Sandbox
 from dialer_app.services.dialer import UNFINISHED_MESSAGE
 from tests.conftest import SENTINEL
 from tests.reliability import crash_driver

@@ -15,7 +15,7 @@ import pytest
 from dialer_app.core.client import CALL_BODY_LIMIT, CallerDeskClient
 from dialer_app.core.errors import BadResponseError, RejectedError
 from dialer_app.core.records import CallRequest, Outcome
-from dialer_app.core.sandbox import Fault, Sandbox
+from dialer_app.sandbox import Fault, Sandbox
 from tests.conftest import SENTINEL
 from tests.reliability.servers import RawServer, Script
 

@@ -21,7 +21,7 @@ import respx
 
 from dialer_app.core.outcome import MAX_MESSAGE
 from dialer_app.core.records import Outcome
-from dialer_app.core.sandbox import Fault, Sandbox
+from dialer_app.sandbox import Fault, Sandbox
 from tests.conftest import SENTINEL
 from tests.reliability.harness import CUSTOMER, ClientFactory, Desk, leaks, unmasked_numbers
 from tests.reliability.report import Collector, MatrixRow

@@ -19,7 +19,7 @@ from dialer_app.core.messages import describe_result, guidance_for
 from dialer_app.core.outcome import MAX_MESSAGE, classify, parse_json_object
 from dialer_app.core.phone import normalise
 from dialer_app.core.records import CallRequest, CallResult, Outcome
-from dialer_app.core.sandbox import Sandbox
+from dialer_app.sandbox import Sandbox
 from tests.conftest import SENTINEL
 
 BASE = "http://127.0.0.1:9/api_v2/"  # never dialled: a mock transport answers

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from dialer_app.core.client import CallerDeskClient
 from dialer_app.core.history import HistoryStore
 from dialer_app.core.records import CallRequest, CallResult, Outcome
-from dialer_app.core.sandbox import Fault, Sandbox
+from dialer_app.sandbox import Fault, Sandbox
 from dialer_app.services.dialer import CallReport, Dialer
 from tests.conftest import SENTINEL
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from dialer_app.core.client import CallerDeskClient
 from dialer_app.core.history import HistoryStore
 from dialer_app.core.records import CallRequest, Campaign, ReportState, Verdict
-from dialer_app.core.sandbox import ManualClock, Sandbox
+from dialer_app.sandbox import ManualClock, Sandbox
 from dialer_app.services.outcomes import OutcomeTracker
 from dialer_app.services.runner import Runner
 from tests.conftest import SENTINEL

@@ -1,16 +1,16 @@
-"""``python -m dialer_app.core.sandbox``: serve the sandbox in the foreground until Ctrl+C."""
+"""``python -m dialer_app.sandbox``: serve the sandbox in the foreground until Ctrl+C."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from dialer_app.core.sandbox import DEMO_AUTHCODE, Sandbox
+from dialer_app.sandbox import DEMO_AUTHCODE, Sandbox
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m dialer_app.core.sandbox",
+        prog="python -m dialer_app.sandbox",
         description="Serve a CallerDesk-compatible sandbox on loopback.",
     )
     parser.add_argument("--port", type=int, default=0, help="TCP port (default: any free one)")

@@ -6,11 +6,11 @@ import ipaddress
 import threading
 from types import TracebackType
 
-from dialer_app.core.sandbox.clock import Clock, system_clock
-from dialer_app.core.sandbox.data import DEMO_AUTHCODE
-from dialer_app.core.sandbox.faults import Fault, FaultBook, PendingFault
-from dialer_app.core.sandbox.server import Backend, Journal, Received, SandboxServer
-from dialer_app.core.sandbox.state import Account
+from dialer_app.sandbox.clock import Clock, system_clock
+from dialer_app.sandbox.data import DEMO_AUTHCODE
+from dialer_app.sandbox.faults import Fault, FaultBook, PendingFault
+from dialer_app.sandbox.server import Backend, Journal, Received, SandboxServer
+from dialer_app.sandbox.state import Account
 
 _EXTRA_PREFIXES = ("api", "api_v2")  # white labels differ in the path prefix
 

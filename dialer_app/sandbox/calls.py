@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from dialer_app.core.sandbox.data import IST, NEVER, DemoDeskphone, DemoMember
+from dialer_app.sandbox.data import IST, NEVER, DemoDeskphone, DemoMember
 
 _LEG_A_SHARE = 0.25  # part of the call spent ringing the customer
 _LEG_B_SHARE = 0.125  # part spent ringing the member once the customer answered

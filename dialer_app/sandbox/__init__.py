@@ -10,11 +10,11 @@ Stdlib only, loopback only, no Qt. It implements the endpoints the dialer uses
         assert sandbox.received("click_to_call_v3")
 """
 
-from dialer_app.core.sandbox.clock import Clock, ManualClock, system_clock
-from dialer_app.core.sandbox.data import DEMO_AUTHCODE
-from dialer_app.core.sandbox.faults import Fault
-from dialer_app.core.sandbox.server import Received
-from dialer_app.core.sandbox.service import Sandbox
+from dialer_app.sandbox.clock import Clock, ManualClock, system_clock
+from dialer_app.sandbox.data import DEMO_AUTHCODE
+from dialer_app.sandbox.faults import Fault
+from dialer_app.sandbox.server import Received
+from dialer_app.sandbox.service import Sandbox
 
 __all__ = [
     "DEMO_AUTHCODE",

@@ -13,9 +13,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from dialer_app.core.sandbox.calls import SimCall
-from dialer_app.core.sandbox.clock import Clock
-from dialer_app.core.sandbox.data import (
+from dialer_app.sandbox.calls import SimCall
+from dialer_app.sandbox.clock import Clock
+from dialer_app.sandbox.data import (
     ACCOUNT_PROFILE,
     DEFAULT_PER_PAGE,
     DESKPHONES,

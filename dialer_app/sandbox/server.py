@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
-from dialer_app.core.sandbox.faults import Canned, Fault, FaultBook, PendingFault, canned_reply
-from dialer_app.core.sandbox.state import Account
+from dialer_app.sandbox.faults import Canned, Fault, FaultBook, PendingFault, canned_reply
+from dialer_app.sandbox.state import Account
 
 _log = logging.getLogger(__name__)
 
