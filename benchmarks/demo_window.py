@@ -6,7 +6,7 @@ from pathlib import Path
 
 from benchmarks.history_data import copy_history
 from benchmarks.qtkit import wait_until
-from dialer_app.app import Assembly, assemble
+from dialer_app.composition import Desk, assemble
 from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor
 from dialer_app.sandbox import Sandbox
@@ -14,7 +14,7 @@ from dialer_app.sandbox import Sandbox
 LISTS_TIMEOUT_MS = 10_000
 
 
-def open_demo_window(data_dir: Path, rows: int, sandbox: Sandbox) -> tuple[Assembly, bool]:
+def open_demo_window(data_dir: Path, rows: int, sandbox: Sandbox) -> tuple[Desk, bool]:
     """Show the app on ``rows`` calls of history against ``sandbox``.
 
     Returns the parts and whether the member and deskphone lists arrived in time.

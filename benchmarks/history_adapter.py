@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dialer_app.services.dialer import UNFINISHED_MESSAGE
 from PySide6.QtCore import QAbstractItemModel, QModelIndex
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
-from dialer_app.app import Assembly
+from dialer_app.composition import Desk
 from dialer_app.core.history import HistoryStore
-from dialer_app.services.dialer import UNFINISHED_MESSAGE
 from dialer_app.ui.history_model import HistoryModel
 
 FIRST_PAGE = 500  # what the window asks for at start (HEAD: recent(500))
@@ -112,7 +112,7 @@ def export_history(opened: OpenedHistory, target: Path) -> int | None:
     return int(write_csv(iter_rows(query), target))
 
 
-def window_filter(parts: Assembly, text: str) -> str:
+def window_filter(parts: Desk, text: str) -> str:
     """Filter the real window's history as the agent would; says what was done."""
     edit = parts.window.findChild(QLineEdit, "historyFilterEdit")
     if edit is not None:

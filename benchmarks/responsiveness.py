@@ -28,7 +28,7 @@ from benchmarks.common import Aim, Figure, Status, SuiteResult, suite_main
 from benchmarks.demo_window import open_demo_window
 from benchmarks.history_adapter import window_filter
 from benchmarks.qtkit import Heartbeat, application, run_for, wait_until
-from dialer_app.app import Assembly
+from dialer_app.composition import Desk
 from dialer_app.sandbox import Fault, Sandbox
 from dialer_app.services.keys import KeyService
 
@@ -44,7 +44,7 @@ NO_MATCH = "Zed"  # a name no row has: the store reads every row to find that ou
 class Loads(QObject):
     """Starts the four jobs and knows when they are all done."""
 
-    def __init__(self, parts: Assembly, sandbox: Sandbox) -> None:
+    def __init__(self, parts: Desk, sandbox: Sandbox) -> None:
         super().__init__()
         self._parts, self._sandbox = parts, sandbox
         self._filter_texts = itertools.cycle(FILTER_TEXTS)
@@ -67,7 +67,7 @@ class Loads(QObject):
 
     @property
     def done(self) -> bool:
-        if "call" in self.pending and not self._parts.dialer.busy:
+        if "call" in self.pending and not self._parts.calls.busy:
             self.pending.discard("call")
         return not self.pending
 
@@ -77,7 +77,7 @@ class Loads(QObject):
         form = self._parts.window.form
         form.number_edit.setText(str(self._number))
         form.call_button.click()
-        if not self._parts.dialer.busy:
+        if not self._parts.calls.busy:
             raise RuntimeError("the slow call did not start")
 
     def _start_refresh(self) -> None:

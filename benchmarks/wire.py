@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from benchmarks.common import Aim, Figure, Status, SuiteResult, suite_main
 from benchmarks.demo_window import open_demo_window
 from benchmarks.qtkit import PaintWatcher, application, run_for, wait_until
-from dialer_app.app import Assembly
+from dialer_app.composition import Desk
 from dialer_app.core.client import CallerDeskClient
 from dialer_app.core.errors import InvalidNumber
 from dialer_app.core.phone import normalise
@@ -173,11 +173,11 @@ class BareCaller(QObject):
 class AppCaller(QObject):
     """Presses Call in the real window and notes when the outcome is painted."""
 
-    def __init__(self, parts: Assembly) -> None:
+    def __init__(self, parts: Desk) -> None:
         super().__init__()
         self.parts = parts
         self.watcher = PaintWatcher(parts.window.outcome_label)
-        parts.dialer.call_finished.connect(self._on_dialer_call_finished)
+        parts.calls.call_finished.connect(self._on_dialer_call_finished)
         self.finished_ns = 0
         self.gui_ms = 0.0
 
@@ -199,7 +199,7 @@ class AppCaller(QObject):
 
     @property
     def done(self) -> bool:
-        return self.finished_ns > 0 and self.watcher.painted_ns > 0 and not self.parts.dialer.busy
+        return self.finished_ns > 0 and self.watcher.painted_ns > 0 and not self.parts.calls.busy
 
 
 def _ms(a: int, b: int) -> float:

@@ -1,4 +1,4 @@
-"""Entry point: command line, logging, the Qt application, demo wiring."""
+"""Entry point: the command line, logging, and the Qt application around the composition root."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import partial
 from pathlib import Path
@@ -16,16 +14,11 @@ from typing import TYPE_CHECKING
 
 from dialer_app import __version__
 from dialer_app.core.config import Paths, resolve_data_dir, validate_base_url
-from dialer_app.core.errors import ConfigError, HistoryDamaged, HistoryError
+from dialer_app.core.errors import ConfigError, HistoryError
 from dialer_app.core.logsetup import Redactor, configure
 
 if TYPE_CHECKING:
-    from dialer_app.core.history import HistoryStore
-    from dialer_app.sandbox import Sandbox
-    from dialer_app.services.dialer import Dialer
-    from dialer_app.services.settings import Settings
-    from dialer_app.ui.account import AccountFlow
-    from dialer_app.ui.main_window import MainWindow
+    from dialer_app.composition import Desk
 
 log = logging.getLogger(__name__)
 
@@ -78,54 +71,6 @@ def main(argv: list[str] | None = None) -> int:
     return _run_gui(args, paths, redactor, None if args.demo else base_url)
 
 
-@dataclass
-class Assembly:
-    """The parts of a running dialer, wired together (also what the tests build)."""
-
-    dialer: Dialer
-    account: AccountFlow
-    settings: Settings
-    window: MainWindow
-
-
-def assemble(
-    paths: Paths,
-    redactor: Redactor,
-    *,
-    base_url: str | None,
-    demo_url: str | Callable[[], str] | None = None,
-    report_schedule: tuple[float, ...] | None = None,
-) -> Assembly:
-    """Build the services and the window. With ``demo_url``, use that sandbox and its key:
-    an address, or a function that starts the sandbox once the window is up.
-
-    ``report_schedule`` overrides the back-off between call report checks (tests).
-    """
-    from dialer_app.services.dialer import Dialer
-    from dialer_app.services.keys import KeyService
-    from dialer_app.services.outcomes import DEFAULT_SCHEDULE
-    from dialer_app.services.settings import Settings
-    from dialer_app.ui.account import AccountFlow
-    from dialer_app.ui.main_window import MainWindow
-
-    history, history_problem = _open_history(paths)
-    schedule = report_schedule or DEFAULT_SCHEDULE
-    dialer = Dialer(history, redactor=redactor, report_schedule=schedule)
-    settings = Settings(paths.settings)
-    demo = None if demo_url is None else partial(_demo_account, demo_url)
-    keys = KeyService()
-    account = AccountFlow(dialer, keys, settings, base_url=base_url, demo=demo)
-    window = MainWindow(dialer, account, settings)
-    window.diagnostics = lambda: _diagnostics(paths, redactor)
-    # The window owns the services: they are deleted with it, on the GUI thread. Left to
-    # Python's garbage collector they could be deleted on a worker thread, with live timers.
-    for service in (dialer, keys, account):
-        service.setParent(window)
-    if history_problem:
-        window.show_outcome(history_problem, "error")
-    return Assembly(dialer, account, settings, window)
-
-
 def export_history(paths: Paths, target: Path, since: str | None) -> int:
     """``--export-history``: the whole history (or since a day) as CSV, no window."""
     from dialer_app.core.export import write_csv
@@ -155,7 +100,9 @@ def _run_gui(
 ) -> int:
     from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+    from dialer_app.composition import assemble
     from dialer_app.core.uri import number_from_argument
+    from dialer_app.lifetime import Lifetime
     from dialer_app.services.single_instance import SingleInstance
     from dialer_app.ui.naming import app_icon
 
@@ -172,78 +119,25 @@ def _run_gui(
             return 0
         print("dialer-app: another dialer is running but does not answer.", file=sys.stderr)
         return 1
-    sandboxes: list[Sandbox] = []
-    demo = partial(_start_demo, sandboxes) if args.demo else None
-    parts = assemble(paths, redactor, base_url=base_url, demo_url=demo)
-    instance.received.connect(parts.window.on_handed_over)
-    if QSystemTrayIcon.isSystemTrayAvailable():
-        parts.window.after_first_frame(partial(_add_tray, parts))
-    if args.number:
-        parts.window.form.number_edit.setText(number_from_argument(args.number))
-    parts.window.show()
-    parts.window.start()
     try:
+        desk = assemble(paths, redactor, base_url=base_url, demo=args.demo)
+        Lifetime(app, desk.shutdown)
+        instance.received.connect(desk.window.on_handed_over)
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            desk.window.after_first_frame(partial(_add_tray, desk))
+        if args.number:
+            desk.window.form.number_edit.setText(number_from_argument(args.number))
+        desk.window.show()
+        desk.window.start()
         return app.exec()
     finally:
-        parts.dialer.shutdown()
         instance.release()
-        for sandbox in sandboxes:
-            sandbox.stop()
 
 
-def _diagnostics(paths: Paths, redactor: Redactor) -> str:
-    from dialer_app.core.credentials import backend_name
-    from dialer_app.core.diagnostics import gather
-
-    try:
-        keyring_backend = backend_name()
-    except Exception as exc:  # a broken keyring is itself worth reporting
-        keyring_backend = f"unavailable ({type(exc).__name__})"
-    facts = {"data directory": str(paths.data_dir), "keyring": keyring_backend}
-    return gather(paths.log, redactor, facts)
-
-
-def _add_tray(parts: Assembly) -> None:
+def _add_tray(desk: Desk) -> None:
     from dialer_app.ui.tray import Tray
 
-    Tray(parts.window, parts.dialer, parts.settings)
-
-
-def _open_history(paths: Paths) -> tuple[HistoryStore | None, str]:
-    from dialer_app.core.history import HistoryStore, set_aside
-
-    try:
-        return HistoryStore(paths.history), ""
-    except HistoryDamaged as exc:
-        log.error("History damaged: %s", exc)
-        aside = set_aside(paths.history)
-        try:
-            store = HistoryStore(paths.history)
-        except HistoryError as again:
-            return None, f"{again} Calls are disabled until the history can be written."
-        return store, (
-            f"The call history could not be read, so a new one starts now. The old file is "
-            f"kept, untouched, as {aside.name} in {aside.parent}."
-        )
-    except HistoryError as exc:
-        log.error("History unavailable: %s", exc)
-        return None, f"{exc} Calls are disabled until the history can be written."
-
-
-def _start_demo(started: list[Sandbox]) -> str:
-    """Start the built-in sandbox (after the first paint) and give its address."""
-    from dialer_app.sandbox import Sandbox
-
-    sandbox = Sandbox().start()
-    started.append(sandbox)
-    log.info("Demo sandbox at %s", sandbox.base_url)
-    return sandbox.base_url
-
-
-def _demo_account(demo_url: str | Callable[[], str]) -> tuple[str, str]:
-    from dialer_app.sandbox.data import DEMO_AUTHCODE
-
-    return (demo_url if isinstance(demo_url, str) else demo_url()), DEMO_AUTHCODE
+    Tray(desk.window, desk.calls, desk.verdicts, desk.settings)
 
 
 def _install_excepthook() -> None:

@@ -33,12 +33,12 @@ from dialer_app.core.outcome import classify, parse_json_object, server_text
 from dialer_app.core.phone import mask
 from dialer_app.core.records import (
     Balance,
-    CallOutcomeReport,
     CallRequest,
     CallResult,
     Deskphone,
     Member,
     Outcome,
+    ReportRow,
 )
 from dialer_app.core.report import parse_row
 
@@ -188,7 +188,7 @@ class CallerDeskClient:
 
     def call_reports(
         self, first_day: date, last_day: date, member_number: str, per_page: int = 100
-    ) -> list[CallOutcomeReport]:
+    ) -> list[ReportRow]:
         """Outgoing click-to-call report rows of one member over whole days (India dates)."""
         form = {
             "start_date": first_day.isoformat(),

@@ -29,15 +29,16 @@ from dialer_app.core.history_sql import (
     page_sql,
     to_campaign,
     to_text,
+    where_clause,
 )
 from dialer_app.core.phone import last_ten
 from dialer_app.core.records import (
-    CallOutcomeReport,
     CallRequest,
     CallResult,
     Campaign,
     HistoryQuery,
     Outcome,
+    ReportRow,
     ReportState,
     Verdict,
 )
@@ -128,10 +129,6 @@ class HistoryStore:
             logger.warning("Marked %s unfinished call(s) as unknown", count)
         return count
 
-    def recent(self, limit: int = 500) -> list[Campaign]:
-        """The newest ``limit`` rows, newest first."""
-        return self.page(HistoryQuery(), None, limit)
-
     def page(self, query: HistoryQuery, after: Campaign | None, limit: int) -> list[Campaign]:
         """Up to ``limit`` rows matching ``query`` in its order, following the row ``after``."""
         with self._guard("read"):
@@ -139,6 +136,14 @@ class HistoryStore:
             sql, params = page_sql(query, after, limit, names)
             rows = self._conn.execute(sql, params).fetchall()
         return [to_campaign(row) for row in rows]
+
+    def matches(self, query: HistoryQuery, row_id: int) -> bool:
+        """Whether row ``row_id`` passes the query's filter: the page's own WHERE clause."""
+        with self._guard("read"):
+            names = self._names_for(self._conn, query)
+            where, params = where_clause(query, names)
+            sql = "SELECT 1 FROM calls WHERE id = ?" + (f" AND {where}" if where else "")  # noqa: S608
+            return self._conn.execute(sql, [row_id, *params]).fetchone() is not None
 
     @staticmethod
     def _names_for(conn: sqlite3.Connection, query: HistoryQuery) -> list[str] | None:
@@ -194,7 +199,7 @@ class HistoryStore:
             rows = self._conn.execute(sql).fetchall()
         return [to_campaign(row) for row in rows]
 
-    def record_report(self, row_id: int, report: CallOutcomeReport | None) -> Campaign:
+    def record_report(self, row_id: int, report: ReportRow | None) -> Campaign:
         """Store the call report's verdict for a row (None: we gave up, no report came)."""
         sql = (
             "UPDATE calls SET report_state = 'final', verdict = ?, leg_a_at = ?, leg_b_at = ?,"

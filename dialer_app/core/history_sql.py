@@ -210,18 +210,3 @@ def sort_value(row: Campaign, sort: str) -> object:
     if isinstance(value, (Outcome, Verdict)):
         return value.value
     return value
-
-
-def matches(query: HistoryQuery, row: Campaign) -> bool:
-    """Whether ``row`` passes the query's filter (the same rules as ``where_clause``)."""
-    text = query.text.strip()
-    prefix = number_prefix(text) if text else None
-    if prefix and not row.customer_number.startswith(prefix):
-        return False
-    if text and not prefix and not name_matches(row.member_name, text):
-        return False
-    if query.outcome is not None and row.outcome is not query.outcome:
-        return False
-    if query.since is not None and row.created_at < query.since:
-        return False
-    return query.until is None or row.created_at < query.until

@@ -106,7 +106,7 @@ class Campaign:
 
 
 @dataclass(frozen=True, slots=True)
-class CallOutcomeReport:
+class ReportRow:
     """One call_list_v2 row, parsed: what happened to a placed call."""
 
     report_id: str

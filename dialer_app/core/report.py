@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from dialer_app.core.phone import last_ten
-from dialer_app.core.records import CallOutcomeReport, Campaign, Verdict
+from dialer_app.core.records import Campaign, ReportRow, Verdict
 
 IST = timezone(timedelta(hours=5, minutes=30), "IST")  # report times carry no zone
 TOLERANCE = timedelta(minutes=2)  # agent PC clock vs. the service's clock, plus dial delay
@@ -42,7 +42,7 @@ def seconds(text: object) -> int:
     return 0
 
 
-def parse_row(row: dict[str, Any]) -> CallOutcomeReport | None:
+def parse_row(row: dict[str, Any]) -> ReportRow | None:
     """One call_list_v2 row, or None if it has no usable start time."""
     started = india_time(row.get("startdatetime"))
     if started is None:
@@ -55,7 +55,7 @@ def parse_row(row: dict[str, Any]) -> CallOutcomeReport | None:
         verdict = Verdict.MEMBER_NO_ANSWER
     else:
         verdict = Verdict.CONNECTED
-    return CallOutcomeReport(
+    return ReportRow(
         report_id=str(row.get("id", "")),
         started_at=started,
         customer_number=last_ten(str(row.get("caller_num", ""))),
@@ -70,10 +70,10 @@ def parse_row(row: dict[str, Any]) -> CallOutcomeReport | None:
 
 
 def assign(
-    calls: Iterable[Campaign], reports: Iterable[CallOutcomeReport], claimed: set[str]
-) -> dict[int, CallOutcomeReport]:
+    calls: Iterable[Campaign], reports: Iterable[ReportRow], claimed: set[str]
+) -> dict[int, ReportRow]:
     """Pair calls with report rows, nearest start time first; each row used at most once."""
-    pairs: list[tuple[timedelta, int, CallOutcomeReport]] = []
+    pairs: list[tuple[timedelta, int, ReportRow]] = []
     free = [report for report in reports if report.report_id not in claimed]
     for call in calls:
         numbers = {last_ten(call.customer_number), last_ten(call.member_number)}
@@ -84,7 +84,7 @@ def assign(
             gap = abs(report.started_at - call.created_at)
             if gap <= TOLERANCE:
                 pairs.append((gap, call.row_id, report))
-    matched: dict[int, CallOutcomeReport] = {}
+    matched: dict[int, ReportRow] = {}
     used: set[str] = set()
     for _gap, row_id, report in sorted(pairs, key=lambda pair: (pair[0], pair[1])):
         if row_id not in matched and report.report_id not in used:

@@ -2,74 +2,35 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject
 
 from dialer_app.core import credentials
-from dialer_app.core.errors import KeyringUnavailable
-from dialer_app.core.messages import describe_error
-from dialer_app.services.runner import Runner
+from dialer_app.services.runner import Job, Runner
+
+KEYRING_WAIT_MS = 2000
 
 
 class KeyService(QObject):
     """Loads, saves and forgets the key for a base URL without blocking the window.
 
-    Signals:
-        loaded(object): the stored key (str) or None when none is stored
-        load_failed(str, bool): a sentence, and whether there is no keyring at all
-        saved(): the key is in the keyring
-        save_failed(str, bool): a sentence, and whether there is no keyring at all
-        forgotten(): the key is gone from the keyring
+    Each method returns its job; a failure carries the core's ``KeyringError`` (or its
+    ``KeyringUnavailable`` subclass when there is no keyring at all).
     """
-
-    loaded = Signal(object)
-    load_failed = Signal(str, bool)
-    saved = Signal()
-    save_failed = Signal(str, bool)
-    forgotten = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         # A keyring can block for seconds (a locked wallet, a slow D-Bus): never hold up quitting.
         self._runner = Runner(max_threads=1, parent=self, abandon_at_exit=True)
 
-    def load(self, base_url: str) -> None:
-        self._runner.submit(
-            lambda _: credentials.get_authcode(base_url), self._on_loaded, self._on_load_failed
-        )
+    def load(self, base_url: str) -> Job[str | None]:
+        """The stored key for ``base_url``, or None when none is stored."""
+        return self._runner.submit(lambda: credentials.get_authcode(base_url) or None)
 
-    def save(self, base_url: str, authcode: str) -> None:
-        self._runner.submit(
-            lambda _: credentials.set_authcode(base_url, authcode),
-            self._on_saved,
-            self._on_save_failed,
-        )
+    def save(self, base_url: str, authcode: str) -> Job[None]:
+        return self._runner.submit(lambda: credentials.set_authcode(base_url, authcode))
 
-    def forget(self, base_url: str) -> None:
-        self._runner.submit(
-            lambda _: credentials.delete_authcode(base_url),
-            self._on_forgotten,
-            self._on_save_failed,
-        )
+    def forget(self, base_url: str) -> Job[None]:
+        return self._runner.submit(lambda: credentials.delete_authcode(base_url))
 
-    def wait(self, msecs: int) -> bool:
+    def wait(self, msecs: int = KEYRING_WAIT_MS) -> bool:
         return self._runner.wait(msecs)
-
-    @Slot(object)
-    def _on_loaded(self, key: object) -> None:
-        self.loaded.emit(key if isinstance(key, str) and key else None)
-
-    @Slot(object)
-    def _on_load_failed(self, exc: object) -> None:
-        self.load_failed.emit(describe_error(exc), isinstance(exc, KeyringUnavailable))
-
-    @Slot(object)
-    def _on_saved(self, _result: object) -> None:
-        self.saved.emit()
-
-    @Slot(object)
-    def _on_save_failed(self, exc: object) -> None:
-        self.save_failed.emit(describe_error(exc), isinstance(exc, KeyringUnavailable))
-
-    @Slot(object)
-    def _on_forgotten(self, _result: object) -> None:
-        self.forgotten.emit()

@@ -8,51 +8,69 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
+from dialer_app.core.messages import describe_error
 from dialer_app.core.phone import format_national
 from dialer_app.core.records import Campaign
-from dialer_app.services.dialer import Dialer
+from dialer_app.services.history import HistoryService
+from dialer_app.services.runner import Latest
+from dialer_app.services.verdicts import VerdictTracker
 from dialer_app.ui.dial_form import DialForm
 from dialer_app.ui.history_columns import OUTCOME_TEXT, VERDICT_TEXT
 from dialer_app.ui.history_panel import HistoryPanel
+from dialer_app.ui.notice import Action, Level, Notice
 
 
 class HistoryFlow(QObject):
-    """Connects the dial form, the history panel and the dialer's history and outcomes.
+    """Connects the dial form, the history panel, the history service and the verdicts.
 
     Signals:
-        message(str, str): a sentence for the window and its kind (status/info/warn/error,
-            or waiting: the worst case, shown with the call-again link)
+        notice(Notice): a sentence for the window
         call_requested(): place the call now in the form (the usual checks and guard apply)
     """
 
-    message = Signal(str, str)
+    notice = Signal(object)
     call_requested = Signal()
 
     def __init__(
-        self, dialer: Dialer, form: DialForm, panel: HistoryPanel, window: QWidget
+        self,
+        history: HistoryService,
+        verdicts: VerdictTracker | None,
+        form: DialForm,
+        panel: HistoryPanel,
+        window: QWidget,
     ) -> None:
         super().__init__(window)
-        self._dialer = dialer
+        self._history = history
         self._form = form
         self._panel = panel
         self._window = window
         self._number = ""
+        self._recent: Latest[list[Campaign]] = Latest()
+        self._export_target = ""
         self.waiting_customer: Campaign | None = None
         form.number_ready.connect(self._on_form_number_ready)
         panel.redial_requested.connect(self._on_panel_redial_requested)
         panel.export_requested.connect(self.export)
-        dialer.export_done.connect(self._on_dialer_export_done)
-        dialer.export_failed.connect(self._on_dialer_export_failed)
-        if dialer.outcomes is not None:
-            dialer.outcomes.row_updated.connect(self._on_outcomes_row_updated)
-            dialer.outcomes.worst_case.connect(self._on_outcomes_worst_case)
+        if verdicts is not None:
+            verdicts.row_updated.connect(self.show_row)
+            verdicts.worst_case.connect(self._on_verdicts_worst_case)
 
     @Slot(str)
     def _on_form_number_ready(self, number: str) -> None:
+        if number != self._number:  # never show one number's calls under another
+            self._form.recent_label.setText("")
         self._number = number
-        rows = self._dialer.recent_to(number) if number else []
+        if not number:
+            self._recent.cancel()
+            return
+        job = self._recent.replace(self._history.recent_to(number))
+        job.on_success(self._on_history_recent_loaded)
+
+    @Slot(object)
+    def _on_history_recent_loaded(self, rows: list[Campaign]) -> None:
         self._form.recent_label.setText(recent_calls_text(rows))
 
+    @Slot(object)
     def show_row(self, row: Campaign) -> None:
         """A row changed: update the table, and the recent calls if it is this number's."""
         self._panel.model.upsert(row)
@@ -63,28 +81,24 @@ class HistoryFlow(QObject):
     def _on_panel_redial_requested(self, row: Campaign) -> None:
         self._fill(row)
         who = format_national(row.customer_number)
-        self.message.emit(f"{who} is in the form: press Return to call again.", "info")
+        self.notice.emit(Notice(Level.INFO, f"{who} is in the form: press Return to call again."))
 
     @Slot(object)
-    def _on_outcomes_row_updated(self, row: Campaign) -> None:
-        self.show_row(row)
-
-    @Slot(object)
-    def _on_outcomes_worst_case(self, row: Campaign) -> None:
+    def _on_verdicts_worst_case(self, row: Campaign) -> None:
         self.waiting_customer = row
         member = row.member_name or "the member"
-        self.message.emit(
+        text = (
             f"⚠ {format_national(row.customer_number)} answered, but {member} did not pick up:"
-            " the customer was left waiting.",
-            "waiting",
+            " the customer was left waiting."
         )
+        self.notice.emit(Notice(Level.ERROR, text, Action.CALL_AGAIN))
         QApplication.alert(self._window)
 
     @Slot()
     def call_waiting_customer_again(self) -> None:
         """The one-key action after the worst case: fill the form and call (guard applies)."""
         row = self.waiting_customer
-        if row is None or self._dialer.busy:
+        if row is None:
             return
         self.waiting_customer = None
         self._fill(row)
@@ -100,17 +114,21 @@ class HistoryFlow(QObject):
             self._window, "Export history", str(Path.home() / "call-history.csv"),
             "CSV files (*.csv)",
         )  # fmt: skip
-        if path:
-            self._dialer.export_history(self._panel.model.query, Path(path))
-            self.message.emit("Exporting…", "status")
+        if not path:
+            return
+        self._export_target = path
+        job = self._history.export(self._panel.model.query, Path(path))
+        job.on_success(self._on_history_exported).on_failure(self._on_history_export_failed)
+        self.notice.emit(Notice(Level.STATUS, "Exporting…"))
 
-    @Slot(int, str)
-    def _on_dialer_export_done(self, count: int, path: str) -> None:
-        self.message.emit(f"Exported {count} rows to {path}", "status")
+    @Slot(object)
+    def _on_history_exported(self, count: int) -> None:
+        text = f"Exported {count} rows to {self._export_target}"
+        self.notice.emit(Notice(Level.STATUS, text))
 
-    @Slot(str)
-    def _on_dialer_export_failed(self, text: str) -> None:
-        self.message.emit(f"Export failed: {text}", "error")
+    @Slot(object)
+    def _on_history_export_failed(self, exc: BaseException) -> None:
+        self.notice.emit(Notice(Level.ERROR, f"Export failed: {describe_error(exc)}"))
 
 
 def recent_calls_text(rows: list[Campaign]) -> str:

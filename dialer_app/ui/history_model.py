@@ -1,21 +1,31 @@
 """The campaign history as a lazy, sortable table model.
 
-Rows arrive a page at a time through ``canFetchMore``/``fetchMore`` from a page source (the
-services layer, which reads SQLite with keyset paging), so opening or filtering a history of a
-million rows reads one page. The model never opens the database itself; columns are declared
-once in ``history_columns``.
+Rows arrive a page at a time through ``canFetchMore``/``fetchMore`` from the history service,
+which reads SQLite with keyset paging on a worker thread: opening or filtering a history of a
+million rows reads one page, and the GUI thread never waits for SQLite. A page that belongs to
+a superseded query is dropped. The model never opens the database itself, nor filters in
+Python: whether a new row belongs is asked of the same SQL. Columns are declared once in
+``history_columns``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QFont
 
-from dialer_app.core.history_sql import matches
 from dialer_app.core.records import Campaign, HistoryQuery
+from dialer_app.services.history import HistoryService
+from dialer_app.services.runner import Latest
 from dialer_app.ui.history_columns import (
     COLUMNS,
     OUTCOME_COLOUR,
@@ -27,47 +37,65 @@ from dialer_app.ui.history_columns import (
     WORST_CASE_TEXT,
 )
 
-__all__ = ["COLUMNS", "OUTCOME_TEXT", "HistoryModel", "PageSource"]
+__all__ = ["COLUMNS", "OUTCOME_TEXT", "HistoryModel"]
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-PageSource = Callable[[HistoryQuery, Campaign | None, int], list[Campaign]]
-
-
-def _no_rows(_query: HistoryQuery, _after: Campaign | None, _limit: int) -> list[Campaign]:
-    return []
 
 
 class HistoryModel(QAbstractTableModel):
-    """Read-only table of call attempts in the query's order, fetched a page at a time."""
+    """Read-only table of call attempts in the query's order, fetched a page at a time.
+
+    Signals:
+        page_loaded(): a page of rows arrived and is shown (after a new query, or more rows)
+    """
 
     PAGE = 200
+    page_loaded = Signal()
 
-    def __init__(self, source: PageSource = _no_rows, parent: QObject | None = None) -> None:
+    def __init__(self, source: HistoryService | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._source = source
         self._query = HistoryQuery()
         self._rows: list[Campaign] = []
         self._exhausted = True
         self._started = False  # no reads until the window asks (after its first paint)
+        self._first_pending = False
+        self._more_pending = False
+        self._first: Latest[list[Campaign]] = Latest()  # the first page of the current query
+        self._more: Latest[list[Campaign]] = Latest()  # the next page of the current query
         self._bold = QFont()
         self._bold.setBold(True)
 
     @property
     def query(self) -> HistoryQuery:
+        """The query shown, or being loaded."""
         return self._query
 
+    @property
+    def loading(self) -> bool:
+        return self._first_pending or self._more_pending
+
     def set_query(self, query: HistoryQuery) -> None:
-        """Show the rows matching ``query``: reads its first page only."""
-        self.beginResetModel()
+        """Show the rows matching ``query``; its first page replaces the rows when it arrives."""
         self._query = query
         self._started = True
-        self._rows = self._source(query, None, self.PAGE)
-        self._exhausted = len(self._rows) < self.PAGE
-        self.endResetModel()
+        self._more.cancel()
+        self._more_pending = False
+        if self._source is None:
+            return
+        self._first_pending = True
+        job = self._first.replace(self._source.page(query, None, self.PAGE))
+        job.on_success(self._on_first_page_loaded)
 
-    def reload(self) -> None:
-        self.set_query(self._query)
+    @Slot(object)
+    def _on_first_page_loaded(self, rows: list[Campaign]) -> None:
+        self._first_pending = False
+        self.beginResetModel()
+        self._rows = rows
+        self._exhausted = len(rows) < self.PAGE
+        self.endResetModel()
+        self.page_loaded.emit()
 
     def set_rows(self, rows: list[Campaign]) -> None:
         """Show exactly ``rows`` (already in order), with nothing more to fetch."""
@@ -85,10 +113,21 @@ class HistoryModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(position, 0), self.index(position, last), [])
             return
         newest_first = self._query.sort == "created_at" and self._query.descending
-        if newest_first and matches(self._query, row):
-            self.beginInsertRows(_ROOT, 0, 0)
-            self._rows.insert(0, row)
-            self.endInsertRows()
+        if newest_first and self._source is not None:
+            self._source.belongs(self._query, row).on_success(self._on_belongs_checked)
+
+    @Slot(object)
+    def _on_belongs_checked(self, found: tuple[HistoryQuery, Campaign] | None) -> None:
+        """A new row at the top, if it belongs to the query still shown and is not there yet."""
+        if found is None or found[0] != self._query or self._first_pending:
+            return
+        row = found[1]
+        position = self._position_of(row.row_id)
+        if position is not None:
+            return
+        self.beginInsertRows(_ROOT, 0, 0)
+        self._rows.insert(0, row)
+        self.endInsertRows()
 
     def row_at(self, index: int) -> Campaign:
         """The record shown in table row ``index``."""
@@ -99,14 +138,22 @@ class HistoryModel(QAbstractTableModel):
         return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent: _ModelIndex = _ROOT) -> None:
-        if parent.isValid() or self._exhausted:
+        if parent.isValid() or self._exhausted or self.loading or self._source is None:
             return
-        page = self._source(self._query, self._rows[-1] if self._rows else None, self.PAGE)
+        self._more_pending = True
+        after = self._rows[-1] if self._rows else None
+        job = self._more.replace(self._source.page(self._query, after, self.PAGE))
+        job.on_success(self._on_more_loaded)
+
+    @Slot(object)
+    def _on_more_loaded(self, page: list[Campaign]) -> None:
+        self._more_pending = False
         self._exhausted = len(page) < self.PAGE
         if page:
             self.beginInsertRows(_ROOT, len(self._rows), len(self._rows) + len(page) - 1)
             self._rows.extend(page)
             self.endInsertRows()
+        self.page_loaded.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(COLUMNS):

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from dialer_app.core.records import Campaign, HistoryQuery, Outcome
+from dialer_app.services.history import HistoryService
 from dialer_app.ui.history_columns import COLUMNS, OUTCOME_TEXT, RECORDING_COLUMN
-from dialer_app.ui.history_model import HistoryModel, PageSource
+from dialer_app.ui.history_model import HistoryModel
 from dialer_app.ui.naming import named
 
 PERIODS = ("Any time", "Today", "Last 7 days", "Last 30 days", "Between…")
@@ -40,9 +41,9 @@ class HistoryPanel(QWidget):
     redial_requested = Signal(object)
     export_requested = Signal()
 
-    def __init__(self, source: PageSource, parent: QWidget | None = None) -> None:
+    def __init__(self, history: HistoryService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = HistoryModel(source, self)
+        self.model = HistoryModel(history, self)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(FILTER_DELAY_MS)

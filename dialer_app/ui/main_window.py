@@ -6,7 +6,7 @@ import html
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, Slot
+from PySide6.QtCore import QByteArray, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -15,12 +15,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dialer_app.core.messages import describe_error
 from dialer_app.core.phone import mask
-from dialer_app.core.records import Balance
+from dialer_app.core.records import Balance, Deskphone, Member
 from dialer_app.core.uri import number_from_argument
 from dialer_app.services import settings as keys_of
-from dialer_app.services.dialer import Dialer
+from dialer_app.services.account import AccountService
+from dialer_app.services.calls import CallAttempt, CallService
+from dialer_app.services.demo import DemoService
+from dialer_app.services.history import HistoryService
+from dialer_app.services.keys import KeyService
+from dialer_app.services.lists import BalanceService, ListsService
 from dialer_app.services.settings import Settings
+from dialer_app.services.verdicts import VerdictTracker
 from dialer_app.ui.account import AccountFlow
 from dialer_app.ui.banner import BANNER_STYLE, LINKS
 from dialer_app.ui.call_flow import CallFlow
@@ -29,28 +36,52 @@ from dialer_app.ui.first_frame import FirstFrame
 from dialer_app.ui.history_flow import HistoryFlow
 from dialer_app.ui.history_panel import HistoryPanel
 from dialer_app.ui.naming import named
+from dialer_app.ui.notice import Action, Level, Notice
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    """The agent's desk: one call at a time, every attempt in the history below."""
+    """The agent's desk: one call at a time, every attempt in the history below.
 
-    def __init__(self, dialer: Dialer, account: AccountFlow, settings: Settings) -> None:
+    Signals:
+        closing(): the window is really closing (not hiding to the tray): time to shut down
+    """
+
+    closing = Signal()
+
+    def __init__(
+        self,
+        *,
+        account: AccountService,
+        keys: KeyService,
+        lists: ListsService,
+        balance: BalanceService,
+        calls: CallService,
+        history: HistoryService,
+        verdicts: VerdictTracker | None,
+        settings: Settings,
+        base_url: str | None,
+        demo: DemoService | None = None,
+        diagnostics: Callable[[], str] = lambda: "",
+    ) -> None:
         super().__init__()
-        self._dialer = dialer
-        self._account = account
-        account.window = self
+        self._lists = lists
+        self._balance = balance
+        self._calls = calls
+        self._history_service = history
+        self._verdicts = verdicts
         self._settings = settings
+        self._diagnostics = diagnostics
         self.close_to_tray = False  # set by the tray icon, when there is one
         self._first_frame = FirstFrame(self)
-        self.diagnostics: Callable[[], str] = lambda: ""  # set by the app: version, log tail
-        self.history = HistoryPanel(dialer.history_page)
+        self._account = AccountFlow(account, keys, settings, self, base_url=base_url, demo=demo)
+        self.history = HistoryPanel(history)
         self._history = self.history.model
         self.history_view = self.history.view
         self._build_ui()
-        self._flow = HistoryFlow(dialer, self.form, self.history, self)
-        self._calls = CallFlow(dialer, self.form, settings, self._flow, self)
+        self._flow = HistoryFlow(history, verdicts, self.form, self.history, self)
+        self._calls_flow = CallFlow(calls, history, settings, self.form, self)
         self._connect_signals()
         if not self.restoreGeometry(settings.get(keys_of.GEOMETRY)):
             self.resize(1000, 640)
@@ -75,7 +106,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.account_label)
         self.statusBar().addPermanentWidget(self.balance_label)
         self._build_menu()
-        self.show_outcome("Ready. Type the customer's number and press Return.", "info")
+        self.show_outcome("Ready. Type the customer's number and press Return.")
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu("&Dialer")
@@ -96,25 +127,20 @@ class MainWindow(QMainWindow):
             menu.addAction(item)
 
     def _connect_signals(self) -> None:
-        self.form.call_requested.connect(self._calls.place)
+        self.form.call_requested.connect(self._calls_flow.place)
         self.form.refresh_requested.connect(self._on_refresh_triggered)
         self.refresh_action.triggered.connect(self._on_refresh_triggered)
         self.account_action.triggered.connect(self._account.edit)
         self.export_action.triggered.connect(self._flow.export)
         self.diagnostics_action.triggered.connect(self._on_diagnostics_triggered)
-        self.call_again_action.triggered.connect(self._flow.call_waiting_customer_again)
-        self._flow.message.connect(self.show_message)
-        self._flow.call_requested.connect(self._calls.place)
-        self._calls.message.connect(self.show_message)
+        self.call_again_action.triggered.connect(self._on_call_again_triggered)
         self.outcome_label.linkActivated.connect(self._on_outcome_link_activated)
-        self._dialer.members_loaded.connect(self._on_dialer_members_loaded)
-        self._dialer.deskphones_loaded.connect(self._on_dialer_deskphones_loaded)
-        self._dialer.lists_failed.connect(self._on_dialer_lists_failed)
-        self._dialer.balance_loaded.connect(self._on_dialer_balance_loaded)
-        self._dialer.balance_failed.connect(self._on_dialer_balance_failed)
-        self._dialer.busy_changed.connect(self.form.set_busy)
+        self._flow.call_requested.connect(self._calls_flow.place)
+        self._calls_flow.row_changed.connect(self._flow.show_row)
+        self._calls.call_finished.connect(self._on_calls_call_finished)
         self._account.ready.connect(self._on_account_ready)
-        self._account.message.connect(self.show_message)
+        for source in (self._flow, self._calls_flow, self._account):
+            source.notice.connect(self.show_notice)
 
     def start(self) -> None:
         """After the first frame: history, then the account (keyring, lists, balance)."""
@@ -127,83 +153,99 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _load_history(self) -> None:
-        recovered = self._dialer.recover_unfinished()
+        self._history_service.recover().on_success(self._on_history_recovered)
+
+    @Slot(object)
+    def _on_history_recovered(self, recovered: int) -> None:
         self._history.set_query(self._history.query)
         if recovered:
             self.show_outcome(
                 f"{recovered} call(s) from the last session never got an answer and may have "
                 "rung: they are marked Unknown below. Check before calling again.",
-                "warn",
+                Level.WARN,
             )
 
-    def show_outcome(self, text: str, kind: str = "info", link: str = "") -> None:
+    def show_outcome(
+        self, text: str, level: Level = Level.INFO, action: Action = Action.NONE
+    ) -> None:
         """Show ``text`` (plain: server words never become markup) and one of our links."""
-        self.outcome_label.setText(
-            html.escape(text, quote=False) + (f" {LINKS[link]}" if link else "")
-        )
-        self.outcome_label.setStyleSheet(BANNER_STYLE.get(kind, BANNER_STYLE["info"]))
+        link = LINKS[action]
+        self.outcome_label.setText(html.escape(text, quote=False) + (f" {link}" if link else ""))
+        self.outcome_label.setStyleSheet(BANNER_STYLE[level])
+
+    @Slot(object)
+    def show_notice(self, notice: Notice) -> None:
+        """Progress goes to the status bar for a while; the rest takes the banner."""
+        if notice.level is Level.STATUS:
+            self.statusBar().showMessage(notice.text, 10000)
+        else:
+            self.show_outcome(notice.text, notice.level, notice.action)
 
     @Slot(str)
     def _on_outcome_link_activated(self, link: str) -> None:
-        if link == "account":
+        if link == Action.OPEN_ACCOUNT.value:
             self._account.edit()
-        elif link == "call-again":
+        elif link == Action.CALL_AGAIN.value:
+            self._on_call_again_triggered()
+
+    @Slot()
+    def _on_call_again_triggered(self) -> None:
+        if not self._calls_flow.working:
             self._flow.call_waiting_customer_again()
 
     # -- lists, balance, account -------------------------------------------------------
-    @Slot(str, str)
-    def show_message(self, text: str, kind: str) -> None:
-        """Progress ("status") goes to the status bar; the rest takes the banner.
-
-        Kind "waiting" is the worst case: an error banner with the call-again link.
-        """
-        if kind == "status":
-            self.statusBar().showMessage(text, 10000)
-        elif kind == "waiting":
-            self.show_outcome(text, "error", link="call-again")
-        elif kind == "wrong-key":
-            self.show_outcome(text, "error", link="account")
-        else:
-            self.show_outcome(text, kind)
-
     @Slot()
     def _on_account_ready(self) -> None:
         self.account_label.setText(self._account.label)
         self._on_refresh_triggered()
-        self._dialer.refresh_balance()
-        if self._dialer.outcomes is not None:
-            self._dialer.outcomes.resume()
+        self._refresh_balance()
+        if self._verdicts is not None:
+            self._verdicts.resume()
 
     @Slot()
     def _on_refresh_triggered(self) -> None:
-        if self._dialer.refresh_lists():
-            self.form.set_lists_placeholder("Loading…")
+        jobs = self._lists.refresh()
+        if jobs is None:
+            return
+        self.form.set_lists_placeholder("Loading…")
+        jobs.members.on_success(self._on_members_loaded).on_failure(self._on_lists_failed)
+        jobs.deskphones.on_success(self._on_deskphones_loaded).on_failure(self._on_lists_failed)
+
+    def _refresh_balance(self) -> None:
+        job = self._balance.refresh()
+        if job is not None:
+            job.on_success(self._on_balance_loaded).on_failure(self._on_balance_failed)
 
     @Slot(object)
-    def _on_dialer_members_loaded(self, members: list) -> None:  # type: ignore[type-arg]
+    def _on_calls_call_finished(self, _attempt: CallAttempt) -> None:
+        self._refresh_balance()
+
+    @Slot(object)
+    def _on_members_loaded(self, members: list[Member]) -> None:
+        log.info("Loaded %d members", len(members))
         self.form.set_members(members, self._settings.get(keys_of.LAST_MEMBER))
 
     @Slot(object)
-    def _on_dialer_deskphones_loaded(self, deskphones: list) -> None:  # type: ignore[type-arg]
+    def _on_deskphones_loaded(self, deskphones: list[Deskphone]) -> None:
         self.form.set_deskphones(deskphones, self._settings.get(keys_of.LAST_DESKPHONE))
 
-    @Slot(str)
-    def _on_dialer_lists_failed(self, message: str) -> None:
+    @Slot(object)
+    def _on_lists_failed(self, exc: BaseException) -> None:
         self.form.set_lists_placeholder("Could not load: press ⟳ to retry")
-        self.show_outcome(f"Lists not loaded: {message}", "warn")
+        self.show_outcome(f"Lists not loaded: {describe_error(exc)}", Level.WARN)
 
     @Slot(object)
-    def _on_dialer_balance_loaded(self, balance: Balance) -> None:
+    def _on_balance_loaded(self, balance: Balance) -> None:
         self.balance_label.setText(
             f"Balance: {balance.clicktocall_coins} click-to-call coins · "
             f"{balance.obd_coins} OBD coins"
             + (f" · plan ends {balance.expires_on}" if balance.expires_on else "")
         )
 
-    @Slot(str)
-    def _on_dialer_balance_failed(self, message: str) -> None:
+    @Slot(object)
+    def _on_balance_failed(self, exc: BaseException) -> None:
         self.balance_label.setText("Balance: unavailable")
-        self.balance_label.setToolTip(message)
+        self.balance_label.setToolTip(describe_error(exc))
 
     def receive_number(self, text: str, source: str = "a link") -> None:
         """A number from a tel: link, another launch or the clipboard: fill in, never dial."""
@@ -211,12 +253,13 @@ class MainWindow(QMainWindow):
         log.info("Number from %s filled in (%s); not dialled", source, mask(number))
         self.form.number_edit.setText(number)
         self.bring_to_front()
-        self.show_outcome(f"Number from {source}: check it and press Return to call.", "info")
+        self.show_outcome(f"Number from {source}: check it and press Return to call.")
 
     @Slot()
     def _on_diagnostics_triggered(self) -> None:
-        QGuiApplication.clipboard().setText(self.diagnostics())
-        self.show_message("Diagnostics copied: no API key, numbers cut to 4 digits.", "status")
+        QGuiApplication.clipboard().setText(self._diagnostics())
+        text = "Diagnostics copied: no API key, numbers cut to 4 digits."
+        self.show_notice(Notice(Level.STATUS, text))
 
     @Slot(str)
     def on_handed_over(self, text: str) -> None:
@@ -245,9 +288,8 @@ class MainWindow(QMainWindow):
         self._settings.set(keys_of.GEOMETRY, QByteArray(self.saveGeometry()))
         self._settings.sync()
         self.hide()
-        self._dialer.shutdown()
-        self._account.shutdown()
         event.accept()
+        self.closing.emit()
 
 
 def action(

@@ -10,8 +10,9 @@ from dialer_app.core.messages import describe_result
 from dialer_app.core.phone import format_national
 from dialer_app.core.records import Campaign
 from dialer_app.services import settings as keys_of
-from dialer_app.services.dialer import CallReport, Dialer
+from dialer_app.services.calls import CallAttempt, CallService
 from dialer_app.services.settings import Settings
+from dialer_app.services.verdicts import VerdictTracker
 from dialer_app.ui.main_window import MainWindow
 from dialer_app.ui.naming import app_icon
 
@@ -19,7 +20,13 @@ from dialer_app.ui.naming import app_icon
 class Tray(QObject):
     """Lives beside the window; absent where the desktop has no system tray."""
 
-    def __init__(self, window: MainWindow, dialer: Dialer, settings: Settings) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        calls: CallService,
+        verdicts: VerdictTracker | None,
+        settings: Settings,
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._settings = settings
@@ -40,9 +47,9 @@ class Tray(QObject):
         self.keep_running.toggled.connect(self._on_keep_running_toggled)
         quit_action.triggered.connect(window.quit)
         self.icon.activated.connect(self._on_icon_activated)
-        dialer.call_finished.connect(self._on_dialer_call_finished)
-        if dialer.outcomes is not None:
-            dialer.outcomes.worst_case.connect(self._on_outcomes_worst_case)
+        calls.call_finished.connect(self._on_calls_call_finished)
+        if verdicts is not None:
+            verdicts.worst_case.connect(self._on_verdicts_worst_case)
         window.close_to_tray = self.keep_running.isChecked()
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.icon.show()
@@ -66,13 +73,13 @@ class Tray(QObject):
             self._window.bring_to_front()
 
     @Slot(object)
-    def _on_dialer_call_finished(self, report: CallReport) -> None:
+    def _on_calls_call_finished(self, attempt: CallAttempt) -> None:
         if not self._window.isVisible() or self._window.isMinimized():
-            text = describe_result(report.result, report.request.customer_number)
+            text = describe_result(attempt.result, attempt.request.customer_number)
             self.icon.showMessage("Dialer", text, QSystemTrayIcon.MessageIcon.Information)
 
     @Slot(object)
-    def _on_outcomes_worst_case(self, row: Campaign) -> None:
+    def _on_verdicts_worst_case(self, row: Campaign) -> None:
         if not self._window.isVisible() or self._window.isMinimized():
             who = format_national(row.customer_number)
             self.icon.showMessage(

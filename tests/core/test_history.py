@@ -15,7 +15,7 @@ import pytest
 from dialer_app.core.errors import HistoryError
 from dialer_app.core.history import HistoryStore
 from dialer_app.core.history_sql import SCHEMA_VERSION
-from dialer_app.core.records import CallRequest, CallResult, Outcome
+from dialer_app.core.records import CallRequest, CallResult, HistoryQuery, Outcome
 
 START = datetime(2025, 3, 14, 9, 0, 0, tzinfo=UTC)
 
@@ -147,19 +147,19 @@ def test_reopening_keeps_rows(path: Path) -> None:
 
     second = HistoryStore(path)
     try:
-        assert [row.row_id for row in second.recent()] == [row_id]
+        assert [row.row_id for row in second.page(HistoryQuery(), None, 500)] == [row_id]
     finally:
         second.close()
 
 
-def test_recent_is_newest_first_and_limited(store: HistoryStore, clock: FakeClock) -> None:
+def test_a_page_is_newest_first_and_limited(store: HistoryStore, clock: FakeClock) -> None:
     ids = []
     for n in range(5):
         ids.append(store.begin(request(f"900000000{n}")))
         clock.advance(1)
 
-    assert [row.row_id for row in store.recent()] == ids[::-1]
-    assert [row.row_id for row in store.recent(limit=2)] == ids[:-3:-1]
+    assert [row.row_id for row in store.page(HistoryQuery(), None, 500)] == ids[::-1]
+    assert [row.row_id for row in store.page(HistoryQuery(), None, 2)] == ids[:-3:-1]
 
 
 def test_last_attempt_matches_on_last_ten_digits(store: HistoryStore, clock: FakeClock) -> None:
@@ -243,7 +243,7 @@ def test_use_after_close_raises_history_error(path: Path) -> None:
     history.close()
 
     with pytest.raises(HistoryError):
-        history.recent()
+        history.page(HistoryQuery(), None, 500)
 
 
 def test_concurrent_begin_and_finish_from_threads(store: HistoryStore) -> None:
@@ -255,7 +255,7 @@ def test_concurrent_begin_and_finish_from_threads(store: HistoryStore) -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         ids = list(pool.map(one_call, range(200)))
 
-    rows = store.recent(limit=1000)
+    rows = store.page(HistoryQuery(), None, 1000)
     assert len(set(ids)) == 200
     assert len(rows) == 200
     assert all(row.outcome is Outcome.PLACED for row in rows)

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from dialer_app.app import Assembly, assemble
+from dialer_app.composition import Desk, assemble
 from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor, configure
 from dialer_app.sandbox import Sandbox
 from dialer_app.ui.dialogs import AccountChoice, AccountDialog
 from tests.conftest import SENTINEL, MemoryKeyring
 
-Launch = Callable[..., Assembly]
+Launch = Callable[..., Desk]
 
 
 @pytest.fixture
@@ -32,9 +32,9 @@ def launch(
     qtbot: QtBot, data_dir: Path, sandbox: Sandbox, logs_to_data_dir: Redactor
 ) -> Iterator[Launch]:
     """Start the app against the sandbox, with the key coming from the (memory) keyring."""
-    started: list[Assembly] = []
+    started: list[Desk] = []
 
-    def start(*, base_url: str | None = None) -> Assembly:
+    def start(*, base_url: str | None = None) -> Desk:
         parts = assemble(Paths(data_dir), logs_to_data_dir, base_url=base_url or sandbox.base_url)
         qtbot.addWidget(parts.window)
         parts.window.show()
@@ -47,7 +47,7 @@ def launch(
         parts.window.close()
 
 
-def wait_for_lists(qtbot: QtBot, parts: Assembly) -> None:
+def wait_for_lists(qtbot: QtBot, parts: Desk) -> None:
     form = parts.window.form
     qtbot.waitUntil(lambda: form.member_combo.count() > 0, timeout=5000)
     qtbot.waitUntil(lambda: form.deskphone_combo.count() > 0, timeout=5000)
@@ -72,7 +72,7 @@ def saved_key(memory_keyring: MemoryKeyring, sandbox: Sandbox) -> None:
 
 
 @pytest.fixture
-def parts(launch: Launch, qtbot: QtBot, saved_key: None) -> Assembly:
+def parts(launch: Launch, qtbot: QtBot, saved_key: None) -> Desk:
     """The app started with its key in the keyring, members and deskphones loaded."""
     started = launch()
     wait_for_lists(qtbot, started)

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from dialer_app.app import Assembly
+from dialer_app.composition import Desk
 from dialer_app.sandbox import Sandbox
 from dialer_app.ui.tray import Tray
 from tests.conftest import SENTINEL
@@ -16,7 +16,7 @@ from tests.e2e.test_window import cell
 
 
 def test_a_tel_link_fills_the_form_and_waits_for_return(
-    qtbot: QtBot, parts: Assembly, sandbox: Sandbox
+    qtbot: QtBot, parts: Desk, sandbox: Sandbox
 ) -> None:
     window = parts.window
     window.on_handed_over("tel:+91-98765-43210")
@@ -29,7 +29,7 @@ def test_a_tel_link_fills_the_form_and_waits_for_return(
 
 
 def test_a_foreign_number_from_a_link_is_refused_in_the_field(
-    parts: Assembly, sandbox: Sandbox
+    parts: Desk, sandbox: Sandbox
 ) -> None:
     parts.window.on_handed_over("callto://+1-415-555-1234")
     assert "not an Indian number" in parts.window.form.number_hint.text()
@@ -39,9 +39,9 @@ def test_a_foreign_number_from_a_link_is_refused_in_the_field(
 
 
 def test_tray_takes_the_clipboard_and_notifies_while_hidden(
-    qtbot: QtBot, parts: Assembly, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, parts: Desk, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tray = Tray(parts.window, parts.dialer, parts.settings)
+    tray = Tray(parts.window, parts.calls, parts.verdicts, parts.settings)
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(
         tray.icon, "showMessage", lambda title, text, *a: shown.append((title, text))
@@ -66,12 +66,12 @@ def test_tray_takes_the_clipboard_and_notifies_while_hidden(
 
 
 def test_copy_diagnostics_has_the_facts_and_never_the_key(
-    qtbot: QtBot, parts: Assembly, data_dir: Path
+    qtbot: QtBot, parts: Desk, data_dir: Path
 ) -> None:
     parts.window.form.number_edit.setText("9876543210")
     parts.window.form.call_button.click()
     qtbot.waitUntil(lambda: cell(parts, "Outcome") == "Placed")
-    from dialer_app.app import _diagnostics
+    from dialer_app.composition import diagnostics as _diagnostics
     from dialer_app.core.config import Paths
     from dialer_app.core.logsetup import Redactor
 
@@ -88,7 +88,7 @@ def test_copy_diagnostics_has_the_facts_and_never_the_key(
 
 
 def test_a_tel_link_to_a_customer_just_called_still_asks_first(
-    qtbot: QtBot, parts: Assembly, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, parts: Desk, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from dialer_app.ui.dialogs import ConfirmRedial
 
@@ -101,5 +101,6 @@ def test_a_tel_link_to_a_customer_just_called_still_asks_first(
     qtbot.waitUntil(lambda: cell(parts, "Outcome") == "Placed")
     parts.window.on_handed_over("tel:+919876543210")
     parts.window.form.number_edit.returnPressed.emit()
+    qtbot.waitUntil(lambda: parts.window.form.call_button.isEnabled())
     assert "98765 43210 was already called" in asked[0]
     assert len(sandbox.received("click_to_call_v3")) == 1  # declined: nothing sent

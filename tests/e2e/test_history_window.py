@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from dialer_app.app import Assembly
+from dialer_app.composition import Desk
 from dialer_app.sandbox import Sandbox
 from dialer_app.ui.dialogs import ConfirmRedial
 from tests.e2e.test_window import cell
@@ -27,7 +27,7 @@ def confirmations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return asked
 
 
-def call(qtbot: QtBot, parts: Assembly, number: str) -> None:
+def call(qtbot: QtBot, parts: Desk, number: str) -> None:
     rows = parts.window.history_view.model().rowCount()
     parts.window.form.number_edit.setText(number)
     parts.window.form.call_button.click()
@@ -36,7 +36,7 @@ def call(qtbot: QtBot, parts: Assembly, number: str) -> None:
 
 
 def test_verdicts_arrive_and_the_waiting_customer_can_be_called_again(
-    qtbot: QtBot, parts: Assembly, sandbox: Sandbox, confirmations: list[str]
+    qtbot: QtBot, parts: Desk, sandbox: Sandbox, confirmations: list[str]
 ) -> None:
     call(qtbot, parts, "98765 43219")  # the sandbox: customer answers, member does not
     qtbot.waitUntil(
@@ -54,25 +54,25 @@ def test_verdicts_arrive_and_the_waiting_customer_can_be_called_again(
     assert second["calling_party_a"] == "9876543219"
 
 
-def test_connected_calls_show_talk_time_and_recording(qtbot: QtBot, parts: Assembly) -> None:
+def test_connected_calls_show_talk_time_and_recording(qtbot: QtBot, parts: Desk) -> None:
     call(qtbot, parts, "9876543210")
     qtbot.waitUntil(lambda: cell(parts, "Result") == "Connected", timeout=5000)
     assert cell(parts, "Recording") == "▶ Play"
     assert cell(parts, "Talk").endswith(" s")
 
 
-def test_typing_a_number_shows_its_last_calls(qtbot: QtBot, parts: Assembly) -> None:
+def test_typing_a_number_shows_its_last_calls(qtbot: QtBot, parts: Desk) -> None:
     call(qtbot, parts, "9876543216")
     form = parts.window.form
     form.number_edit.setText("9123456789")
     assert form.recent_label.text() == ""
     form.number_edit.setText("+91 98765 43216")
-    assert form.recent_label.text().startswith("Called before: ")
+    qtbot.waitUntil(lambda: form.recent_label.text().startswith("Called before: "))
     assert "Aarav Sharma (Placed" in form.recent_label.text()
 
 
 def test_redial_from_a_history_row_fills_the_form_and_waits_for_return(
-    qtbot: QtBot, parts: Assembly, sandbox: Sandbox, confirmations: list[str]
+    qtbot: QtBot, parts: Desk, sandbox: Sandbox, confirmations: list[str]
 ) -> None:
     form = parts.window.form
     form.limit_spin.setValue(120)
@@ -90,7 +90,7 @@ def test_redial_from_a_history_row_fills_the_form_and_waits_for_return(
 
 
 def test_filter_and_export_what_is_shown(
-    qtbot: QtBot, parts: Assembly, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, parts: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for number in ("9876543210", "9123456780", "9876500001"):
         call(qtbot, parts, number)
@@ -99,8 +99,9 @@ def test_filter_and_export_what_is_shown(
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
     target = tmp_path / "shown.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    with qtbot.waitSignal(parts.dialer.export_done, timeout=5000):
-        parts.window.export_action.trigger()
+    parts.window.export_action.trigger()
+    status = parts.window.statusBar()
+    qtbot.waitUntil(lambda: status.currentMessage().startswith("Exported"), timeout=5000)
     with target.open(newline="") as handle:
         numbers = [row["customer_number"] for row in csv.DictReader(handle)]
     assert sorted(numbers) == ["9876500001", "9876543210"]

@@ -118,7 +118,7 @@ def test_closing_with_a_call_a_refresh_and_a_keyring_read_in_flight(
     parts = launch()
     wait_for_lists(qtbot, parts)
     gated.gate.clear()
-    parts.account._keys.load(sandbox.base_url)  # a keyring read, now stuck
+    parts.keys.load(sandbox.base_url)  # a keyring read, now stuck
     sandbox.inject("click_to_call_v3", Fault.SLOW, delay=1.0)
     sandbox.inject("getmemberlist_V2", Fault.SLOW, delay=1.0)
     parts.window.form.number_edit.setText("9876543210")

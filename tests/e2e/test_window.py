@@ -158,6 +158,7 @@ def test_redial_within_cooldown_asks_first(
     qtbot.waitUntil(lambda: cell(parts, "Outcome") == "Placed")
     parts.window.form.number_edit.setText("+91 98765 43210")
     parts.window.form.call_button.click()  # declined
+    qtbot.waitUntil(lambda: parts.window.form.call_button.isEnabled())
     assert len(sandbox.received("click_to_call_v3")) == 1
     assert "98765 43210 was already called" in questions[0]
     assert "campaign 3570001" in questions[0]

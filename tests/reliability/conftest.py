@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from dialer_app.app import assemble
+from dialer_app.composition import assemble
 from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor, configure
 from dialer_app.sandbox import Sandbox
-from dialer_app.services import dialer as dialer_module
 from dialer_app.ui.dialogs import AccountDialog, ConfirmRedial
 from tests.conftest import SENTINEL, MemoryKeyring
 from tests.reliability.harness import ClientFactory, Desk
@@ -79,18 +78,9 @@ def matrix() -> Collector:
 
 
 @pytest.fixture
-def client_factory(monkeypatch: pytest.MonkeyPatch) -> ClientFactory:
+def client_factory() -> ClientFactory:
     """The app's own assembly, but every client it makes has short timeouts."""
-    factory = ClientFactory()
-    real = dialer_module.Dialer
-
-    class FastDialer(real):  # type: ignore[valid-type, misc]
-        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-            kwargs.setdefault("client_factory", factory)
-            super().__init__(*args, **kwargs)
-
-    monkeypatch.setattr(dialer_module, "Dialer", FastDialer)
-    return factory
+    return ClientFactory()
 
 
 @pytest.fixture
@@ -127,7 +117,9 @@ def launch(
     started: list[Desk] = []
 
     def start() -> Desk:
-        parts = assemble(Paths(data_dir), redactor, base_url=sandbox.base_url)
+        parts = assemble(
+            Paths(data_dir), redactor, base_url=sandbox.base_url, client_factory=client_factory
+        )
         qtbot.addWidget(parts.window)
         parts.window.show()
         parts.window.start()

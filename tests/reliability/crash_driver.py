@@ -19,10 +19,10 @@ from keyring.backend import KeyringBackend
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from dialer_app.app import assemble
+from dialer_app.composition import assemble
 from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor, configure
-from dialer_app.services.dialer import CallReport
+from dialer_app.services.calls import CallAttempt
 
 FIRST, SECOND = "98765 43210", "91234 56789"
 
@@ -57,11 +57,11 @@ def main() -> None:
     form = parts.window.form
     step = ["lists"]
 
-    def on_finished(report: CallReport) -> None:
+    def on_finished(report: CallAttempt) -> None:
         print("FIRST", report.result.outcome.value, flush=True)
         step[0] = "wait for go"
 
-    parts.dialer.call_finished.connect(on_finished)
+    parts.calls.call_finished.connect(on_finished)
 
     def tick() -> None:
         if step[0] == "lists" and form.member_combo.count() and form.deskphone_combo.count():

@@ -12,9 +12,9 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from dialer_app.app import Assembly
+from dialer_app.composition import Desk as AppDesk
 from dialer_app.core.client import CallerDeskClient
-from dialer_app.services.dialer import CallReport
+from dialer_app.services.calls import CallAttempt
 from tests.conftest import SENTINEL
 
 # Short enough for a quick matrix, long enough for loopback on a loaded CI machine.
@@ -46,7 +46,7 @@ class ClientFactory:
 class Desk:
     """The running app and the agent's hands on it."""
 
-    parts: Assembly
+    parts: AppDesk
     qtbot: QtBot
     data_dir: Path
     dialogs: list[str]
@@ -57,15 +57,15 @@ class Desk:
         self.qtbot.waitUntil(lambda: form.member_combo.count() > 0, timeout=5000)
         self.qtbot.waitUntil(lambda: form.deskphone_combo.count() > 0, timeout=5000)
 
-    def call(self, number: str = CUSTOMER) -> CallReport:
+    def call(self, number: str = CUSTOMER) -> CallAttempt:
         """Type the number and press Call once; the report once the outcome is known."""
         window = self.parts.window
         window.form.number_edit.setText(number)
-        with self.qtbot.waitSignal(self.parts.dialer.call_finished, timeout=CALL_WAIT_MS) as done:
+        with self.qtbot.waitSignal(self.parts.calls.call_finished, timeout=CALL_WAIT_MS) as done:
             window.form.call_button.click()
         self.qtbot.waitUntil(window.form.call_button.isEnabled, timeout=CALL_WAIT_MS)
         self.banners.append(window.outcome_label.text())
-        report: CallReport = done.args[0]
+        report: CallAttempt = done.args[0]
         return report
 
     @property

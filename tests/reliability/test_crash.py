@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from dialer_app.core.records import Outcome
 from dialer_app.sandbox import Fault, Sandbox
-from dialer_app.services.dialer import UNFINISHED_MESSAGE
+from dialer_app.services.history import UNFINISHED_MESSAGE
 from tests.conftest import SENTINEL
 from tests.reliability import crash_driver
 from tests.reliability.harness import Desk, leaks, unmasked_numbers

@@ -345,7 +345,7 @@ def test_fault(
     desk.wait_for_lists()
     target = case.arm(env)
     if target.base_url is not None:  # the server went away / the address points elsewhere
-        desk.parts.dialer.set_account(target.base_url, SENTINEL)
+        desk.parts.account.use(target.base_url, SENTINEL)
 
     report = desk.call()
 
@@ -389,7 +389,7 @@ def _short(text: str) -> str:
 def _next_call_is_placed(desk: Desk, env: Env, target: Target, case: Case, seen: int) -> str:
     """The agent calls the same customer again once the service is back: one request, placed."""
     if target.base_url is not None:
-        desk.parts.dialer.set_account(env.sandbox.base_url, SENTINEL)
+        desk.parts.account.use(env.sandbox.base_url, SENTINEL)
     before, asked = env.sandbox_calls(), len(desk.dialogs)
     assert before == (seen if target.base_url is None else 0)  # no late duplicate arrived
     report = desk.call()

@@ -189,21 +189,6 @@ def test_set_rows_resets(qtbot: QtBot, model: HistoryModel) -> None:
     assert model.row_at(0).row_id == 2
 
 
-def test_upsert_of_a_new_row_inserts_it_at_the_top(qtbot: QtBot, model: HistoryModel) -> None:
-    model.set_rows([campaign(1)])
-    new = campaign(2, outcome=Outcome.SENDING)
-
-    def at_top(parent: QModelIndex, first: int, last: int) -> bool:
-        return not parent.isValid() and (first, last) == (0, 0)
-
-    with qtbot.waitSignal(model.rowsInserted, check_params_cb=at_top):
-        model.upsert(new)
-
-    assert model.rowCount() == 2
-    assert model.row_at(0) == new
-    assert model.data(model.index(0, TITLES.index("Outcome"))) == "Sending…"
-
-
 def test_upsert_of_a_known_row_replaces_it(qtbot: QtBot, model: HistoryModel) -> None:
     model.set_rows([campaign(3), campaign(2, outcome=Outcome.SENDING), campaign(1)])
     finished = campaign(2, outcome=Outcome.UNKNOWN, message="Read timeout")

@@ -7,12 +7,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from dialer_app.core.history import HistoryStore
-from dialer_app.core.records import CallRequest, CallResult, HistoryQuery, Outcome
+from dialer_app.core.records import CallRequest, CallResult, Campaign, HistoryQuery, Outcome
 from dialer_app.ui.history_model import HistoryModel
+from tests.helpers.history import load, load_all, model_over
 
 START = datetime(2026, 11, 1, 4, 30, tzinfo=UTC)
 MEMBERS = ["Asha Rao", "Vikram Singh", "Priya Iyer"]
@@ -31,29 +33,29 @@ def store(tmp_path: Path) -> HistoryStore:
     return history
 
 
-def test_pages_arrive_as_the_view_asks(qtmodeltester: ModelTester, store: HistoryStore) -> None:
-    model = HistoryModel(store.page)
-    model.set_query(HistoryQuery())
+def test_pages_arrive_as_the_view_asks(
+    qtbot: QtBot, qtmodeltester: ModelTester, store: HistoryStore
+) -> None:
+    model = model_over(store)
+    load(qtbot, model, lambda: model.set_query(HistoryQuery()))
     assert model.rowCount() == HistoryModel.PAGE
     assert model.canFetchMore()
-    while model.canFetchMore():
-        model.fetchMore()
+    load_all(qtbot, model)
     assert model.rowCount() == 1000
     ids = [model.row_at(i).row_id for i in range(1000)]
     assert ids == sorted(ids, reverse=True)  # newest first, no row twice
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
 
 
-def test_sorting_by_a_column_is_done_by_the_database(store: HistoryStore) -> None:
-    model = HistoryModel(store.page)
-    model.set_query(HistoryQuery())
-    model.sort(1, Qt.SortOrder.AscendingOrder)  # Member
-    while model.canFetchMore():
-        model.fetchMore()
+def test_sorting_by_a_column_is_done_by_the_database(qtbot: QtBot, store: HistoryStore) -> None:
+    model = model_over(store)
+    load(qtbot, model, lambda: model.set_query(HistoryQuery()))
+    load(qtbot, model, lambda: model.sort(1, Qt.SortOrder.AscendingOrder))  # Member
+    load_all(qtbot, model)
     names = [model.row_at(i).member_name for i in range(model.rowCount())]
     assert names == sorted(names)
     assert len(names) == 1000
-    model.sort(6, Qt.SortOrder.DescendingOrder)  # Campid
+    load(qtbot, model, lambda: model.sort(6, Qt.SortOrder.DescendingOrder))  # Campid
     assert model.row_at(0).campid == "3570999"
 
 
@@ -71,26 +73,46 @@ def test_sorting_by_a_column_is_done_by_the_database(store: HistoryStore) -> Non
         (HistoryQuery(text="nobody"), 0),
     ],
 )  # fmt: skip
-def test_filters(store: HistoryStore, query: HistoryQuery, expected: int) -> None:
-    model = HistoryModel(store.page)
-    model.set_query(query)
-    while model.canFetchMore():
-        model.fetchMore()
+def test_filters(qtbot: QtBot, store: HistoryStore, query: HistoryQuery, expected: int) -> None:
+    model = model_over(store)
+    load(qtbot, model, lambda: model.set_query(query))
+    load_all(qtbot, model)
     assert model.rowCount() == expected
     assert len({model.row_at(i).row_id for i in range(model.rowCount())}) == expected
 
 
-def test_a_new_call_shows_at_the_top_only_if_it_matches_the_filter(store: HistoryStore) -> None:
-    model = HistoryModel(store.page)
-    model.set_query(HistoryQuery(text="vikram"))
+def test_a_new_call_shows_at_the_top_only_if_it_matches_the_filter(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    model = model_over(store)
+    load(qtbot, model, lambda: model.set_query(HistoryQuery(text="vikram")))
     row = store.get(store.begin(CallRequest("9123456789", "9700009153", "01204000000", 0,
                                             "Asha Rao")))  # fmt: skip
-    model.upsert(row)
+    with qtbot.assertNotEmitted(model.rowsInserted, wait=300):
+        model.upsert(row)
     assert model.row_at(0).row_id != row.row_id
-    model.set_query(HistoryQuery())
+    load(qtbot, model, lambda: model.set_query(HistoryQuery()))
     newer = store.get(store.begin(CallRequest("9123456780", "9700009153", "01204000000")))
-    model.upsert(newer)
+
+    def at_top(parent: QModelIndex, first: int, last: int) -> bool:
+        return not parent.isValid() and (first, last) == (0, 0)
+
+    with qtbot.waitSignal(model.rowsInserted, check_params_cb=at_top):
+        model.upsert(newer)
     assert model.row_at(0).row_id == newer.row_id
+    assert model.data(model.index(0, 5)) == "Sending…"
+
+
+def test_a_page_for_a_superseded_query_is_never_shown(qtbot: QtBot, store: HistoryStore) -> None:
+    model = model_over(store)
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(model.rowCount()))
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        model.set_query(HistoryQuery(outcome=Outcome.REJECTED))
+        model.set_query(HistoryQuery(text="nobody"))
+    with qtbot.assertNotEmitted(model.modelReset, wait=300):
+        pass
+    assert resets == [0]  # only the last query's (empty) page was ever shown
 
 
 def test_filters_use_indexes(store: HistoryStore) -> None:
@@ -110,7 +132,7 @@ def test_filters_use_indexes(store: HistoryStore) -> None:
     assert "calls_created_at" in plans["newest"]
 
 
-def test_a_large_history_is_read_a_page_at_a_time(tmp_path: Path) -> None:
+def test_a_large_history_is_read_a_page_at_a_time(qtbot: QtBot, tmp_path: Path) -> None:
     """200,000 rows: opening, sorting and filtering each read one page, never the table."""
     path = tmp_path / "big.sqlite3"
     HistoryStore(path).close()
@@ -125,21 +147,22 @@ def test_a_large_history_is_read_a_page_at_a_time(tmp_path: Path) -> None:
                 for i in range(200_000)
             ),
         )  # fmt: skip
-    store = HistoryStore(path)
     pages: list[int] = []
 
-    def counting(query: HistoryQuery, after: object, limit: int) -> list:  # type: ignore[type-arg]
-        rows = store.page(query, after, limit)  # type: ignore[arg-type]
-        pages.append(len(rows))
-        return rows
+    class CountingStore(HistoryStore):
+        def page(self, query: HistoryQuery, after: Campaign | None, limit: int) -> list[Campaign]:
+            rows = super().page(query, after, limit)
+            pages.append(len(rows))
+            return rows
 
-    model = HistoryModel(counting)
-    model.set_query(HistoryQuery())
+    store = CountingStore(path)
+    model = model_over(store)
+    load(qtbot, model, lambda: model.set_query(HistoryQuery()))
     assert model.rowCount() == HistoryModel.PAGE
     assert model.row_at(0).customer_number == "9000199999"
-    model.sort(0, Qt.SortOrder.AscendingOrder)
+    load(qtbot, model, lambda: model.sort(0, Qt.SortOrder.AscendingOrder))
     assert model.row_at(0).customer_number == "9000000000"
-    model.set_query(HistoryQuery(text="900012345"))
+    load(qtbot, model, lambda: model.set_query(HistoryQuery(text="900012345")))
     assert [model.row_at(i).customer_number for i in range(model.rowCount())] == [
         f"900012345{d}" for d in range(9, -1, -1)
     ]

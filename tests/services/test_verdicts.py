@@ -12,10 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from dialer_app.core.client import CallerDeskClient
 from dialer_app.core.history import HistoryStore
+from dialer_app.core.logsetup import Redactor
 from dialer_app.core.records import CallRequest, Campaign, ReportState, Verdict
 from dialer_app.sandbox import ManualClock, Sandbox
-from dialer_app.services.outcomes import OutcomeTracker
+from dialer_app.services.account import AccountService
 from dialer_app.services.runner import Runner
+from dialer_app.services.verdicts import VerdictTracker
 from tests.conftest import SENTINEL
 
 FAST = (0.02,)
@@ -31,8 +33,13 @@ class World:
         self.client = CallerDeskClient(self.sandbox.base_url, SENTINEL)
         self.history = HistoryStore(tmp_path / "history.sqlite3", clock=self.clock)
         self.runner = Runner()
-        self.tracker = OutcomeTracker(self.history, lambda: self.client, self.runner,
+        self.account = AccountService(Redactor(), client_factory=self._client_for)
+        self.account.use(self.sandbox.base_url, SENTINEL)
+        self.tracker = VerdictTracker(self.history, self.account, self.runner,
                                       schedule=FAST, clock=self.clock)  # fmt: skip
+
+    def _client_for(self, _base_url: str, _authcode: str) -> CallerDeskClient:
+        return self.client
 
     def place(self, customer: str) -> int:
         request = CallRequest(customer, "9700009153", "01204000000", 0, "Aarav Sharma")
@@ -43,7 +50,7 @@ class World:
     def close(self) -> None:
         self.tracker.stop()
         self.runner.wait(5000)
-        for qobject in (self.tracker, self.runner):
+        for qobject in (self.tracker, self.runner, self.account):
             shiboken6.delete(qobject)
         self.client.close()
         self.history.close()
@@ -114,7 +121,7 @@ def test_a_report_that_never_arrives_is_given_up(qtbot: QtBot, tmp_path: Path) -
 def test_pending_rows_are_picked_up_after_a_restart(qtbot: QtBot, world: World) -> None:
     row_id = world.place("9876543210")
     world.clock.advance(10)
-    restarted = OutcomeTracker(world.history, lambda: world.client, world.runner,
+    restarted = VerdictTracker(world.history, world.account, world.runner,
                                schedule=FAST, clock=world.clock)  # fmt: skip
     with qtbot.waitSignal(restarted.row_updated, timeout=5000) as got:
         restarted.resume()

@@ -1,4 +1,4 @@
-"""Follow placed calls until the call report says what happened to each of them."""
+"""Follow placed calls until the call report says what happened to each: its verdict."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from dialer_app.core.history import HistoryStore
-from dialer_app.core.records import CallOutcomeReport, Campaign
+from dialer_app.core.records import Campaign, Outcome, ReportRow
 from dialer_app.core.report import IST, assign, give_up_at
+from dialer_app.services.account import AccountService
+from dialer_app.services.calls import CallAttempt
 from dialer_app.services.runner import Runner
 
 if TYPE_CHECKING:
@@ -32,7 +34,7 @@ class _Checked:
     still_pending: int
 
 
-class OutcomeTracker(QObject):
+class VerdictTracker(QObject):
     """Fetches call_list_v2 with back-off until each placed call has a verdict.
 
     Rows pending a report survive restarts: ``resume()`` picks them up from the history.
@@ -48,7 +50,7 @@ class OutcomeTracker(QObject):
     def __init__(
         self,
         history: HistoryStore,
-        client: Callable[[], CallerDeskClient | None],
+        account: AccountService,
         runner: Runner,
         *,
         schedule: tuple[float, ...] = DEFAULT_SCHEDULE,
@@ -57,7 +59,7 @@ class OutcomeTracker(QObject):
     ) -> None:
         super().__init__(parent)
         self._history = history
-        self._client = client
+        self._account = account
         self._runner = runner
         self._schedule = schedule
         self._clock: Clock = clock or (lambda: datetime.now(UTC))
@@ -71,6 +73,12 @@ class OutcomeTracker(QObject):
         """A call was just placed: check soon, then back off again."""
         self._step = 0
         self._arm()
+
+    @Slot(object)
+    def on_call_finished(self, attempt: CallAttempt) -> None:
+        """Track the call if it was placed (only a placed call has a report to wait for)."""
+        if attempt.result.outcome is Outcome.PLACED:
+            self.track()
 
     def resume(self) -> None:
         """After start-up or an account change: settle what earlier sessions left pending."""
@@ -86,13 +94,12 @@ class OutcomeTracker(QObject):
 
     @Slot()
     def _on_timer_timeout(self) -> None:
-        client = self._client()
+        client = self._account.client
         if client is None or self._checking:
             return
         self._checking = True
-        self._runner.submit(
-            lambda _: self._check(client), self._on_check_done, self._on_check_failed
-        )
+        job = self._runner.submit(lambda: self._check(client))
+        job.on_success(self._on_check_done).on_failure(self._on_check_failed)
 
     def _check(self, client: CallerDeskClient) -> _Checked:
         """Worker side: fetch reports for the pending rows, record verdicts, give up on old."""
@@ -101,7 +108,7 @@ class OutcomeTracker(QObject):
             return _Checked([], 0)
         first: date = min(row.created_at for row in pending).astimezone(IST).date()
         last: date = self._clock().astimezone(IST).date()
-        reports: list[CallOutcomeReport] = []
+        reports: list[ReportRow] = []
         for member in sorted({row.member_number for row in pending}):
             reports += client.call_reports(first, last, member)
         matches = assign(pending, reports, self._history.claimed_report_ids())

@@ -1,0 +1,169 @@
+"""The composition root: builds every service and the window in order, and shuts them down.
+
+Nothing else constructs a service or wires one to another. Collaborators go in through
+constructors; each UI part gets only the services it uses. ``Desk.shutdown()`` is the one way
+out, whatever asked (the window closing, Quit, SIGINT, SIGTERM, the session ending).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import partial
+
+from dialer_app.core.config import Paths
+from dialer_app.core.deadline import DEFAULT_DEADLINE
+from dialer_app.core.errors import HistoryDamaged, HistoryError
+from dialer_app.core.history import HistoryStore, set_aside
+from dialer_app.core.logsetup import Redactor
+from dialer_app.services.account import AccountService, ClientFactory
+from dialer_app.services.calls import CallService
+from dialer_app.services.demo import DemoService
+from dialer_app.services.history import UNFINISHED_MESSAGE, HistoryService
+from dialer_app.services.keys import KeyService
+from dialer_app.services.lists import BalanceService, ListsService
+from dialer_app.services.runner import Runner
+from dialer_app.services.settings import Settings
+from dialer_app.services.verdicts import DEFAULT_SCHEDULE, VerdictTracker
+from dialer_app.ui.main_window import MainWindow
+from dialer_app.ui.notice import Level
+
+log = logging.getLogger(__name__)
+
+# Long enough for a call request to end by its own timeouts.
+SHUTDOWN_WAIT_MS = int((DEFAULT_DEADLINE + 2) * 1000)
+
+
+@dataclass
+class Desk:
+    """A running dialer: its services and its window (also what the tests build)."""
+
+    runner: Runner
+    account: AccountService
+    keys: KeyService
+    calls: CallService
+    history: HistoryService
+    verdicts: VerdictTracker | None
+    settings: Settings
+    window: MainWindow
+    demo: DemoService | None = None
+    _shut_down: bool = field(default=False, init=False)
+
+    def shutdown(self, wait_ms: int = SHUTDOWN_WAIT_MS) -> None:
+        """Close the window, let in-flight work end, finish its rows, close what is open.
+
+        Safe to call more than once; a call still in flight after ``wait_ms`` is finished in
+        the history as ``unknown``.
+        """
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.window.quit()
+        self.calls.close()
+        if self.verdicts is not None:
+            self.verdicts.stop()
+        all_done = self.runner.wait(wait_ms)
+        self._finish_open_rows()
+        if all_done:
+            self.account.close_clients()
+        else:  # closing a client under a running request would break it: close it after
+            log.warning("Quitting with work still in flight")
+            self.runner.drained.connect(self.account.close_clients)
+        self.keys.wait()
+        if self.demo is not None:
+            self.demo.stop()
+
+    def _finish_open_rows(self) -> None:
+        store = self.history.store
+        if store is None:
+            return
+        try:
+            store.mark_unfinished(UNFINISHED_MESSAGE)
+        except HistoryError as exc:
+            log.error("Could not finish open history rows: %s", exc)
+
+
+def assemble(
+    paths: Paths,
+    redactor: Redactor,
+    *,
+    base_url: str | None,
+    demo_url: str | None = None,
+    demo: bool = False,
+    report_schedule: tuple[float, ...] = DEFAULT_SCHEDULE,
+    client_factory: ClientFactory | None = None,
+) -> Desk:
+    """Build the services and the window, in order.
+
+    ``demo`` starts the built-in sandbox after the first paint; ``demo_url`` uses a sandbox
+    that is already running (tests, benchmarks). ``report_schedule`` overrides the back-off
+    between call report checks (tests).
+    """
+    store, history_problem = open_history(paths)
+    runner = Runner()
+    account = AccountService(redactor, client_factory=client_factory)
+    keys = KeyService()
+    history = HistoryService(store, runner)
+    calls = CallService(account, store, runner)
+    verdicts = VerdictTracker(store, account, runner, schedule=report_schedule) if store else None
+    if verdicts is not None:
+        calls.call_finished.connect(verdicts.on_call_finished)
+    demo_service = DemoService(runner, base_url=demo_url) if demo or demo_url else None
+    settings = Settings(paths.settings)
+    window = MainWindow(
+        account=account,
+        keys=keys,
+        lists=ListsService(account, runner),
+        balance=BalanceService(account, runner),
+        calls=calls,
+        history=history,
+        verdicts=verdicts,
+        settings=settings,
+        base_url=base_url,
+        demo=demo_service,
+        diagnostics=partial(diagnostics, paths, redactor),
+    )
+    # The window owns the services: they are deleted with it, on the GUI thread. Left to
+    # Python's garbage collector they could be deleted on a worker thread, with live timers.
+    services = [runner, account, keys, history, calls, verdicts, demo_service]
+    for service in services:
+        if service is not None:
+            service.setParent(window)
+    if history_problem:
+        window.show_outcome(history_problem, Level.ERROR)
+    desk = Desk(runner, account, keys, calls, history, verdicts, settings, window, demo_service)
+    window.closing.connect(desk.shutdown)
+    return desk
+
+
+def open_history(paths: Paths) -> tuple[HistoryStore | None, str]:
+    """The history store, or None and a sentence saying why calls are disabled."""
+    try:
+        return HistoryStore(paths.history), ""
+    except HistoryDamaged as exc:
+        log.error("History damaged: %s", exc)
+        aside = set_aside(paths.history)
+        try:
+            store = HistoryStore(paths.history)
+        except HistoryError as again:
+            return None, f"{again} Calls are disabled until the history can be written."
+        return store, (
+            f"The call history could not be read, so a new one starts now. The old file is "
+            f"kept, untouched, as {aside.name} in {aside.parent}."
+        )
+    except HistoryError as exc:
+        log.error("History unavailable: %s", exc)
+        return None, f"{exc} Calls are disabled until the history can be written."
+
+
+def diagnostics(paths: Paths, redactor: Redactor) -> str:
+    """What "Copy diagnostics" puts on the clipboard: no key, numbers cut to 4 digits."""
+    from dialer_app.core.credentials import backend_name
+    from dialer_app.core.diagnostics import gather
+
+    try:
+        keyring_backend = backend_name()
+    except Exception as exc:  # a broken keyring is itself worth reporting
+        keyring_backend = f"unavailable ({type(exc).__name__})"
+    facts = {"data directory": str(paths.data_dir), "keyring": keyring_backend}
+    return gather(paths.log, redactor, facts)

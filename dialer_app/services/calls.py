@@ -1,0 +1,141 @@
+"""Placing one call: the write-ahead history row, one request, the finished row."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from dialer_app.core.errors import HistoryError
+from dialer_app.core.history import HistoryStore
+from dialer_app.core.records import CallRequest, CallResult, Campaign, Outcome
+from dialer_app.services.account import AccountService
+from dialer_app.services.runner import Job, Progress, Runner
+
+if TYPE_CHECKING:
+    from dialer_app.core.client import CallerDeskClient
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class CallAttempt:
+    """One call attempt once its outcome is known: what was asked, what came of it, its row."""
+
+    request: CallRequest
+    result: CallResult
+    row: Campaign | None  # None if the history could not be updated
+    history_error: str = ""
+
+
+class CallService(QObject):
+    """Sends one call request at a time, never twice, always with its history row.
+
+    ``place()`` returns the call's job: ``progressed(Campaign)`` once the write-ahead row is
+    committed (the request is leaving), then ``succeeded(CallAttempt)``; it never fails.
+
+    Signals:
+        busy_changed(bool): a call request is (no longer) in flight
+        call_finished(CallAttempt): a call's outcome is known, after the job's own
+            ``succeeded`` (for the tray, the balance, the call report tracker)
+    """
+
+    busy_changed = Signal(bool)
+    call_finished = Signal(object)
+
+    def __init__(
+        self,
+        account: AccountService,
+        history: HistoryStore | None,
+        runner: Runner,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._account = account
+        self._history = history
+        self._runner = runner
+        self._busy = False
+        self._closed = False
+        self._finished: CallAttempt | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    @property
+    def has_account(self) -> bool:
+        return self._account.has_account
+
+    @property
+    def can_call(self) -> bool:
+        return self._account.has_account and self._history is not None
+
+    def place(self, request: CallRequest) -> Job[CallAttempt] | None:
+        """Send one call request on a worker; None (and nothing sent) if one is in flight."""
+        client, history = self._account.client, self._history
+        if self._busy or self._closed or client is None or history is None:
+            return None
+        self._set_busy(True)
+        job = self._runner.submit_with_progress(
+            lambda progress: _call_job(client, history, request, progress)
+        )
+        job.succeeded.connect(self._on_job_succeeded)
+        job.finished.connect(self._on_job_finished)
+        return job
+
+    def close(self) -> None:
+        """No new call from now on (the app is quitting)."""
+        self._closed = True
+
+    @Slot(object)
+    def _on_job_succeeded(self, attempt: CallAttempt) -> None:
+        self._finished = attempt
+
+    @Slot()
+    def _on_job_finished(self) -> None:
+        # After every slot on the job's ``succeeded``: whoever started the call has shown
+        # its outcome before the others hear of it.
+        attempt, self._finished = self._finished, None
+        self._set_busy(False)
+        if attempt is not None:
+            self.call_finished.emit(attempt)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busy_changed.emit(busy)
+
+
+def _call_job(
+    client: CallerDeskClient, history: HistoryStore, request: CallRequest, progress: Progress
+) -> CallAttempt:
+    """Worker side of a call. Its job never fails: a bug becomes an ``unknown`` outcome."""
+    try:
+        return _attempt(client, history, request, progress)
+    except Exception as exc:
+        # Whether the request left is not known, so the agent is told to check first (the
+        # row, if any, becomes unknown at shutdown or the next start).
+        log.error("Call job failed unexpectedly: %s", type(exc).__name__)
+        result = CallResult(Outcome.UNKNOWN, "Something went wrong while calling.")
+        return CallAttempt(request, result, None)
+
+
+def _attempt(
+    client: CallerDeskClient, history: HistoryStore, request: CallRequest, progress: Progress
+) -> CallAttempt:
+    """Write-ahead row, one request, finished row. Never retries."""
+    try:
+        row_id = history.begin(request)
+        progress(history.get(row_id))
+    except HistoryError as exc:  # no write-ahead row: the request must not leave
+        log.error("Call not sent, the history refused its row: %s", exc)
+        result = CallResult(Outcome.NOT_SENT, f"the history could not be written ({exc})")
+        return CallAttempt(request, result, None)
+    result = client.place_call(request)
+    try:
+        row: Campaign | None = history.finish(row_id, result)
+    except HistoryError as exc:
+        log.error("Could not record the outcome: %s", exc)
+        return CallAttempt(request, result, None, str(exc))
+    return CallAttempt(request, result, row)

@@ -1,0 +1,75 @@
+"""The campaign history, read on worker threads: the GUI thread never waits on SQLite."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QObject
+
+from dialer_app.core.history import HistoryStore
+from dialer_app.core.records import Campaign, HistoryQuery
+from dialer_app.services.runner import Job, Runner
+
+T = TypeVar("T")
+UNFINISHED_MESSAGE = "The app closed before the answer arrived: the call may have been placed."
+
+
+class HistoryService(QObject):
+    """Every history read the window makes, each a job on the shared runner.
+
+    With no usable history (``store`` None: locked, unwritable) reads give empty results and
+    ``available`` is False, so calls stay disabled while the window still works.
+    """
+
+    def __init__(
+        self, store: HistoryStore | None, runner: Runner, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._runner = runner
+
+    @property
+    def available(self) -> bool:
+        return self.store is not None
+
+    def page(self, query: HistoryQuery, after: Campaign | None, limit: int) -> Job[list[Campaign]]:
+        """Up to ``limit`` rows matching ``query`` in its order, following the row ``after``."""
+        return self._read(lambda store: store.page(query, after, limit), [])
+
+    def belongs(
+        self, query: HistoryQuery, row: Campaign
+    ) -> Job[tuple[HistoryQuery, Campaign] | None]:
+        """``(query, row)`` if the row passes the query's filter (the same SQL as a page)."""
+        return self._read(
+            lambda store: (query, row) if store.matches(query, row.row_id) else None, None
+        )
+
+    def recent_to(self, customer_number: str, limit: int = 3) -> Job[list[Campaign]]:
+        """The last attempts to this customer, newest first."""
+        return self._read(lambda store: store.recent_to(customer_number, limit), [])
+
+    def last_attempt_to(self, customer_number: str, within_seconds: int) -> Job[Campaign | None]:
+        """The newest attempt within the cool-down that may have rung the customer."""
+        since = datetime.now(UTC) - timedelta(seconds=max(within_seconds, 0))
+        if within_seconds <= 0:
+            return self._read(lambda _store: None, None)
+        return self._read(lambda store: store.last_attempt_to(customer_number, since), None)
+
+    def recover(self) -> Job[int]:
+        """Rows a crash left as ``sending`` become ``unknown``; how many did."""
+        return self._read(lambda store: store.mark_unfinished(UNFINISHED_MESSAGE), 0)
+
+    def export(self, query: HistoryQuery, target: Path) -> Job[int]:
+        """Write every row matching ``query`` to ``target``; how many rows were written."""
+        from dialer_app.core.export import write_csv  # csv, tempfile: not at start-up
+
+        return self._read(lambda store: write_csv(store.iter_rows(query), target), 0)
+
+    def _read(self, work: Callable[[HistoryStore], T], empty: T) -> Job[T]:
+        store = self.store
+        if store is None:
+            return self._runner.submit(lambda: empty)
+        return self._runner.submit(lambda: work(store))
