@@ -19,6 +19,7 @@ from dialer_app.core.logsetup import Redactor, configure
 
 if TYPE_CHECKING:
     from dialer_app.composition import Desk
+    from dialer_app.services.account import ClientFactory
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +43,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the dialer; returns the process exit code."""
+def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None = None) -> int:
+    """Run the dialer; returns the process exit code.
+
+    ``client_factory`` builds the HTTP clients (tests give them short timeouts).
+    """
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
         from dialer_app.selftest import run_self_test
@@ -68,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     redactor = Redactor()
     configure(redactor, paths.log, debug=args.debug)
     _install_excepthook()
-    return _run_gui(args, paths, redactor, None if args.demo else base_url)
+    return _run_gui(args, paths, redactor, None if args.demo else base_url, client_factory)
 
 
 def export_history(paths: Paths, target: Path, since: str | None) -> int:
@@ -96,7 +100,11 @@ def export_history(paths: Paths, target: Path, since: str | None) -> int:
 
 
 def _run_gui(
-    args: argparse.Namespace, paths: Paths, redactor: Redactor, base_url: str | None
+    args: argparse.Namespace,
+    paths: Paths,
+    redactor: Redactor,
+    base_url: str | None,
+    client_factory: ClientFactory | None,
 ) -> int:
     from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
@@ -120,7 +128,9 @@ def _run_gui(
         print("dialer-app: another dialer is running but does not answer.", file=sys.stderr)
         return 1
     try:
-        desk = assemble(paths, redactor, base_url=base_url, demo=args.demo)
+        desk = assemble(
+            paths, redactor, base_url=base_url, demo=args.demo, client_factory=client_factory
+        )
         Lifetime(app, desk.shutdown)
         instance.received.connect(desk.window.on_handed_over)
         if QSystemTrayIcon.isSystemTrayAvailable():

@@ -9,6 +9,7 @@ a ``QSocketNotifier`` watches: the loop wakes, Python runs, the handler asks Qt 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
 import socket
@@ -46,11 +47,11 @@ class Lifetime(QObject):
 
     @Slot()
     def _on_wakeup_activated(self) -> None:
-        try:  # the handler itself has run by now (Python ran to get here); drop the bytes
+        # The handler itself has run by now (Python ran to get here); drop the bytes. After
+        # restore() the socket is closed: a wake-up still queued then finds nothing to read.
+        with contextlib.suppress(OSError):
             while self._reader.recv(64):
                 pass
-        except BlockingIOError:
-            pass
 
     @Slot(QSessionManager)
     def _on_app_commit_data_request(self, _manager: QSessionManager) -> None:
@@ -71,5 +72,6 @@ class Lifetime(QObject):
             signal.signal(number, handler)
         signal.set_wakeup_fd(self._previous_fd)
         self._notifier.setEnabled(False)
+        self._notifier.activated.disconnect(self._on_wakeup_activated)
         self._reader.close()
         self._writer.close()
