@@ -1,4 +1,4 @@
-"""The real app, started by its entry point, for the quit tests: ``quit_driver.py BASE_URL DATA_DIR``.
+"""The real app, by its entry point, for the quit tests: ``quit_driver.py BASE_URL DATA_DIR``.
 
 It runs ``dialer_app.app.main`` against BASE_URL with the key from ``$DIALER_TEST_AUTHCODE``
 (a one-key keyring: nothing on disk) and clients with short timeouts, and, once the lists are
