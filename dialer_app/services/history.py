@@ -41,10 +41,10 @@ class HistoryService(QObject):
 
     def belongs(
         self, query: HistoryQuery, row: Campaign
-    ) -> Job[tuple[HistoryQuery, Campaign] | None]:
-        """``(query, row)`` if the row passes the query's filter (the same SQL as a page)."""
+    ) -> Job[tuple[HistoryQuery, Campaign, bool]]:
+        """``(query, row, whether the row passes the query's filter)``: the same SQL as a page."""
         return self._read(
-            lambda store: (query, row) if store.matches(query, row.row_id) else None, None
+            lambda store: (query, row, store.matches(query, row.row_id)), (query, row, False)
         )
 
     def recent_to(self, customer_number: str, limit: int = 3) -> Job[list[Campaign]]:

@@ -62,6 +62,7 @@ class HistoryModel(QAbstractTableModel):
         self._started = False  # no reads until the window asks (after its first paint)
         self._first_pending = False
         self._more_pending = False
+        self._candidates: dict[int, Campaign] = {}  # new rows asked about, newest version
         self._first: Latest[list[Campaign]] = Latest()  # the first page of the current query
         self._more: Latest[list[Campaign]] = Latest()  # the next page of the current query
         self._bold = QFont()
@@ -113,15 +114,20 @@ class HistoryModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(position, 0), self.index(position, last), [])
             return
         newest_first = self._query.sort == "created_at" and self._query.descending
-        if newest_first and self._source is not None:
+        if not newest_first or self._source is None:
+            return
+        asked = row.row_id in self._candidates
+        self._candidates[row.row_id] = row  # the newest version is what gets inserted
+        if not asked:
             self._source.belongs(self._query, row).on_success(self._on_belongs_checked)
 
     @Slot(object)
-    def _on_belongs_checked(self, found: tuple[HistoryQuery, Campaign] | None) -> None:
+    def _on_belongs_checked(self, found: tuple[HistoryQuery, Campaign, bool]) -> None:
         """A new row at the top, if it belongs to the query still shown and is not there yet."""
-        if found is None or found[0] != self._query or self._first_pending:
+        query, asked_about, belongs = found
+        row = self._candidates.pop(asked_about.row_id, asked_about)
+        if not belongs or query != self._query or self._first_pending:
             return
-        row = found[1]
         position = self._position_of(row.row_id)
         if position is not None:
             return

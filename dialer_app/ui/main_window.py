@@ -15,13 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dialer_app.core.messages import describe_error
 from dialer_app.core.phone import mask
-from dialer_app.core.records import Balance, Deskphone, Member
 from dialer_app.core.uri import number_from_argument
 from dialer_app.services import settings as keys_of
 from dialer_app.services.account import AccountService
-from dialer_app.services.calls import CallAttempt, CallService
+from dialer_app.services.calls import CallService
 from dialer_app.services.demo import DemoService
 from dialer_app.services.history import HistoryService
 from dialer_app.services.keys import KeyService
@@ -35,6 +33,7 @@ from dialer_app.ui.dial_form import DialForm
 from dialer_app.ui.first_frame import FirstFrame
 from dialer_app.ui.history_flow import HistoryFlow
 from dialer_app.ui.history_panel import HistoryPanel
+from dialer_app.ui.lists_flow import ListsFlow
 from dialer_app.ui.naming import named
 from dialer_app.ui.notice import Action, Level, Notice
 
@@ -66,9 +65,6 @@ class MainWindow(QMainWindow):
         diagnostics: Callable[[], str] = lambda: "",
     ) -> None:
         super().__init__()
-        self._lists = lists
-        self._balance = balance
-        self._calls = calls
         self._history_service = history
         self._verdicts = verdicts
         self._settings = settings
@@ -82,6 +78,9 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self._flow = HistoryFlow(history, verdicts, self.form, self.history, self)
         self._calls_flow = CallFlow(calls, history, settings, self.form, self)
+        self._lists_flow = ListsFlow(
+            lists, balance, calls, settings, self.form, self.balance_label, self
+        )
         self._connect_signals()
         if not self.restoreGeometry(settings.get(keys_of.GEOMETRY)):
             self.resize(1000, 640)
@@ -128,8 +127,8 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.form.call_requested.connect(self._calls_flow.place)
-        self.form.refresh_requested.connect(self._on_refresh_triggered)
-        self.refresh_action.triggered.connect(self._on_refresh_triggered)
+        self.form.refresh_requested.connect(self._lists_flow.refresh_lists)
+        self.refresh_action.triggered.connect(self._lists_flow.refresh_lists)
         self.account_action.triggered.connect(self._account.edit)
         self.export_action.triggered.connect(self._flow.export)
         self.diagnostics_action.triggered.connect(self._on_diagnostics_triggered)
@@ -137,9 +136,8 @@ class MainWindow(QMainWindow):
         self.outcome_label.linkActivated.connect(self._on_outcome_link_activated)
         self._flow.call_requested.connect(self._calls_flow.place)
         self._calls_flow.row_changed.connect(self._flow.show_row)
-        self._calls.call_finished.connect(self._on_calls_call_finished)
         self._account.ready.connect(self._on_account_ready)
-        for source in (self._flow, self._calls_flow, self._account):
+        for source in (self._flow, self._calls_flow, self._account, self._lists_flow):
             source.notice.connect(self.show_notice)
 
     def start(self) -> None:
@@ -197,55 +195,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_account_ready(self) -> None:
         self.account_label.setText(self._account.label)
-        self._on_refresh_triggered()
-        self._refresh_balance()
+        self._lists_flow.refresh()
         if self._verdicts is not None:
             self._verdicts.resume()
-
-    @Slot()
-    def _on_refresh_triggered(self) -> None:
-        jobs = self._lists.refresh()
-        if jobs is None:
-            return
-        self.form.set_lists_placeholder("Loading…")
-        jobs.members.on_success(self._on_members_loaded).on_failure(self._on_lists_failed)
-        jobs.deskphones.on_success(self._on_deskphones_loaded).on_failure(self._on_lists_failed)
-
-    def _refresh_balance(self) -> None:
-        job = self._balance.refresh()
-        if job is not None:
-            job.on_success(self._on_balance_loaded).on_failure(self._on_balance_failed)
-
-    @Slot(object)
-    def _on_calls_call_finished(self, _attempt: CallAttempt) -> None:
-        self._refresh_balance()
-
-    @Slot(object)
-    def _on_members_loaded(self, members: list[Member]) -> None:
-        log.info("Loaded %d members", len(members))
-        self.form.set_members(members, self._settings.get(keys_of.LAST_MEMBER))
-
-    @Slot(object)
-    def _on_deskphones_loaded(self, deskphones: list[Deskphone]) -> None:
-        self.form.set_deskphones(deskphones, self._settings.get(keys_of.LAST_DESKPHONE))
-
-    @Slot(object)
-    def _on_lists_failed(self, exc: BaseException) -> None:
-        self.form.set_lists_placeholder("Could not load: press ⟳ to retry")
-        self.show_outcome(f"Lists not loaded: {describe_error(exc)}", Level.WARN)
-
-    @Slot(object)
-    def _on_balance_loaded(self, balance: Balance) -> None:
-        self.balance_label.setText(
-            f"Balance: {balance.clicktocall_coins} click-to-call coins · "
-            f"{balance.obd_coins} OBD coins"
-            + (f" · plan ends {balance.expires_on}" if balance.expires_on else "")
-        )
-
-    @Slot(object)
-    def _on_balance_failed(self, exc: BaseException) -> None:
-        self.balance_label.setText("Balance: unavailable")
-        self.balance_label.setToolTip(describe_error(exc))
 
     def receive_number(self, text: str, source: str = "a link") -> None:
         """A number from a tel: link, another launch or the clipboard: fill in, never dial."""
