@@ -21,13 +21,27 @@ No error text ever contains the authcode.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dialer_app.core.text import Sentence
+
 
 class DialerError(Exception):
     """Base of every error the dialer raises on purpose."""
 
 
 class InvalidNumber(DialerError, ValueError):
-    """A phone number that is not a valid 10-digit Indian number."""
+    """A phone number that is not a valid 10-digit Indian number.
+
+    ``sentence`` says why (the window translates it); ``choices`` holds the numbers found in
+    pasted text that held more than one, for the agent to pick from.
+    """
+
+    def __init__(self, sentence: Sentence, choices: tuple[str, ...] = ()) -> None:
+        super().__init__(str(sentence))
+        self.sentence = sentence
+        self.choices = choices
 
 
 class ConfigError(DialerError, ValueError):

@@ -32,7 +32,7 @@ def test_a_foreign_number_from_a_link_is_refused_in_the_field(
     parts: Desk, sandbox: Sandbox
 ) -> None:
     parts.window.on_handed_over("callto://+1-415-555-1234")
-    assert "not an Indian number" in parts.window.form.number_hint.text()
+    assert "foreign number" in parts.window.form.number_hint.text()
     parts.window.form.number_edit.returnPressed.emit()
     assert parts.window.outcome_label.text().startswith("Not called:")
     assert sandbox.received("click_to_call_v3") == []

@@ -75,7 +75,7 @@ def test_call_limit_is_sent_in_seconds(qtbot: QtBot, launch: Launch, sandbox: Sa
 @pytest.mark.parametrize(
     ("typed", "reason"),
     [
-        ("+1 415 555 1234", "not an Indian number"),
+        ("+1 415 555 1234", "foreign number"),
         ("98765 43210 ext 5", "Extensions"),
         ("98765 4321", "9 digits"),
         ("", "the customer's number"),
