@@ -30,6 +30,7 @@ from dialer_app.core import members as member_pages
 from dialer_app.core.deadline import DEFAULT_DEADLINE, AnswerOverrun, Deadline
 from dialer_app.core.errors import BadResponseError, NotSentError, RejectedError
 from dialer_app.core.outcome import classify, parse_json_object, server_text
+from dialer_app.core.paging import collect_rows
 from dialer_app.core.phone import mask
 from dialer_app.core.records import (
     Balance,
@@ -41,6 +42,7 @@ from dialer_app.core.records import (
     ReportRow,
 )
 from dialer_app.core.report import parse_row
+from dialer_app.core.text import plain
 
 log = logging.getLogger(__name__)
 
@@ -197,16 +199,14 @@ class CallerDeskClient:
             "Flow_type": "WEBOBD",
             "per_page": str(per_page),
         }
-        rows: list[dict[str, Any]] = []
-        for page in range(1, MAX_REPORT_PAGES + 1):
-            data = self._post_form("call_list_v2", {**form, "current_page": str(page)})
-            batch = data.get("result")
-            if not isinstance(batch, list):
-                raise BadResponseError("The call report was missing from the answer.")
-            rows.extend(row for row in batch if isinstance(row, dict))
-            total = data.get("total")
-            if len(batch) < per_page or (str(total).isdigit() and len(rows) >= int(str(total))):
-                break
+        rows = collect_rows(
+            lambda page: self._post_form("call_list_v2", {**form, "current_page": str(page)}),
+            rows_key="result",
+            total_keys=("total_record", "total"),
+            per_page=per_page,
+            max_pages=MAX_REPORT_PAGES,
+            missing="The call report was missing from the answer.",
+        )
         return [report for report in map(parse_row, rows) if report is not None]
 
     def get_balance(self) -> Balance:
@@ -217,10 +217,10 @@ class CallerDeskClient:
         if not isinstance(account, dict):
             raise BadResponseError("The balance was missing from the answer.")
         return Balance(
-            clicktocall_coins=str(account.get("avail_clicktocall_coins", "?")),
-            obd_coins=str(account.get("avail_obd_coins", "?")),
-            call_coins=str(account.get("avail_call_coins", "?")),
-            expires_on=str(account.get("expired_on", "")),
+            clicktocall_coins=server_text(str(account.get("avail_clicktocall_coins", "?"))),
+            obd_coins=server_text(str(account.get("avail_obd_coins", "?"))),
+            call_coins=server_text(str(account.get("avail_call_coins", "?"))),
+            expires_on=server_text(str(account.get("expired_on", ""))),
         )
 
     def _post_form(self, endpoint: str, form: dict[str, str]) -> dict[str, Any]:
@@ -282,7 +282,10 @@ class CallerDeskClient:
 
 
 def _deskphone(row: dict[str, Any]) -> Deskphone:
-    return Deskphone(str(row.get("did_id", "")), str(row["deskphone"]), str(row.get("did_num", "")))
+    """Shown and sent verbatim (a leading 0 kept), only without direction controls."""
+    return Deskphone(
+        plain(row.get("did_id", "")), plain(row["deskphone"]).strip(), plain(row.get("did_num", ""))
+    )
 
 
 def _not_sent_reason(exc: Exception) -> str:

@@ -3,31 +3,30 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
-from dialer_app.core.errors import BadResponseError, InvalidNumber
+from dialer_app.core.errors import InvalidNumber
+from dialer_app.core.paging import FetchPage, collect_rows
 from dialer_app.core.phone import mask, normalise
 from dialer_app.core.records import Member
+from dialer_app.core.text import plain
 
 log = logging.getLogger(__name__)
 
-MAX_PAGES = 200  # a guard against a server that never returns a short page
+MAX_PAGES = 200  # a guard against a server that never stops
 ACTIVE = "1"  # "0" and "2" both mean not active
 
 
-def collect(fetch_page: Callable[[int], dict[str, Any]], per_page: int) -> list[Member]:
-    """Fetch pages from 1 until ``total_record`` rows are in or a page comes back short."""
-    rows: list[dict[str, Any]] = []
-    for page in range(1, MAX_PAGES + 1):
-        data = fetch_page(page)
-        batch = data.get("getmember")
-        if not isinstance(batch, list):
-            raise BadResponseError("The member list was missing from the answer.")
-        rows.extend(row for row in batch if isinstance(row, dict))
-        total = _as_int(data.get("total_record"))
-        if len(batch) < per_page or (total is not None and len(rows) >= total):
-            break
+def collect(fetch_page: FetchPage, per_page: int) -> list[Member]:
+    """Fetch pages from 1 until ``total_record`` rows are in (see ``core.paging``)."""
+    rows = collect_rows(
+        fetch_page,
+        rows_key="getmember",
+        total_keys=("total_record",),
+        per_page=per_page,
+        max_pages=MAX_PAGES,
+        missing="The member list was missing from the answer.",
+    )
     return active_members(rows)
 
 
@@ -42,14 +41,7 @@ def active_members(rows: list[dict[str, Any]]) -> list[Member]:
         except InvalidNumber:
             log.warning("Skipping member with unusable number %s", mask(str(row.get("member_num"))))
             continue
-        member_id = str(row.get("member_id", number))
-        name = str(row.get("member_name", "")).strip() or number
+        member_id = plain(row.get("member_id", number))
+        name = " ".join(plain(row.get("member_name", "")).split()) or number
         members.setdefault(member_id, Member(member_id, name, number))
     return sorted(members.values(), key=lambda m: (m.name.casefold(), m.number))
-
-
-def _as_int(value: object) -> int | None:
-    try:
-        return int(str(value))
-    except ValueError:
-        return None

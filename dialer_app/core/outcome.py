@@ -14,11 +14,10 @@ import re
 from typing import Any
 
 from dialer_app.core.records import CallResult, Outcome
+from dialer_app.core.text import plain
 
 PLACED_MESSAGE = "Ringing customer…"
 MAX_MESSAGE = 300  # characters of a server message kept; known messages are far shorter
-# Control characters and bidirectional overrides (which could make a message read backwards).
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -52,7 +51,8 @@ def server_text(value: object) -> str:
     """A message from the server fit to show and store: one line, no controls, bounded."""
     if not isinstance(value, str):
         return ""
-    text = _SPACES.sub(" ", _INVISIBLE.sub(" ", value)).strip()
+    # Direction controls go (they could make a message read backwards), controls become spaces.
+    text = _SPACES.sub(" ", plain(value)).strip()
     return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1].rstrip() + "…"
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from dialer_app.core.text import isolate, left_to_right
+
 
 class Outcome(StrEnum):
     """What became of one call request (see docs/design: outcome table)."""
@@ -44,7 +46,8 @@ class Member:
 
     @property
     def label(self) -> str:
-        return f"{self.name} ({self.number})"
+        """``Asha (8120000000)``: the name isolated, so no name can reorder the number."""
+        return f"{isolate(self.name)} ({left_to_right(self.number)})"
 
 
 @dataclass(frozen=True, slots=True)

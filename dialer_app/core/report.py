@@ -15,6 +15,7 @@ from typing import Any
 
 from dialer_app.core.phone import last_ten
 from dialer_app.core.records import Campaign, ReportRow, Verdict
+from dialer_app.core.text import plain
 
 IST = timezone(timedelta(hours=5, minutes=30), "IST")  # report times carry no zone
 TOLERANCE = timedelta(minutes=2)  # agent PC clock vs. the service's clock, plus dial delay
@@ -56,7 +57,7 @@ def parse_row(row: dict[str, Any]) -> ReportRow | None:
     else:
         verdict = Verdict.CONNECTED
     return ReportRow(
-        report_id=str(row.get("id", "")),
+        report_id=plain(row.get("id", "")),
         started_at=started,
         customer_number=last_ten(str(row.get("caller_num", ""))),
         member_number=last_ten(str(row.get("member_num", ""))),
@@ -64,8 +65,8 @@ def parse_row(row: dict[str, Any]) -> ReportRow | None:
         leg_a_at=leg_a,
         leg_b_at=leg_b,
         talk_seconds=seconds(row.get("talk_duration")),
-        coins=str(row.get("coin_deducted", "") or ""),
-        recording_url=str(row.get("file", "") or ""),
+        coins=plain(row.get("coin_deducted", "") or "").strip(),
+        recording_url=plain(row.get("file", "") or "").strip(),
     )
 
 

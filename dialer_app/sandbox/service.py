@@ -136,6 +136,22 @@ class Sandbox:
             raise ValueError(f"unknown endpoint {endpoint!r}")
         self._faults.add(endpoint, PendingFault(Fault(fault), delay, message), times)
 
+    def cap_page_size(self, per_page: int | None) -> None:
+        """Answer at most ``per_page`` rows a page, whatever was asked (None: no cap)."""
+        self._account.max_per_page = per_page
+
+    def rename_member(self, member_id: str, name: str) -> None:
+        """List member ``member_id`` under ``name`` (hostile text for tests)."""
+        self._account.member_names[member_id] = name
+
+    def set_balance(self, counter: str, value: str) -> None:
+        """Send ``value`` as balance counter ``counter`` (e.g. ``avail_obd_coins``)."""
+        self._account.set_balance(counter, value)
+
+    def set_recording_url(self, url: str | None) -> None:
+        """Give every connected call this recording address (None: the sandbox's own)."""
+        self._account.recording_url = url
+
     def clear_faults(self) -> None:
         """Drop every pending fault."""
         self._faults.clear()

@@ -73,6 +73,11 @@ def _page(params: Mapping[str, str]) -> tuple[int, int]:
     )
 
 
+def _count(text: str) -> int:
+    """A balance counter; one set to odd text by a test counts as plenty."""
+    return int(text) if _DIGITS.fullmatch(text) else 1_000
+
+
 def _day(text: str | None, today: date) -> date | None:
     if not text:
         return today
@@ -100,6 +105,11 @@ class Account:
         self._lock = threading.Lock()
         self._balance = dict(INITIAL_BALANCE)
         self._calls: list[SimCall] = []
+        # Steering (tests): a page-size cap below what was asked, and values as a hostile or
+        # odd service would send them (member names by id, balance counters, recording URLs).
+        self.max_per_page: int | None = None
+        self.member_names: dict[str, str] = {}
+        self.recording_url: str | None = None
         self._endpoints: dict[str, Callable[[Mapping[str, str], str], Reply]] = {
             "click_to_call_v3": self._click_to_call,
             "getmemberlist_V2": self._members,
@@ -127,9 +137,19 @@ class Account:
             return _error(INVALID_AUTHCODE, html=True)
         return handler(params, origin)
 
-    def _members(self, params: Mapping[str, str], origin: str) -> Reply:
+    def set_balance(self, counter: str, value: str) -> None:
+        with self._lock:
+            self._balance[counter] = value
+
+    def _capped_page(self, params: Mapping[str, str]) -> tuple[int, int]:
         per_page, page = _page(params)
+        return min(per_page, self.max_per_page or per_page), page
+
+    def _members(self, params: Mapping[str, str], origin: str) -> Reply:
+        per_page, page = self._capped_page(params)
         rows = [m.as_json() for m in MEMBERS[(page - 1) * per_page : page * per_page]]
+        for row in rows:
+            row["member_name"] = self.member_names.get(row["member_id"], row["member_name"])
         return Reply({"type": "success", "getmember": rows, "total_record": len(MEMBERS)})
 
     def _deskphones(self, params: Mapping[str, str], origin: str) -> Reply:
@@ -163,10 +183,10 @@ class Account:
                 return _error(INVALID_CALL_LIMIT)
             limit = int(limit_text)
         with self._lock:
-            if int(self._balance["avail_clicktocall_coins"]) <= 0:
+            if _count(self._balance["avail_clicktocall_coins"]) <= 0:
                 return _error(LOW_BALANCE)
             for counter in ("avail_clicktocall_coins", "avail_obd_coins"):
-                self._balance[counter] = str(max(0, int(self._balance[counter]) - 1))
+                self._balance[counter] = str(max(0, _count(self._balance[counter]) - 1))
             campid = FIRST_CAMPID + len(self._calls)
             call = SimCall.place(
                 campid,
@@ -203,7 +223,9 @@ class Account:
             if call.is_finished(now) and first <= call.start.astimezone(IST).date() <= last
         ]
         rows = [row for row in reversed(rows) if _matches(row, params)]
-        per_page, page = _page(params)
+        if self.recording_url is not None:
+            rows = [{**row, "file": self.recording_url} if row["file"] else row for row in rows]
+        per_page, page = self._capped_page(params)
         result = rows[(page - 1) * per_page : page * per_page]
         return Reply(
             {"type": "success", "total": len(rows), "current_page": page, "result": result}
