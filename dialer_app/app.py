@@ -13,15 +13,25 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from dialer_app import __version__
-from dialer_app.core.config import Paths, resolve_data_dir, validate_base_url
+from dialer_app.core.config import Paths, choose_base_url, resolve_data_dir
 from dialer_app.core.errors import ConfigError, HistoryError
 from dialer_app.core.logsetup import Redactor, configure
+from dialer_app.core.text import QT_TRANSLATE_NOOP, Sentence
 
 if TYPE_CHECKING:
     from dialer_app.composition import Desk
     from dialer_app.services.account import ClientFactory
 
 log = logging.getLogger(__name__)
+ENV_URL = "DIALER_BASE_URL"
+NOT_ANSWERING = Sentence(
+    "startup",
+    QT_TRANSLATE_NOOP(
+        "startup",
+        "Another dialer is running for this data directory but does not answer. "
+        "Close it (or end its process), then start the dialer again.",
+    ),
+)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -62,12 +72,11 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
         for written in install():
             print(f"wrote {written}")
         return 0
-    base_url = args.base_url or os.environ.get("DIALER_BASE_URL")
     try:
-        base_url = validate_base_url(base_url) if base_url and not args.demo else base_url
+        chosen = None if args.demo else choose_base_url(args.base_url, os.environ.get(ENV_URL))
     except ConfigError as exc:
-        print(f"dialer-app: {exc}", file=sys.stderr)
-        return 2
+        return refuse_start(exc.sentence, 2)
+    base_url = chosen[0] if chosen else None
     paths = Paths(resolve_data_dir(args.data_dir, demo=args.demo))
     if args.export_history:
         return export_history(paths, Path(args.export_history), args.since)
@@ -131,8 +140,7 @@ def _run_gui(
         if instance.hand_over(args.number or ""):
             log.info("Handed over to the running dialer")
             return 0
-        print("dialer-app: another dialer is running but does not answer.", file=sys.stderr)
-        return 1
+        return refuse_start(NOT_ANSWERING, 1)
     try:
         desk = assemble(
             paths, redactor, base_url=base_url, demo=args.demo, client_factory=client_factory
@@ -154,6 +162,13 @@ def _add_tray(desk: Desk) -> None:
     from dialer_app.ui.tray import Tray
 
     Tray(desk.window, desk.calls, desk.verdicts, desk.settings)
+
+
+def refuse_start(sentence: Sentence, code: int) -> int:
+    """A refusal at start-up: on stderr, and in a dialog when there is a display."""
+    from dialer_app.ui.startup import StartupRefusal
+
+    return StartupRefusal.report(sentence, code)
 
 
 def _install_excepthook() -> None:

@@ -27,6 +27,7 @@ import httpx
 
 from dialer_app import __version__
 from dialer_app.core import members as member_pages
+from dialer_app.core.config import validate_base_url
 from dialer_app.core.deadline import DEFAULT_DEADLINE, AnswerOverrun, Deadline
 from dialer_app.core.errors import BadResponseError, NotSentError, RejectedError
 from dialer_app.core.outcome import classify, parse_json_object, server_text
@@ -77,7 +78,7 @@ class CallerDeskClient:
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         deadline: float = DEFAULT_DEADLINE,
     ) -> None:
-        self._base_url = base_url
+        self._base_url = validate_base_url(base_url)  # last guard: the key never goes over http
         self._authcode = authcode
         self._deadline = deadline
         self._timeout = timeout

@@ -45,7 +45,11 @@ class InvalidNumber(DialerError, ValueError):
 
 
 class ConfigError(DialerError, ValueError):
-    """A configuration value we refuse to use."""
+    """A configuration value we refuse to use; ``sentence`` says why (the window translates)."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        super().__init__(str(sentence))
+        self.sentence = sentence
 
 
 class CredentialError(DialerError):

@@ -49,7 +49,7 @@ class Sentence:
 
     context: str
     source: str
-    args: Mapping[str, str] = field(default_factory=dict)
+    args: Mapping[str, str | Sentence] = field(default_factory=dict)
 
     def __str__(self) -> str:
-        return self.source.format(**self.args)
+        return self.source.format(**{key: str(value) for key, value in self.args.items()})

@@ -5,15 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from dialer_app.core.config import DEFAULT_BASE_URL, provider_name
-from dialer_app.core.errors import KeyringUnavailable
+from dialer_app.core.config import DEFAULT_BASE_URL, Source, check_base_url, provider_name
+from dialer_app.core.errors import ConfigError, KeyringUnavailable
 from dialer_app.core.messages import describe_error
+from dialer_app.core.text import Sentence
 from dialer_app.services import settings as keys_of
 from dialer_app.services.account import AccountService
 from dialer_app.services.demo import DemoService
 from dialer_app.services.keys import KeyService
 from dialer_app.services.settings import Settings
 from dialer_app.ui.dialogs import AccountDialog
+from dialer_app.ui.i18n import translated
 from dialer_app.ui.notice import Level, Notice
 
 KEYRING_NOTE = "The key is kept in this computer's password store (keyring), never in a file."
@@ -51,7 +53,8 @@ class AccountFlow(QObject):
         self._keys = keys
         self._settings = settings
         self._window = window
-        self._base_url = base_url or settings.get(keys_of.BASE_URL) or ""
+        self._refused: Sentence | None = None  # a saved address the one check refused
+        self._base_url = base_url or self._saved_base_url()
         self._demo = demo
         self._has_saved_key = False
         self._keyring_ok = True
@@ -59,6 +62,17 @@ class AccountFlow(QObject):
     @property
     def demo(self) -> bool:
         return self._demo is not None
+
+    def _saved_base_url(self) -> str:
+        """The address in settings.ini, checked like any other (never sent to unchecked)."""
+        saved = self._settings.get(keys_of.BASE_URL).strip()
+        if not saved:
+            return ""
+        try:
+            return check_base_url(saved, Source.SETTINGS)
+        except ConfigError as exc:
+            self._refused = exc.sentence
+            return ""
 
     @property
     def label(self) -> str:
@@ -70,6 +84,9 @@ class AccountFlow(QObject):
     def start(self) -> None:
         if self._demo is not None:
             self._demo.start().on_success(self._on_demo_started)
+        elif self._refused is not None:
+            self.notice.emit(Notice(Level.ERROR, translated(self._refused)))
+            self.edit()
         elif self._base_url:
             self.notice.emit(Notice(Level.STATUS, "Opening the password store…"))
             self._load_key(self._base_url)
@@ -128,6 +145,7 @@ class AccountFlow(QObject):
                 text = "No API key yet: Dialer → Account… to enter it."
                 self.notice.emit(Notice(Level.WARN, text))
             return
+        self._refused = None
         changed = choice.base_url != self._base_url
         self._base_url = choice.base_url
         self._settings.set(keys_of.BASE_URL, choice.base_url)

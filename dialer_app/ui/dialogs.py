@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from dialer_app.core.config import PRESETS, validate_base_url
 from dialer_app.core.errors import ConfigError
+from dialer_app.ui.i18n import translated
 from dialer_app.ui.naming import named
 
 CUSTOM = "Custom…"
@@ -103,7 +104,7 @@ class AccountDialog(QDialog):
         try:
             validate_base_url(self.url_edit.text())
         except ConfigError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(translated(exc.sentence))
             return
         if not self.key_edit.text().strip() and not self._has_key:
             self.error_label.setText("Enter the API key (authcode) from your CallerDesk panel.")

@@ -1,0 +1,103 @@
+"""The API address is checked the same way from the flag, the environment, settings.ini and the
+dialog; a refusal at start-up is shown in a dialog when there is a display, and on stderr."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from dialer_app.app import assemble, main
+from dialer_app.core.config import Paths
+from dialer_app.core.logsetup import Redactor
+from dialer_app.sandbox import Sandbox
+from dialer_app.ui import startup
+from dialer_app.ui.dialogs import AccountChoice, AccountDialog
+from tests.conftest import SENTINEL
+from tests.e2e.conftest import wait_for_lists
+
+
+@pytest.fixture
+def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Start-up refusal dialogs shown (as if on a desktop with a display)."""
+    shown: list[str] = []
+    monkeypatch.setattr(startup, "has_display", lambda: True)
+    monkeypatch.setattr(
+        startup.StartupRefusal, "show", classmethod(lambda cls, text: shown.append(text))
+    )
+    return shown
+
+
+@pytest.mark.parametrize(
+    ("argv", "environment", "source"),
+    [
+        (["--base-url", "http://app.callerdesk.io/api/"], None, "--base-url"),
+        ([], "http://app.callerdesk.io/api/", "DIALER_BASE_URL"),
+        (["--base-url", "http://128.0.0.1/api/"], "https://ok.example/api/", "--base-url"),
+    ],
+)
+def test_a_refused_address_at_start_up_is_said_in_a_dialog_and_on_stderr(
+    argv: list[str],
+    environment: str | None,
+    source: str,
+    data_dir: Path,
+    refusals: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    if environment is None:
+        monkeypatch.delenv("DIALER_BASE_URL", raising=False)
+    else:
+        monkeypatch.setenv("DIALER_BASE_URL", environment)
+    assert main([*argv, "--data-dir", str(data_dir)]) == 2
+    err = capsys.readouterr().err
+    assert f"from {source} is refused" in err
+    assert len(refusals) == 1
+    assert refusals[0] in err
+
+
+def test_without_a_display_the_refusal_is_on_stderr_only(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        startup.StartupRefusal, "show", classmethod(lambda cls, text: shown.append(text))
+    )
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert main(["--base-url", "http://example.com/", "--data-dir", str(data_dir)]) == 2
+    assert "must start with https://" in capsys.readouterr().err
+    assert shown == []
+
+
+@pytest.mark.parametrize(
+    "saved", ["http://app.callerdesk.io/api/", "ftp://x.example/", "http://10.0.0.5/api/"]
+)
+def test_a_plain_http_address_in_settings_ini_is_never_used(
+    saved: str,
+    qtbot: QtBot,
+    data_dir: Path,
+    sandbox: Sandbox,
+    logs_to_data_dir: Redactor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("account/base_url", saved)
+    settings.sync()
+    asked: list[str] = []
+
+    def ask(cls, parent, base_url: str, has_key: bool, note: str) -> AccountChoice:  # type: ignore[no-untyped-def]
+        asked.append(base_url)
+        return AccountChoice(sandbox.base_url, SENTINEL)
+
+    monkeypatch.setattr(AccountDialog, "ask", classmethod(ask))
+    parts = assemble(Paths(data_dir), logs_to_data_dir, base_url=None)
+    qtbot.addWidget(parts.window)
+    said: list[str] = []
+    parts.account.message.connect(lambda text, kind: said.append(text))
+    parts.window.show()
+    parts.window.start()
+    wait_for_lists(qtbot, parts)  # after the agent chose again in the account dialog
+    assert asked == ["https://cloud.digidonar.in/api_v2/"]  # the refused one is not offered
+    assert any(f"The API address {saved} from settings.ini is refused" in text for text in said)
