@@ -3,12 +3,19 @@
 The redactor removes known secrets (the authcode, once loaded, as typed and URL-encoded), any
 ``authcode=…`` pair, and masks phone-number-length digit runs to their last 4 digits. It
 redacts the whole formatted record, so messages, arguments and tracebacks all pass through it.
+
+A handler that cannot write (a full disk, a read-only or vanished directory, a closed stderr)
+never prints logging's own "--- Logging error ---" traceback, which would show the record's
+raw arguments past the redactor: a failing log file is reported once on stderr, in one
+redacted line, and dropped; the rest of the app goes on.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
+import sys
 import threading
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -51,6 +58,56 @@ class RedactingFormatter(logging.Formatter):
         return self._redactor.redact(super().format(record))
 
 
+class RedactingFileHandler(RotatingFileHandler):
+    """The rotating log file (1 MB x 4). One that cannot be written is reported once, in one
+    redacted line on stderr, and dropped: never logging's traceback with the raw arguments."""
+
+    def __init__(self, path: Path, redactor: Redactor) -> None:
+        super().__init__(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        self._redactor = redactor
+        self._failed = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not self._failed:  # another thread may still hold it after it was dropped
+            super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        del record  # its raw arguments are exactly what must not be printed
+        error = sys.exc_info()[1]
+        if not isinstance(error, OSError):
+            return  # a bad log call (wrong arguments): that record is lost, nothing printed
+        if self._failed:
+            return
+        self._failed = True
+        logging.getLogger().removeHandler(self)
+        stream, self.stream = self.stream, None
+        if stream is not None:
+            with contextlib.suppress(OSError):  # its buffer cannot be written either
+                stream.close()
+        reason = error.strerror or type(error).__name__
+        line = f"dialer-app: the log file {self.baseFilename} cannot be written ({reason}); "
+        _say(self._redactor.redact(line + "logging there stops."))
+
+
+def _say(line: str) -> None:
+    """One line on stderr, if there is one that works (a windowed app may have none)."""
+    stream = sys.stderr
+    try:
+        if stream is not None:
+            stream.write(line + "\n")
+            stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
+class RedactingStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """stderr (redacted by its formatter); a closed or broken stderr is dropped silently."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        del record
+        logging.getLogger().removeHandler(self)
+
+
 def configure(redactor: Redactor, log_file: Path | None, *, debug: bool = False) -> None:
     """Send logs to stderr (warnings, or everything with --debug) and a rotating file."""
     root = logging.getLogger()
@@ -58,17 +115,15 @@ def configure(redactor: Redactor, log_file: Path | None, *, debug: bool = False)
     for handler in list(root.handlers):
         root.removeHandler(handler)
         handler.close()
-    console = logging.StreamHandler()
+    console = RedactingStreamHandler()
     console.setLevel(logging.DEBUG if debug else logging.WARNING)
     handlers: list[logging.Handler] = [console]
     if log_file is not None:
         try:
             log_file.parent.mkdir(parents=True, exist_ok=True)
-            handlers.append(
-                RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-            )
+            handlers.append(RedactingFileHandler(log_file, redactor))
         except OSError as exc:
-            logging.getLogger(__name__).warning("No log file: %s", exc)
+            logging.getLogger(__name__).warning("No log file: %s", exc.strerror or exc)
     for handler in handlers:
         handler.setFormatter(RedactingFormatter(redactor))
         root.addHandler(handler)

@@ -37,3 +37,35 @@ def test_key_and_numbers_are_scrubbed_from_messages_and_tracebacks(
     assert "…3210" in text
     assert "boom with *** inside" in text
     assert "HTTP Request" not in text  # httpx is held at WARNING
+
+
+@pytest.mark.parametrize("fault", ["full disk", "file became a directory", "vanished directory"])
+def test_a_failing_log_file_is_reported_once_without_a_traceback_or_raw_arguments(
+    fault: str, tmp_path: Path, root_logging: logging.Logger, capfd: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    # /dev/full: every write fails with ENOSPC, as on a full disk
+    target = Path("/dev/full") if fault == "full disk" else tmp_path / "logs" / "dialer.log"
+    redactor = Redactor()
+    configure(redactor, target, debug=False)
+    redactor.add_secret(SENTINEL)
+    if fault == "file became a directory":
+        root_logging.handlers[-1].close()  # reopened (and refused) on the next write
+        target.unlink()
+        target.mkdir()
+    elif fault == "vanished directory":
+        shutil.rmtree(target.parent)
+        target.parent.write_text("not a directory any more")
+        root_logging.handlers[-1].close()
+    log = logging.getLogger("dialer_app.test")
+    for _ in range(3):
+        log.info("calling %s with authcode=%s", "9876543210", SENTINEL)
+    log.warning("still going %s", "9876543210")
+    err = capfd.readouterr().err
+    assert "Logging error" not in err
+    assert "Traceback" not in err
+    assert SENTINEL not in err
+    assert "9876543210" not in err
+    assert err.count("cannot be written") == 1
+    assert "still going …3210" in err  # stderr logging goes on, redacted
