@@ -21,6 +21,7 @@ from dialer_app.core.text import QT_TRANSLATE_NOOP, Sentence
 if TYPE_CHECKING:
     from dialer_app.composition import Desk
     from dialer_app.services.account import ClientFactory
+    from dialer_app.services.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
 ENV_URL = "DIALER_BASE_URL"
@@ -121,15 +122,40 @@ def _run_gui(
     base_url: str | None,
     client_factory: ClientFactory | None,
 ) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from dialer_app.lifetime import Lifetime
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    started = start_gui(args, paths, redactor, base_url, client_factory)
+    if isinstance(started, int):
+        return started
+    instance, desk = started
+    try:
+        Lifetime(app, desk.shutdown)
+        return app.exec()
+    finally:
+        instance.release()
+
+
+def start_gui(
+    args: argparse.Namespace,
+    paths: Paths,
+    redactor: Redactor,
+    base_url: str | None,
+    client_factory: ClientFactory | None = None,
+) -> tuple[SingleInstance, Desk] | int:
+    """Claim the data directory, then build and show the window (the steps after the command
+    line, also what the storage tests run); or the exit code of a refusal or hand-over."""
     from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
     from dialer_app.composition import assemble
     from dialer_app.core.uri import number_from_argument
-    from dialer_app.lifetime import Lifetime
     from dialer_app.services.single_instance import SingleInstance
     from dialer_app.ui.naming import app_icon
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app = QApplication.instance()
     assert isinstance(app, QApplication)
     app.setApplicationName("dialer-app")
     app.setApplicationDisplayName("Dialer")
@@ -145,17 +171,17 @@ def _run_gui(
         desk = assemble(
             paths, redactor, base_url=base_url, demo=args.demo, client_factory=client_factory
         )
-        Lifetime(app, desk.shutdown)
-        instance.received.connect(desk.window.on_handed_over)
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            desk.window.after_first_frame(partial(_add_tray, desk))
-        if args.number:
-            desk.window.form.number_edit.setText(number_from_argument(args.number))
-        desk.window.show()
-        desk.window.start()
-        return app.exec()
-    finally:
+    except BaseException:
         instance.release()
+        raise
+    instance.received.connect(desk.window.on_handed_over)
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        desk.window.after_first_frame(partial(_add_tray, desk))
+    if args.number:
+        desk.window.form.number_edit.setText(number_from_argument(args.number))
+    desk.window.show()
+    desk.window.start()
+    return instance, desk
 
 
 def _add_tray(desk: Desk) -> None:

@@ -11,6 +11,8 @@ import logging
 from dataclasses import dataclass, field
 from functools import partial
 
+from PySide6.QtCore import QCoreApplication
+
 from dialer_app.core.config import Paths
 from dialer_app.core.deadline import DEFAULT_DEADLINE
 from dialer_app.core.errors import HistoryDamaged, HistoryError
@@ -26,7 +28,6 @@ from dialer_app.services.runner import Runner
 from dialer_app.services.settings import Settings
 from dialer_app.services.verdicts import DEFAULT_SCHEDULE, VerdictTracker
 from dialer_app.ui.main_window import MainWindow
-from dialer_app.ui.notice import Level
 
 log = logging.getLogger(__name__)
 
@@ -130,30 +131,59 @@ def assemble(
         if service is not None:
             service.setParent(window)
     if history_problem:
-        window.show_outcome(history_problem, Level.ERROR)
+        window.show_problem(history_problem)
     desk = Desk(runner, account, keys, calls, history, verdicts, settings, window, demo_service)
     window.closing.connect(desk.shutdown)
     return desk
 
 
 def open_history(paths: Paths) -> tuple[HistoryStore | None, str]:
-    """The history store, or None and a sentence saying why calls are disabled."""
+    """The history store, or None; and a sentence saying what is wrong with it, if anything."""
     try:
-        return HistoryStore(paths.history), ""
+        store = HistoryStore(paths.history)
     except HistoryDamaged as exc:
         log.error("History damaged: %s", exc)
-        aside = set_aside(paths.history)
+        try:
+            aside = set_aside(paths.history)
+        except OSError as why:  # a read-only or full disk cannot even rename it
+            return None, QCoreApplication.translate(
+                "startup",
+                "The call history at {path} could not be read, and it cannot be set aside "
+                "({reason}): calls are disabled until it can be. Members and balance still load.",
+            ).format(path=paths.history, reason=why.strerror or type(why).__name__)
         try:
             store = HistoryStore(paths.history)
         except HistoryError as again:
-            return None, f"{again} Calls are disabled until the history can be written."
+            return None, _unavailable(paths, again)
         return store, (
             f"The call history could not be read, so a new one starts now. The old file is "
             f"kept, untouched, as {aside.name} in {aside.parent}."
         )
     except HistoryError as exc:
         log.error("History unavailable: %s", exc)
-        return None, f"{exc} Calls are disabled until the history can be written."
+        return None, _unavailable(paths, exc)
+    if store.disk_full:
+        return store, QCoreApplication.translate(
+            "startup",
+            "The disk holding the call history at {path} is full: no call can be recorded, so "
+            "none will be sent until there is space. Members and balance still load.",
+        ).format(path=paths.history)
+    if store.read_only:
+        return store, QCoreApplication.translate(
+            "startup",
+            "The call history at {path} can be read but not written ({reason}): earlier calls "
+            "are shown, but no call can be placed until it can be written. Members and "
+            "balance still load.",
+        ).format(path=paths.history, reason=store.write_problem)
+    return store, ""
+
+
+def _unavailable(paths: Paths, exc: HistoryError) -> str:
+    return QCoreApplication.translate(
+        "startup",
+        "The call history at {path} cannot be opened ({reason}): calls are disabled until it "
+        "can be written. Members and balance still load.",
+    ).format(path=paths.history, reason=exc.reason or str(exc))
 
 
 def diagnostics(paths: Paths, redactor: Redactor) -> str:

@@ -8,7 +8,9 @@ The hierarchy::
      ├── CredentialError        the OS keyring cannot store or give back the key
  │    └── KeyringUnavailable  there is no usable keyring backend at all
      ├── HistoryError           the history database cannot be used
- │    └── HistoryDamaged      the file is not (or no longer) a readable database
+ │    ├── HistoryDamaged      the file is not (or no longer) a readable database
+ │    ├── HistoryReadOnly     the file or its disk does not allow writing
+ │    └── HistoryFull         the disk holding it is full
      └── ApiError               a list/balance request did not give usable data
           ├── NotSentError      it never left (connect error, TLS failure, connect timeout)
           ├── BadResponseError  it left, and the answer was not a CallerDesk answer
@@ -61,11 +63,26 @@ class KeyringUnavailable(CredentialError):
 
 
 class HistoryError(DialerError):
-    """The history database could not be opened or written."""
+    """The history database could not be opened or written; ``reason`` is SQLite's word."""
+
+    reason: str = ""
 
 
 class HistoryDamaged(HistoryError):
     """The history file is not a database, or its pages are corrupt."""
+
+
+class HistoryReadOnly(HistoryError):
+    """The history can be read but not written (a read-only file, folder or disk).
+
+    ``count``: how many unfinished rows could not be marked, when that was the write.
+    """
+
+    count: int = 0
+
+
+class HistoryFull(HistoryError):
+    """The disk holding the history is full: nothing can be written until there is space."""
 
 
 class ApiError(DialerError):

@@ -18,7 +18,7 @@ from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from dialer_app.core.errors import HistoryDamaged, HistoryError
+from dialer_app.core.errors import HistoryDamaged, HistoryError, HistoryFull, HistoryReadOnly
 from dialer_app.core.history_sql import (
     COLUMNS,
     MEMBER_NAMES_SQL,
@@ -67,13 +67,30 @@ class HistoryStore:
         self._path = path
         self._clock = clock
         self._lock = threading.Lock()
+        self.read_only = False  # True: the rows can be shown, no call can be recorded
+        self.disk_full = False  # True at opening: calls fail (not sent) until there is space
+        self.write_problem = ""  # why it cannot be written, when read_only
         self._conn = self._open(path)
         try:
             with self._guard("open"):
                 self._prepare()
-        except HistoryError:
+        except HistoryError as exc:
             self._conn.close()
-            raise
+            reader = None if isinstance(exc, HistoryDamaged) else self._open_read_only(path)
+            if reader is None:
+                raise
+            self._conn, self.read_only, self.write_problem = reader, True, exc.reason
+            logger.warning("The history at %s can only be read: %s", path, exc)
+            return
+        try:
+            with self._guard("write"):  # rewrites the header's version: changes nothing
+                self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except HistoryReadOnly as exc:
+            logger.warning("The history at %s is read-only", path)
+            self.read_only, self.write_problem = True, exc.reason
+        except HistoryFull:
+            logger.warning("The disk holding the history at %s is full", path)
+            self.disk_full = True
 
     @property
     def path(self) -> Path:
@@ -120,7 +137,20 @@ class HistoryStore:
         return self.get(row_id)
 
     def mark_unfinished(self, message: str) -> int:
-        """Turn every row still ``sending`` into ``unknown``; give how many there were."""
+        """Turn every row still ``sending`` into ``unknown``; give how many there were.
+
+        A history that cannot be written raises ``HistoryReadOnly`` (``count`` set) only when
+        there are such rows: an empty answer is true without writing.
+        """
+        if self.read_only:
+            with self._guard("read"):
+                sending = "SELECT COUNT(*) FROM calls WHERE outcome = ?"
+                waiting = int(self._conn.execute(sending, (Outcome.SENDING.value,)).fetchone()[0])
+            if waiting:
+                error = HistoryReadOnly(f"{waiting} unfinished call(s) in {self._path}")
+                error.reason, error.count = self.write_problem, waiting
+                raise error
+            return 0
         sql = "UPDATE calls SET outcome = ?, message = ?, finished_at = ? WHERE outcome = ?"
         params = (Outcome.UNKNOWN.value, message, self._now(), Outcome.SENDING.value)
         with self._guard("write"):
@@ -273,7 +303,32 @@ class HistoryStore:
                 path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
             )
         except (OSError, sqlite3.Error) as exc:
-            raise HistoryError(f"Cannot open the call history at {path}: {exc}") from exc
+            error = HistoryError(f"Cannot open the call history at {path}: {exc}")
+            error.reason = getattr(exc, "strerror", None) or str(exc)
+            raise error from exc
+
+    @staticmethod
+    def _open_read_only(path: Path) -> sqlite3.Connection | None:
+        """On a read-only disk, a history closed cleanly (no WAL left) can still be shown.
+
+        SQLite cannot open a WAL database there without creating its shared-memory file (on
+        a full disk neither); as nothing can change it then, it is opened as immutable. With a
+        WAL file left (a crash), that would hide its last rows, so it is not.
+        """
+        wal = path.with_name(path.name + "-wal")
+        if not path.exists() or (wal.exists() and wal.stat().st_size > 0):
+            return None
+        try:
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?immutable=1", uri=True, check_same_thread=False
+            )
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.Error:
+            return None
+        if version != SCHEMA_VERSION:  # empty (never set up) or needing a migration
+            conn.close()
+            return None
+        return conn
 
     def _prepare(self) -> None:
         """Check the file is ours (reading only), then set it up; runs under the guard."""
@@ -307,8 +362,21 @@ class HistoryStore:
                     if self._conn.in_transaction:
                         self._conn.rollback()
                 message = f"Cannot {action} the call history at {self._path}: {exc}"
-                damaged = any(sign in str(exc) for sign in _DAMAGE_SIGNS)
-                raise (HistoryDamaged if damaged else HistoryError)(message) from exc
+                error = _kind_of(exc)(message)
+                error.reason = str(exc)
+                raise error from exc
+
+
+def _kind_of(exc: sqlite3.Error) -> type[HistoryError]:
+    """Which HistoryError an sqlite error is: damaged, read-only, full, or another."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if any(sign in str(exc) for sign in _DAMAGE_SIGNS):
+        return HistoryDamaged
+    if name.startswith("SQLITE_READONLY") or "readonly database" in str(exc):
+        return HistoryReadOnly
+    if name.startswith("SQLITE_FULL") or "disk is full" in str(exc):
+        return HistoryFull
+    return HistoryError
 
 
 def set_aside(path: Path) -> Path:

@@ -48,13 +48,25 @@ class Redactor:
 
 
 class RedactingFormatter(logging.Formatter):
-    """A formatter whose output has been through the redactor."""
+    """A formatter whose output has been through the redactor.
 
-    def __init__(self, redactor: Redactor, fmt: str = FORMAT) -> None:
+    With ``tracebacks=False`` (the console) a record's traceback is left out: one line, and
+    the details are in the log file.
+    """
+
+    def __init__(self, redactor: Redactor, fmt: str = FORMAT, *, tracebacks: bool = True) -> None:
         super().__init__(fmt)
         self._redactor = redactor
+        self._tracebacks = tracebacks
 
     def format(self, record: logging.LogRecord) -> str:
+        if not self._tracebacks and (record.exc_info or record.stack_info):
+            brief = logging.makeLogRecord(
+                {**record.__dict__, "exc_info": None, "exc_text": None, "stack_info": None}
+            )
+            kind = record.exc_info[1] if record.exc_info else None
+            suffix = f" ({type(kind).__name__}; details in the log file)" if kind else ""
+            return self._redactor.redact(super().format(brief) + suffix)
         return self._redactor.redact(super().format(record))
 
 
@@ -125,7 +137,7 @@ def configure(redactor: Redactor, log_file: Path | None, *, debug: bool = False)
         except OSError as exc:
             logging.getLogger(__name__).warning("No log file: %s", exc.strerror or exc)
     for handler in handlers:
-        handler.setFormatter(RedactingFormatter(redactor))
+        handler.setFormatter(RedactingFormatter(redactor, tracebacks=handler is not console))
         root.addHandler(handler)
     # httpx logs every URL at INFO, query string (and so the key) included.
     for noisy in ("httpx", "httpcore", "hpack", "keyring"):

@@ -70,7 +70,8 @@ class CallService(QObject):
 
     @property
     def can_call(self) -> bool:
-        return self._account.has_account and self._history is not None
+        history = self._history
+        return self._account.has_account and history is not None and not history.read_only
 
     def place(self, request: CallRequest) -> Job[CallAttempt] | None:
         """Send one call request on a worker; None (and nothing sent) if one is in flight."""

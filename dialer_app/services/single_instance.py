@@ -1,7 +1,9 @@
 """One dialer per data directory: a second launch hands its argument over and exits.
 
-QLockFile decides who runs (a lock left by a killed instance is stale and taken over);
-QLocalServer only carries the message, one UTF-8 line per launch.
+QLockFile decides who runs (a lock left by a killed instance is stale and taken over, even
+where Qt cannot remove it: on a read-only or full disk Qt's own removal needs a helper file it
+cannot write, and would read the dead owner as a live one); QLocalServer only carries the
+message, one UTF-8 line per launch.
 """
 
 from __future__ import annotations
@@ -9,9 +11,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import os
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal, Slot
+from PySide6.QtCore import QByteArray, QLockFile, QObject, QSysInfo, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
@@ -49,16 +53,30 @@ class SingleInstance(QObject):
     def claim(self) -> bool:
         """True if this process is now the running instance (and listens for others)."""
         if not self._lock.tryLock(100):
-            if self._lock.error() == QLockFile.LockError.LockFailedError:
+            if self._lock.error() != QLockFile.LockError.LockFailedError:
+                log.warning("No instance lock in an unusable data directory: running alone")
+                return True
+            if not self._owner_is_gone():
                 return False  # another dialer holds it
-            log.warning("No instance lock in an unusable data directory: running alone")
-            return True
+            if not (self._lock.removeStaleLockFile() and self._lock.tryLock(0)):
+                log.warning("A stale instance lock cannot be removed here: running without it")
+                return True
+            log.info("Took over the instance lock of a dialer that is gone")
         QLocalServer.removeServer(self._name)  # a socket file left by a killed instance
         if not self._server.listen(self._name):
             log.warning("Cannot listen for other launches: %s", self._server.errorString())
         else:
             log.info("Listening for other launches")
         return True
+
+    def _owner_is_gone(self) -> bool:
+        """True when the lock's owner is a process of this machine that no longer runs."""
+        pid, host, _app = self._lock.getLockInfo()
+        if pid <= 0:
+            return True  # an empty or unreadable lock file names no owner
+        if host and host != QSysInfo.machineHostName():
+            return False  # another machine's (a shared folder): it cannot be checked
+        return pid != os.getpid() and not process_alive(pid)
 
     def hand_over(self, argument: str) -> bool:
         """Send ``argument`` to the running instance; True once it has it."""
@@ -91,3 +109,34 @@ class SingleInstance(QObject):
         while socket.canReadLine():
             line = bytes(socket.readLine().data()).decode("utf-8", errors="replace").strip()
             self.received.emit(line)
+
+
+def process_alive(pid: int) -> bool:
+    """True if process ``pid`` runs on this machine (never signals or ends it)."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        return _windows_process_alive(pid)
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether it exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, as another user
+    return True
+
+
+def _windows_process_alive(pid: int) -> bool:
+    import ctypes
+
+    query_limited_information, still_active = 0x1000, 259
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(query_limited_information, False, pid)
+    if not handle:
+        return bool(kernel32.GetLastError() == 5)  # access denied: it exists
+    try:
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        return code.value == still_active
+    finally:
+        kernel32.CloseHandle(handle)

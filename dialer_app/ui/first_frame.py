@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Slot
 from PySide6.QtWidgets import QWidget
 
+log = logging.getLogger(__name__)
 FALLBACK_MS = 500  # a window that never paints (started minimised) still gets its work done
 
 
@@ -37,5 +39,8 @@ class FirstFrame(QObject):
             return
         self._done = True
         jobs, self._jobs = self._jobs, []
-        for job in jobs:
-            job()
+        for job in jobs:  # each on its own: one that fails never keeps the others from running
+            try:
+                job()
+            except Exception:
+                log.exception("A start-up step failed")

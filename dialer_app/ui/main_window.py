@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dialer_app.core.errors import HistoryError, HistoryReadOnly
 from dialer_app.core.phone import mask
 from dialer_app.core.uri import number_from_argument
 from dialer_app.services import settings as keys_of
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._diagnostics = diagnostics
         self.close_to_tray = False  # set by the tray icon, when there is one
+        self._problems: list[str] = []
         self._first_frame = FirstFrame(self)
         self._account = AccountFlow(account, keys, settings, self, base_url=base_url, demo=demo)
         self.history = HistoryPanel(history)
@@ -151,7 +153,30 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _load_history(self) -> None:
-        self._history_service.recover().on_success(self._on_history_recovered)
+        job = self._history_service.recover()
+        job.on_success(self._on_history_recovered).on_failure(self._on_history_recover_failed)
+
+    @Slot(object)
+    def _on_history_recover_failed(self, exc: BaseException) -> None:
+        """Read-only or full: the rows that may have rung are named, the rest goes on."""
+        log.error("Unfinished calls not marked: %s", exc)
+        self._history.set_query(self._history.query)
+        count = exc.count if isinstance(exc, HistoryReadOnly) else 0
+        reason = exc.reason if isinstance(exc, HistoryError) and exc.reason else str(exc)
+        unmarked = self.tr(
+            "{count} call(s) from the last session never got an answer and may have rung, "
+            "but they could not be marked Unknown ({reason}): check before calling those "
+            "customers again."
+        ) if count else self.tr(
+            "Calls left unfinished by the last session could not be marked Unknown "
+            "({reason}): check before calling those customers again."
+        )  # fmt: skip
+        self.show_problem(unmarked.format(count=count, reason=reason))
+
+    def show_problem(self, text: str) -> None:
+        """A start-up problem: shown with the ones before it, so none hides another."""
+        self._problems.append(text)
+        self.show_outcome(" ".join(self._problems), Level.ERROR)
 
     @Slot(object)
     def _on_history_recovered(self, recovered: int) -> None:

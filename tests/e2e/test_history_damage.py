@@ -53,7 +53,7 @@ def test_a_locked_history_disables_calls_and_sends_nothing(
     other.execute("BEGIN EXCLUSIVE")  # another program holds the file
     try:
         parts = launch()
-        assert "Calls are disabled" in parts.window.outcome_label.text()
+        assert "calls are disabled" in parts.window.outcome_label.text()
         assert "locked" in parts.window.outcome_label.text()
         wait_for_lists(qtbot, parts)
         parts.window.form.number_edit.setText("9876543210")
@@ -76,5 +76,5 @@ def test_an_unusable_data_directory_still_starts_the_window(
     parts = assemble(Paths(blocker / "data"), Redactor(), base_url=sandbox.base_url)
     qtbot.addWidget(parts.window)
     parts.window.show()
-    assert "Calls are disabled" in parts.window.outcome_label.text()
+    assert "calls are disabled" in parts.window.outcome_label.text()
     assert blocker.read_text() == ""

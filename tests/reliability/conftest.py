@@ -49,7 +49,11 @@ MATRIX_KEYS = (
     "message_too_long",
     "sigkill",
 )
-_collector = Collector(MATRIX_KEYS)
+# Every storage-fault row, in table order (see test_storage).
+STORAGE_FAULTS = ("read-only disk", "full disk")
+STORAGE_STATES = ("fresh", "history", "crash left", "stale lock")
+STORAGE_KEYS = tuple(f"{fault}/{state}" for fault in STORAGE_FAULTS for state in STORAGE_STATES)
+_collector = Collector(MATRIX_KEYS, storage_expected=STORAGE_KEYS)
 
 Launch = Callable[..., Desk]
 

@@ -47,6 +47,35 @@ class MatrixRow:
     key_leaked: str = "no"
 
 
+@dataclass(frozen=True, slots=True)
+class StorageRow:
+    """What one storage-fault test observed at start-up."""
+
+    key: str
+    fault: str
+    start_state: str
+    starts: str
+    agent_sees: str
+    lists_and_balance: str
+    next_call: str
+    stderr: str
+
+
+STORAGE_HEADER = """\
+## Storage faults at start-up
+
+Each row starts the real window (instance lock, history, log, account, lists, balance) on a
+small real disk (tmpfs) that is read-only or full, in one of the states a session can leave
+it in. "crash left" means a `sending` row with its WAL files and the lock of a killed dialer.
+
+- **starts**: whether the dialer started (a stale lock from a dead process is taken over).
+- **agent sees**: the window's banner after start-up.
+- **next call**: pressing Return with a number; requests that left (never one without its
+  history row).
+- **stderr**: what the process printed besides log lines (no traceback, no key, no number).
+"""
+
+
 @dataclass
 class Collector:
     """Rows recorded during a session, and whether any matrix test failed."""
@@ -55,15 +84,26 @@ class Collector:
     rows: dict[str, MatrixRow] = field(default_factory=dict)
     failed: list[str] = field(default_factory=list)
     known_gaps: dict[str, str] = field(default_factory=dict)
+    storage_expected: tuple[str, ...] = ()
+    storage: dict[str, StorageRow] = field(default_factory=dict)
 
     def record(self, row: MatrixRow) -> None:
         if row.key not in self.expected:
             raise KeyError(f"{row.key!r} is not a matrix row; add it to MATRIX_KEYS")
         self.rows[row.key] = row
 
+    def record_storage(self, row: StorageRow) -> None:
+        if row.key not in self.storage_expected:
+            raise KeyError(f"{row.key!r} is not a storage row; add it to STORAGE_KEYS")
+        self.storage[row.key] = row
+
     @property
     def complete(self) -> bool:
-        return not self.failed and set(self.rows) == set(self.expected)
+        return (
+            not self.failed
+            and set(self.rows) == set(self.expected)
+            and set(self.storage) == set(self.storage_expected)
+        )
 
 
 def _cell(text: object) -> str:
@@ -72,8 +112,12 @@ def _cell(text: object) -> str:
     return text.replace("|", "\\|").replace("\n", " ").strip()
 
 
-def render(rows: Iterable[MatrixRow], known_gaps: dict[str, str]) -> str:
-    """The whole document: header, the table, and the known gaps (strict xfail tests)."""
+def render(
+    rows: Iterable[MatrixRow],
+    known_gaps: dict[str, str],
+    storage: Iterable[StorageRow] = (),
+) -> str:
+    """The whole document: the fault matrix, the storage faults, the known gaps."""
     columns = (
         "fault",
         "produced by",
@@ -97,6 +141,16 @@ def render(rows: Iterable[MatrixRow], known_gaps: dict[str, str]) -> str:
             row.key_leaked,
         )
         lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
+    storage = list(storage)
+    if storage:
+        columns = ("fault", "start state", "starts", "agent sees", "lists and balance",
+                   "next call", "stderr")  # fmt: skip
+        lines += ["", STORAGE_HEADER, "| " + " | ".join(columns) + " |"]
+        lines.append("|" + " --- |" * len(columns))
+        for item in storage:
+            cells = (item.fault, item.start_state, item.starts, item.agent_sees,
+                     item.lists_and_balance, item.next_call, item.stderr)  # fmt: skip
+            lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
     lines += ["", "## Known gaps", ""]
     if known_gaps:
         lines.append(
@@ -123,4 +177,5 @@ def write_report(collector: Collector, path: Path = DOC) -> bool:
     if not collector.complete:
         return False
     rows = [collector.rows[key] for key in collector.expected]
-    return write_if_changed(path, render(rows, collector.known_gaps))
+    storage = [collector.storage[key] for key in collector.storage_expected]
+    return write_if_changed(path, render(rows, collector.known_gaps, storage))

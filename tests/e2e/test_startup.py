@@ -101,3 +101,20 @@ def test_a_plain_http_address_in_settings_ini_is_never_used(
     wait_for_lists(qtbot, parts)  # after the agent chose again in the account dialog
     assert asked == ["https://cloud.digidonar.in/api_v2/"]  # the refused one is not offered
     assert any(f"The API address {saved} from settings.ini is refused" in text for text in said)
+
+
+def test_a_dialer_that_holds_the_lock_but_never_answers_is_said_in_a_dialog(
+    data_dir: Path, refusals: list[str], capsys: pytest.CaptureFixture[str], qtbot: QtBot
+) -> None:
+    from dialer_app.services.single_instance import SingleInstance
+
+    holder = SingleInstance(data_dir)
+    assert holder.claim()
+    holder._server.close()  # alive (this process) but deaf
+    try:
+        assert main(["--data-dir", str(data_dir)]) == 1
+    finally:
+        holder.release()
+    assert "does not answer" in capsys.readouterr().err
+    assert len(refusals) == 1
+    assert "does not answer" in refusals[0]
