@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from dialer_app.app import assemble, main
+from dialer_app.app import main
+from dialer_app.composition import assemble
 from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor
 from dialer_app.sandbox import Sandbox
@@ -95,7 +96,7 @@ def test_a_plain_http_address_in_settings_ini_is_never_used(
     parts = assemble(Paths(data_dir), logs_to_data_dir, base_url=None)
     qtbot.addWidget(parts.window)
     said: list[str] = []
-    parts.account.message.connect(lambda text, kind: said.append(text))
+    parts.window._account.notice.connect(lambda notice: said.append(notice.text))
     parts.window.show()
     parts.window.start()
     wait_for_lists(qtbot, parts)  # after the agent chose again in the account dialog
