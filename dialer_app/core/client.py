@@ -30,6 +30,7 @@ from dialer_app.core import members as member_pages
 from dialer_app.core.config import validate_base_url
 from dialer_app.core.deadline import DEFAULT_DEADLINE, AnswerOverrun, Deadline
 from dialer_app.core.errors import BadResponseError, NotSentError, RejectedError
+from dialer_app.core.live import parse_live
 from dialer_app.core.outcome import classify, parse_json_object, server_text
 from dialer_app.core.paging import collect_rows
 from dialer_app.core.phone import mask
@@ -38,6 +39,7 @@ from dialer_app.core.records import (
     CallRequest,
     CallResult,
     Deskphone,
+    LiveCall,
     Member,
     Outcome,
     ReportRow,
@@ -190,13 +192,20 @@ class CallerDeskClient:
         ]
 
     def call_reports(
-        self, first_day: date, last_day: date, member_number: str, per_page: int = 100
+        self,
+        first_day: date,
+        last_day: date,
+        number: str,
+        per_page: int = 100,
+        *,
+        field: str = "member_num",
     ) -> list[ReportRow]:
-        """Outgoing click-to-call report rows of one member over whole days (India dates)."""
+        """Outgoing click-to-call report rows over whole days (India dates) whose ``field``
+        (``member_num``, or ``caller_num`` for a customer) is ``number``."""
         form = {
             "start_date": first_day.isoformat(),
             "end_date": last_day.isoformat(),
-            "member_num": member_number,
+            field: number,
             "Flow_type": "WEBOBD",
             "per_page": str(per_page),
         }
@@ -209,6 +218,20 @@ class CallerDeskClient:
             missing="The call report was missing from the answer.",
         )
         return [report for report in map(parse_row, rows) if report is not None]
+
+    def team_calls_to(self, day: date, customer_number: str) -> list[ReportRow]:
+        """Every member's report rows of ``day`` with this customer in either number field
+        (which field holds the customer on a reverse call is unverified)."""
+        rows = {
+            row.report_id: row
+            for field in ("caller_num", "member_num")
+            for row in self.call_reports(day, day, customer_number, field=field)
+        }
+        return list(rows.values())
+
+    def live_calls(self) -> list[LiveCall]:
+        """The account's calls in progress (live_call_v2), anyone's."""
+        return parse_live(self._post_form("live_call_v2", {}, method="GET"))
 
     def get_balance(self) -> Balance:
         data = self._post_form("profile_billing_v2", {})
@@ -224,11 +247,13 @@ class CallerDeskClient:
             expires_on=server_text(str(account.get("expired_on", ""))),
         )
 
-    def _post_form(self, endpoint: str, form: dict[str, str]) -> dict[str, Any]:
-        """POST a form with the authcode; return the JSON object or raise an ApiError."""
+    def _post_form(
+        self, endpoint: str, form: dict[str, str], *, method: str = "POST"
+    ) -> dict[str, Any]:
+        """Send a form (or query, for GET) with the authcode; the JSON object, or an ApiError."""
         form = {**form, "authcode": self._authcode}
         try:
-            status, body = self._exchange(self._clients()[0], "POST", endpoint, form)
+            status, body = self._exchange(self._clients()[0], method, endpoint, form)
         except _NOT_SENT as exc:
             raise NotSentError(_not_sent_reason(exc)) from None
         except (httpx.HTTPError, AnswerOverrun) as exc:
@@ -252,7 +277,7 @@ class CallerDeskClient:
         """
         get = method == "GET"
         params, data = (fields, None) if get else (None, fields)
-        limit = CALL_BODY_LIMIT if get else LIST_BODY_LIMIT
+        limit = CALL_BODY_LIMIT if endpoint == "click_to_call_v3" else LIST_BODY_LIMIT
         with Deadline(self._deadline) as deadline:
             trace = {"trace": deadline.trace}
             try:

@@ -144,3 +144,36 @@ class Balance:
     obd_coins: str
     call_coins: str
     expires_on: str
+
+
+class LiveState(StrEnum):
+    """Where a placed call stands while it is live, in the order a call moves through them."""
+
+    RINGING_CUSTOMER = "ringing_customer"
+    CUSTOMER_ANSWERED = "customer_answered"  # and the member's phone is ringing
+    CONNECTED = "connected"
+    ENDED = "ended"
+    OTHER = "other"  # a callstatus we do not know: shown verbatim, never a step forward
+
+
+@dataclass(frozen=True, slots=True)
+class LiveCall:
+    """One row of live_call_v2, parsed (every field the API may leave out is optional)."""
+
+    numbers: frozenset[str]  # last 10 digits of msisdn and member_num: the customer is one
+    member_name: str
+    callstatus: str  # verbatim, for display
+    state: LiveState
+    entry_at: datetime | None  # aware
+
+
+@dataclass(frozen=True, slots=True)
+class TeamCall:
+    """Someone in the team called this customer (from the account's call report or live)."""
+
+    member_name: str
+    member_number: str
+    started_at: datetime  # aware
+    verdict: Verdict | None  # None while live
+    talk_seconds: int
+    live: bool = False

@@ -103,14 +103,26 @@ class SimCall:
     def is_finished(self, now: datetime) -> bool:
         return now >= self.end
 
+    def live_status(self, now: datetime) -> str:
+        """Leg by leg: the customer rings, answers (the member rings), both talk."""
+        if self.leg_b_picked is not None and now >= self.leg_b_picked:
+            return "Connected"
+        if self.leg_a_picked is not None and now >= self.leg_a_picked:
+            return "Picked"
+        return "Ringing"
+
     def live_row(self, now: datetime) -> dict[str, str]:
         """The call as live_call_v2 shows it while it is in progress."""
-        picked = self.leg_a_picked is not None and now >= self.leg_a_picked
         return {
             "msisdn": self.customer,
+            "entrydate": ist_text(self.start),
             "member_num": self.member.num,
-            "callstatus": "Picked" if picked else "Ringing",
+            "member_name": self.member.name,
+            "callstatus": self.live_status(now),
+            "lastupdatedate": ist_text(now),
             "did_num": self.did.did_num,
+            "deskphone": self.did.deskphone,
+            "group_name": "",
         }
 
     def report_row(self, row_id: int, origin: str) -> dict[str, str]:

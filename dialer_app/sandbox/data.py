@@ -122,3 +122,9 @@ DESKPHONES: tuple[DemoDeskphone, ...] = (
     DemoDeskphone("7002", "02249000000", "912249000000"),
     DemoDeskphone("7003", "08047000000", "918047000000"),
 )
+
+# The colleague whose calls the demo shows in the team's call report (an active member).
+TEAM_MEMBER = "Priya Iyer"
+# In demo mode she called this customer a minute before the sandbox started: typing it shows
+# the team's call under the field, and calling it asks first.
+TEAM_DEMO_CUSTOMER = "9876543212"

@@ -7,7 +7,7 @@ import threading
 from types import TracebackType
 
 from dialer_app.sandbox.clock import Clock, system_clock
-from dialer_app.sandbox.data import DEMO_AUTHCODE
+from dialer_app.sandbox.data import DEMO_AUTHCODE, TEAM_MEMBER
 from dialer_app.sandbox.faults import Fault, FaultBook, PendingFault
 from dialer_app.sandbox.server import Backend, Journal, Received, SandboxServer
 from dialer_app.sandbox.state import Account
@@ -123,6 +123,12 @@ class Sandbox:
         tb: TracebackType | None,
     ) -> None:
         self.stop()
+
+    def add_team_call(
+        self, customer: str, *, member_name: str = TEAM_MEMBER, seconds_ago: float = 60.0
+    ) -> None:
+        """Another agent of the account called ``customer`` ``seconds_ago`` from their desk."""
+        self._account.add_team_call(customer, member_name, seconds_ago)
 
     def received(self, endpoint: str | None = None) -> list[Received]:
         """A copy of the requests read so far (optionally of one endpoint), oldest first."""

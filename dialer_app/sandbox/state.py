@@ -11,7 +11,7 @@ import re
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from dialer_app.sandbox.calls import SimCall
 from dialer_app.sandbox.clock import Clock
@@ -206,6 +206,22 @@ class Account:
                 "deskphone": did.deskphone.removeprefix("0"),
             }
         )
+
+    def add_team_call(self, customer: str, member_name: str, seconds_ago: float) -> None:
+        """Another member of the team called ``customer`` (placed ``seconds_ago``, from their
+        own desk): it shows in the call report, and live while it lasts."""
+        member = next(m for m in MEMBERS if m.name == member_name)
+        with self._lock:
+            call = SimCall.place(
+                FIRST_CAMPID + len(self._calls),
+                customer,
+                member,
+                DESKPHONES[0],
+                now=self.clock() - timedelta(seconds=seconds_ago),
+                call_seconds=max(self.call_seconds, 1.0),
+                call_limit=0,
+            )
+            self._calls.append(call)
 
     def _snapshot(self) -> tuple[datetime, list[SimCall]]:
         with self._lock:

@@ -489,19 +489,25 @@ def test_call_report_filters_compare_numbers_on_last_ten_digits(
     assert next_day["total"] == 0
 
 
-def test_live_call_rings_then_is_picked(client: httpx.Client, clock: ManualClock) -> None:
+def test_live_call_goes_leg_by_leg(client: httpx.Client, clock: ManualClock) -> None:
+    """An 8 s call: the customer rings 2 s, then the member 1 s, then they talk until 8 s."""
     member = active_number(client)
     place(client, member)
     query = {"authcode": DEMO_AUTHCODE}
+    seen = []
+    for step in (0.0, 2.5, 1.0, 4.5):
+        clock.advance(step)
+        seen.append(client.get("live_call_v2", params=query).json())
 
-    ringing = client.get("live_call_v2", params=query).json()["live_calls"]
-    clock.advance(3)
-    picked = client.get("live_call_v2", params=query).json()["live_calls"]
-
-    assert [c["callstatus"] for c in ringing] == ["Ringing"]
-    assert [c["callstatus"] for c in picked] == ["Picked"]
-    assert picked[0]["msisdn"] == CUSTOMER
-    assert picked[0]["member_num"][-10:] == member
+    assert [[c["callstatus"] for c in s["live_calls"]] for s in seen] == [
+        ["Ringing"], ["Picked"], ["Connected"], [],
+    ]  # fmt: skip
+    assert [s["total_live_calls"] for s in seen] == ["1", "1", "1", "0"]
+    picked = seen[1]["live_calls"][0]
+    assert picked["msisdn"] == CUSTOMER
+    assert picked["member_num"][-10:] == member
+    assert picked["member_name"]
+    assert picked["entrydate"].count(":") == 2
 
 
 def test_call_limit_caps_the_talk_time(client: httpx.Client, clock: ManualClock) -> None:
