@@ -24,8 +24,10 @@ from dialer_app.services.demo import DemoService
 from dialer_app.services.history import UNFINISHED_MESSAGE, HistoryService
 from dialer_app.services.keys import KeyService
 from dialer_app.services.lists import BalanceService, ListsService
+from dialer_app.services.live import LiveTracker
 from dialer_app.services.runner import Runner
 from dialer_app.services.settings import Settings
+from dialer_app.services.team import TeamGuard
 from dialer_app.services.verdicts import DEFAULT_SCHEDULE, VerdictTracker
 from dialer_app.ui.main_window import MainWindow
 
@@ -47,6 +49,7 @@ class Desk:
     verdicts: VerdictTracker | None
     settings: Settings
     window: MainWindow
+    live: LiveTracker
     demo: DemoService | None = None
     _shut_down: bool = field(default=False, init=False)
 
@@ -61,6 +64,7 @@ class Desk:
         self._shut_down = True
         self.window.quit()
         self.calls.close()
+        self.live.stop()
         if self.verdicts is not None:
             self.verdicts.stop()
         all_done = self.runner.wait(wait_ms)
@@ -107,8 +111,12 @@ def assemble(
     history = HistoryService(store, runner)
     calls = CallService(account, store, runner)
     verdicts = VerdictTracker(store, account, runner, schedule=report_schedule) if store else None
+    live = LiveTracker(account, runner)
+    calls.call_finished.connect(live.on_call_finished)
     if verdicts is not None:
         calls.call_finished.connect(verdicts.on_call_finished)
+        live.ended.connect(verdicts.check_now)  # the report may be there already
+        verdicts.row_updated.connect(live.forget)
     demo_service = DemoService(runner, base_url=demo_url) if demo or demo_url else None
     settings = Settings(paths.settings)
     window = MainWindow(
@@ -119,6 +127,8 @@ def assemble(
         calls=calls,
         history=history,
         verdicts=verdicts,
+        team=TeamGuard(account, runner),
+        live=live,
         settings=settings,
         base_url=base_url,
         demo=demo_service,
@@ -126,13 +136,15 @@ def assemble(
     )
     # The window owns the services: they are deleted with it, on the GUI thread. Left to
     # Python's garbage collector they could be deleted on a worker thread, with live timers.
-    services = [runner, account, keys, history, calls, verdicts, demo_service]
+    services = [runner, account, keys, history, calls, verdicts, live, demo_service]
     for service in services:
         if service is not None:
             service.setParent(window)
     if history_problem:
         window.show_problem(history_problem)
-    desk = Desk(runner, account, keys, calls, history, verdicts, settings, window, demo_service)
+    desk = Desk(
+        runner, account, keys, calls, history, verdicts, settings, window, live, demo_service
+    )
     window.closing.connect(desk.shutdown)
     return desk
 

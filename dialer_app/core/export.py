@@ -57,6 +57,9 @@ FIELDS: tuple[tuple[str, Callable[[Campaign], str | int]], ...] = (
     ("coins", lambda row: row.coins or ""),
     ("recording_url", lambda row: row.recording_url or ""),
     ("finished_at", lambda row: _time(row.finished_at)),
+    ("disposition", lambda row: row.disposition or ""),
+    ("note", lambda row: row.note or ""),
+    ("call_back_at", lambda row: _time(row.call_back_at)),
 )
 
 

@@ -41,6 +41,7 @@ from dialer_app.core.records import (
     ReportRow,
     ReportState,
     Verdict,
+    WrapUp,
 )
 
 logger = logging.getLogger(__name__)
@@ -259,6 +260,40 @@ class HistoryStore:
         with self._guard("read"):
             rows = self._conn.execute(sql, (since,)).fetchall()
         return {str(row[0]) for row in rows}
+
+    def save_wrap_up(self, row_id: int, wrap_up: WrapUp) -> Campaign:
+        """Store the agent's disposition, note and call-back time for a row."""
+        sql = "UPDATE calls SET disposition = ?, note = ?, call_back_at = ? WHERE id = ?"
+        when = to_text(wrap_up.call_back_at) if wrap_up.call_back_at else None
+        with self._guard("write"):
+            self._conn.execute(sql, (wrap_up.disposition, wrap_up.note or None, when, row_id))
+        return self.get(row_id)
+
+    def block(self, number: str, reason: str = "") -> None:
+        """Put a number on the do-not-call list (compared on its last 10 digits)."""
+        sql = "INSERT OR REPLACE INTO do_not_call (number, added_at, reason) VALUES (?, ?, ?)"
+        with self._guard("write"):
+            self._conn.execute(sql, (last_ten(number), self._now(), reason))
+
+    def unblock(self, number: str) -> bool:
+        """Take a number off the do-not-call list; whether it was on it."""
+        with self._guard("write"):
+            cursor = self._conn.execute(
+                "DELETE FROM do_not_call WHERE number = ?", (last_ten(number),)
+            )
+        return cursor.rowcount > 0
+
+    def blocked(self, number: str) -> bool:
+        """Whether a number is on the do-not-call list."""
+        sql = "SELECT 1 FROM do_not_call WHERE number = ?"
+        with self._guard("read"):
+            return self._conn.execute(sql, (last_ten(number),)).fetchone() is not None
+
+    def blocked_numbers(self) -> list[str]:
+        """The do-not-call list, newest first."""
+        sql = "SELECT number FROM do_not_call ORDER BY added_at DESC"
+        with self._guard("read"):
+            return [str(row[0]) for row in self._conn.execute(sql)]
 
     def get(self, row_id: int) -> Campaign:
         """The row ``row_id``; ``HistoryError`` if there is none."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from dialer_app.core.records import Campaign, HistoryQuery, Outcome, ReportState, Verdict
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: (
@@ -47,12 +47,23 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX IF NOT EXISTS calls_pending ON calls (report_state)"
         " WHERE report_state = 'pending'",
     ),
+    3: (  # the wrap-up after a call, and the local do-not-call list
+        "ALTER TABLE calls ADD COLUMN disposition TEXT NULL",
+        "ALTER TABLE calls ADD COLUMN note TEXT NULL",
+        "ALTER TABLE calls ADD COLUMN call_back_at TEXT NULL",
+        "CREATE INDEX IF NOT EXISTS calls_disposition ON calls (disposition, created_at)",
+        """CREATE TABLE IF NOT EXISTS do_not_call (
+            number TEXT PRIMARY KEY,
+            added_at TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT ''
+        )""",
+    ),
 }
 
 COLUMNS = (
     "id, created_at, member_name, member_number, customer_number, deskphone, call_limit,"
     " outcome, campid, message, finished_at, report_state, verdict, leg_a_at, leg_b_at,"
-    " talk_seconds, coins, recording_url"
+    " talk_seconds, coins, recording_url, disposition, note, call_back_at"
 )
 
 # Sort keys the window may ask for, and the SQL expression each sorts on (never NULL, so
@@ -72,6 +83,9 @@ SORTABLE: dict[str, str] = {
     "leg_b_at": "COALESCE(leg_b_at, '')",
     "coins": "COALESCE(coins, '')",
     "recording_url": "COALESCE(recording_url, '')",
+    "disposition": "COALESCE(disposition, '')",
+    "note": "COALESCE(note, '')",
+    "call_back_at": "COALESCE(call_back_at, '')",
 }
 
 
@@ -87,7 +101,8 @@ def from_text(text: str | None) -> datetime | None:
 def to_campaign(row: tuple[Any, ...]) -> Campaign:
     """A ``SELECT COLUMNS`` row as a Campaign."""
     (row_id, created, name, member, customer, deskphone, limit, outcome, campid, message,
-     done, state, verdict, leg_a, leg_b, talk, coins, recording) = row  # fmt: skip
+     done, state, verdict, leg_a, leg_b, talk, coins, recording, disposition, note,
+     call_back) = row  # fmt: skip
     return Campaign(
         row_id=row_id,
         created_at=datetime.fromisoformat(created).astimezone(UTC),
@@ -107,6 +122,9 @@ def to_campaign(row: tuple[Any, ...]) -> Campaign:
         talk_seconds=talk,
         coins=coins,
         recording_url=recording,
+        disposition=disposition,
+        note=note,
+        call_back_at=from_text(call_back),
     )
 
 
@@ -172,6 +190,9 @@ def where_clause(query: HistoryQuery, names: list[str] | None = None) -> tuple[s
     if query.outcome is not None:
         conditions.append("outcome = ?")
         params.append(query.outcome.value)
+    if query.disposition is not None:
+        conditions.append("disposition = ?" if query.disposition else "disposition IS NULL")
+        params += [query.disposition] if query.disposition else []
     if query.since is not None:
         conditions.append("created_at >= ?")
         params.append(to_text(query.since))

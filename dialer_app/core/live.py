@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from dialer_app.core.outcome import server_text
 from dialer_app.core.phone import last_ten
 from dialer_app.core.records import Campaign, LiveCall, LiveState
 from dialer_app.core.report import india_time
@@ -51,11 +52,11 @@ def parse_live(data: Mapping[str, Any]) -> list[LiveCall]:
         if not isinstance(row, dict):
             continue
         numbers = {last_ten(str(row.get(key, "") or "")) for key in ("msisdn", "member_num")}
-        status = str(row.get("callstatus", "") or "").strip()
+        status = server_text(row.get("callstatus")).strip()
         calls.append(
             LiveCall(
                 numbers=frozenset(number for number in numbers if number),
-                member_name=str(row.get("member_name", "") or ""),
+                member_name=server_text(row.get("member_name")),
                 callstatus=status,
                 state=state_of(status),
                 entry_at=india_time(row.get("entrydate")),

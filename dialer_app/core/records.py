@@ -101,6 +101,9 @@ class Campaign:
     talk_seconds: int | None = None
     coins: str | None = None
     recording_url: str | None = None
+    disposition: str | None = None  # the agent's wrap-up: one of the configured dispositions
+    note: str | None = None
+    call_back_at: datetime | None = None  # aware
 
     @property
     def worst_case(self) -> bool:
@@ -122,6 +125,16 @@ class ReportRow:
     talk_seconds: int
     coins: str
     recording_url: str
+    member_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class WrapUp:
+    """What the agent recorded after a call: a disposition, a note, when to call back."""
+
+    disposition: str
+    note: str = ""
+    call_back_at: datetime | None = None  # aware
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +143,7 @@ class HistoryQuery:
 
     text: str = ""  # digits: customer number prefix; words: member name
     outcome: Outcome | None = None
+    disposition: str | None = None  # None: any; "": no disposition yet
     since: datetime | None = None  # inclusive, aware
     until: datetime | None = None  # exclusive, aware
     sort: str = "created_at"  # a column name from history.SORTABLE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
@@ -10,10 +11,20 @@ from typing import TypeVar
 from PySide6.QtCore import QObject
 
 from dialer_app.core.history import HistoryStore
-from dialer_app.core.records import Campaign, HistoryQuery
+from dialer_app.core.records import Campaign, HistoryQuery, WrapUp
 from dialer_app.services.runner import Job, Runner
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class PreCall:
+    """The history's word before a call leaves."""
+
+    blocked: bool = False  # the number is on the do-not-call list
+    earlier: Campaign | None = None  # an attempt within the cool-down that may have rung
+
+
 UNFINISHED_MESSAGE = "The app closed before the answer arrived: the call may have been placed."
 
 
@@ -57,6 +68,33 @@ class HistoryService(QObject):
         if within_seconds <= 0:
             return self._read(lambda _store: None, None)
         return self._read(lambda store: store.last_attempt_to(customer_number, since), None)
+
+    def before_call(self, customer_number: str, within_seconds: int) -> Job[PreCall]:
+        """What the history says before a call: the do-not-call list, then an attempt within
+        the cool-down that may have rung the customer."""
+        since = datetime.now(UTC) - timedelta(seconds=max(within_seconds, 0))
+
+        def work(store: HistoryStore) -> PreCall:
+            if store.blocked(customer_number):
+                return PreCall(blocked=True)
+            if within_seconds <= 0:
+                return PreCall()
+            return PreCall(earlier=store.last_attempt_to(customer_number, since))
+
+        return self._read(work, PreCall())
+
+    def save_wrap_up(self, row_id: int, wrap_up: WrapUp) -> Job[Campaign | None]:
+        """Store the agent's wrap-up; the updated row."""
+        return self._read(lambda store: store.save_wrap_up(row_id, wrap_up), None)
+
+    def block(self, number: str, reason: str = "") -> Job[None]:
+        return self._read(lambda store: store.block(number, reason), None)
+
+    def unblock(self, number: str) -> Job[bool]:
+        return self._read(lambda store: store.unblock(number), False)
+
+    def blocked_numbers(self) -> Job[list[str]]:
+        return self._read(lambda store: store.blocked_numbers(), [])
 
     def recover(self) -> Job[int]:
         """Rows a crash left as ``sending`` become ``unknown``; how many did."""

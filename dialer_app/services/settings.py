@@ -27,6 +27,12 @@ CALL_LIMIT = Setting("dial/call_limit_seconds", int, 0)
 COOLDOWN = Setting("dial/redial_cooldown_seconds", int, 120)
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 CLOSE_TO_TRAY = Setting("window/close_to_tray", bool, False)
+# The wrap-up's dispositions in key order (1-9), separated by "|"; editable in settings.ini.
+DISPOSITIONS = Setting(
+    "wrapup/dispositions", str, "Interested|Call back|Not interested|Wrong number|Do not call"
+)
+DO_NOT_CALL_DISPOSITION = Setting("wrapup/do_not_call", str, "Do not call")
+LIVE_WAITING_SECONDS = Setting("live/customer_waiting_seconds", int, 20)
 
 
 class Settings:

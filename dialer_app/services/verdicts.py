@@ -80,6 +80,12 @@ class VerdictTracker(QObject):
         if attempt.result.outcome is Outcome.PLACED:
             self.track()
 
+    @Slot(object)
+    def check_now(self, _row: object = None) -> None:
+        """A call just left the live list: its report may be there already, so look now."""
+        self._step = 0
+        self._arm(immediately=True)
+
     def resume(self) -> None:
         """After start-up or an account change: settle what earlier sessions left pending."""
         self._step = 0

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from dialer_app.core.phone import format_national
-from dialer_app.core.records import Campaign, Outcome
-from dialer_app.ui.history_columns import OUTCOME_TEXT
+from dialer_app.core.records import Campaign, Outcome, TeamCall
+from dialer_app.ui.history_columns import OUTCOME_TEXT, VERDICT_TEXT
 from dialer_app.ui.notice import Action, Level
 
 BANNER_STYLE = {
@@ -18,6 +20,7 @@ LINKS = {
     Action.NONE: "",
     Action.OPEN_ACCOUNT: '<a href="account">Open account settings</a>',
     Action.CALL_AGAIN: '<a href="call-again">Call this customer again</a> (F9)',
+    Action.UNBLOCK: '<a href="unblock">Take this number off the do-not-call list</a>',
 }
 OUTCOME_LEVEL = {
     Outcome.PLACED: Level.OK,
@@ -28,12 +31,39 @@ OUTCOME_LEVEL = {
 }
 
 
-def redial_question(earlier: Campaign) -> str:
+def redial_question(customer: str, earlier: Campaign | None, team: list[TeamCall]) -> str:
+    """The question before calling a customer again: this desk's attempt and the team's."""
+    lines = [earlier_line(earlier)] if earlier is not None else []
+    lines += [team_line(customer, call) for call in team]
+    ask = QCoreApplication.translate("Banner", "Call this customer again?")
+    return "\n".join(lines) + "\n\n" + ask
+
+
+def earlier_line(earlier: Campaign) -> str:
     when = earlier.created_at.astimezone().strftime("%H:%M:%S")
     what = OUTCOME_TEXT[earlier.outcome]
     campid = f", campaign {earlier.campid}" if earlier.campid else ""
     return (
         f"{format_national(earlier.customer_number)} was already called at {when} "
-        f"by {earlier.member_name or 'a member'} ({what}{campid}).\n\n"
-        "Call this customer again?"
+        f"by {earlier.member_name or 'a member'} ({what}{campid})."
     )
+
+
+def team_line(customer: str, call: TeamCall) -> str:
+    """'Priya Iyer called 98765 43210 at 14:02: Connected, 3 min.' (or is on a call now)."""
+    who = call.member_name or QCoreApplication.translate("Banner", "Another member")
+    number = format_national(customer)
+    if call.live:
+        text = QCoreApplication.translate("Banner", "{who} is on a call with {number} now.")
+        return text.format(who=who, number=number)
+    when = call.started_at.astimezone().strftime("%H:%M")
+    result = VERDICT_TEXT[call.verdict] if call.verdict else ""
+    talk = (
+        QCoreApplication.translate("Banner", ", {minutes} min").format(
+            minutes=max(1, round(call.talk_seconds / 60))
+        )
+        if call.talk_seconds
+        else ""
+    )
+    text = QCoreApplication.translate("Banner", "{who} called {number} at {when}: {result}{talk}.")
+    return text.format(who=who, number=number, when=when, result=result, talk=talk)

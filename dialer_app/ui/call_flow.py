@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from dialer_app.core.errors import InvalidNumber
-from dialer_app.core.messages import Guidance, describe_result, guidance_for
+from dialer_app.core.messages import Guidance, describe_error, describe_result, guidance_for
 from dialer_app.core.phone import format_national, normalise
-from dialer_app.core.records import CallRequest, Campaign, Outcome
+from dialer_app.core.records import CallRequest, Campaign, Outcome, TeamCall
 from dialer_app.services import settings as keys_of
 from dialer_app.services.calls import CallAttempt, CallService
-from dialer_app.services.history import HistoryService
+from dialer_app.services.history import HistoryService, PreCall
+from dialer_app.services.runner import Latest
 from dialer_app.services.settings import Settings
+from dialer_app.services.team import TEAM_CHECK_MS, TeamGuard
 from dialer_app.ui.banner import OUTCOME_LEVEL, redial_question
 from dialer_app.ui.dial_form import DialForm
 from dialer_app.ui.dialogs import ConfirmRedial
@@ -37,6 +39,7 @@ class CallFlow(QObject):
         self,
         calls: CallService,
         history: HistoryService,
+        team: TeamGuard,
         settings: Settings,
         form: DialForm,
         window: QWidget,
@@ -47,8 +50,30 @@ class CallFlow(QObject):
         self._settings = settings
         self._form = form
         self._window = window
+        self._team_guard = team
         self._working = False
         self._pending: CallRequest | None = None
+        self._local: PreCall | None = None
+        self._team: list[TeamCall] | None = None
+        self._team_note = ""
+        self._team_job: Latest[list[TeamCall]] = Latest()
+        self._team_timer = QTimer(self)
+        self._team_timer.setSingleShot(True)
+        self._team_timer.setInterval(TEAM_CHECK_MS)
+        self._team_timer.timeout.connect(self._on_team_timer_timeout)
+        self._blocked_number = ""
+
+    @Slot()
+    def unblock_refused(self) -> None:
+        """Take the number just refused off the do-not-call list (the agent's own click)."""
+        number, self._blocked_number = self._blocked_number, ""
+        if number:
+            self._history.unblock(number).on_success(self._on_history_unblocked)
+
+    @Slot(object)
+    def _on_history_unblocked(self, _was_blocked: bool) -> None:
+        text = self.tr("Taken off the do-not-call list. Press Return to call.")
+        self.notice.emit(Notice(Level.INFO, text))
 
     @property
     def working(self) -> bool:
@@ -65,9 +90,18 @@ class CallFlow(QObject):
             return
         self._set_working(True)
         self._pending = request
+        self._local = None
+        self._team = None
         cooldown = self._settings.get(keys_of.COOLDOWN)
-        job = self._history.last_attempt_to(request.customer_number, cooldown)
-        job.on_success(self._on_earlier_checked).on_failure(self._on_earlier_check_failed)
+        job = self._history.before_call(request.customer_number, cooldown)
+        job.on_success(self._on_history_checked).on_failure(self._on_history_check_failed)
+        team = self._team_guard.check(request.customer_number, request.member_number, cooldown)
+        if team is None or cooldown <= 0:
+            self._team = []
+        else:
+            self._team_job.replace(team)
+            team.on_success(self._on_team_checked).on_failure(self._on_team_check_failed)
+            self._team_timer.start()
 
     def _request_or_explain(self) -> CallRequest | None:
         """The validated request, or None after telling the agent what is missing."""
@@ -96,29 +130,75 @@ class CallFlow(QObject):
         return CallRequest(number, member.number, deskphone, limit, member.name)
 
     @Slot(object)
-    def _on_earlier_checked(self, earlier: Campaign | None) -> None:
-        request, self._pending = self._pending, None
-        if request is None:
+    def _on_history_checked(self, before: PreCall) -> None:
+        self._local = before
+        self._decide()
+
+    @Slot(object)
+    def _on_team_checked(self, calls: list[TeamCall]) -> None:
+        self._team_timer.stop()
+        self._team = calls
+        self._decide()
+
+    @Slot(object)
+    def _on_team_check_failed(self, exc: BaseException) -> None:
+        self._team_timer.stop()
+        self._team_note = self.tr(
+            "The team check failed ({reason}), so only this desk's calls were checked."
+        ).format(reason=describe_error(exc))
+        self._team = []
+        self._decide()
+
+    @Slot()
+    def _on_team_timer_timeout(self) -> None:
+        """The team's answer is late: the call goes ahead on this desk's history alone."""
+        self._team_job.cancel()
+        self._team_note = self.tr(
+            "The team check was skipped (no answer within {seconds} s): only this desk's "
+            "calls were checked."
+        ).format(seconds=TEAM_CHECK_MS / 1000)
+        self._team = []
+        self._decide()
+
+    def _decide(self) -> None:
+        """Once both checks have answered: refuse, ask, or call, exactly once."""
+        request, local, team = self._pending, self._local, self._team
+        if request is None or local is None or (team is None and not local.blocked):
             return
-        if earlier is not None and not ConfirmRedial.ask(self._window, redial_question(earlier)):
-            who = format_national(request.customer_number)
+        self._pending = None
+        who = format_national(request.customer_number)
+        if local.blocked:  # refused whatever the team says: no need to wait for it
+            self._team_timer.stop()
+            self._team_job.cancel()
             self._set_working(False)
-            self.notice.emit(Notice(Level.INFO, f"Not called: {who} was called moments ago."))
+            self._blocked_number = request.customer_number
+            text = self.tr("Not called: {number} is on the do-not-call list.").format(number=who)
+            self.notice.emit(Notice(Level.ERROR, text, Action.UNBLOCK))
             return
+        if local.earlier is not None or team:
+            assert team is not None
+            question = redial_question(request.customer_number, local.earlier, team)
+            if not ConfirmRedial.ask(self._window, question):
+                self._set_working(False)
+                self.notice.emit(Notice(Level.INFO, f"Not called: {who} was called moments ago."))
+                return
         job = self._calls.place(request)
         if job is None:
             self._set_working(False)
             return
         job.on_progress(self._on_call_row_started).on_success(self._on_call_finished)
-        who = format_national(request.customer_number)
-        self.notice.emit(Notice(Level.INFO, f"Calling {who}…"))
+        calling = f"Calling {who}…"
+        note, self._team_note = self._team_note, ""
+        self.notice.emit(Notice(Level.INFO, f"{calling} {note}" if note else calling))
         self._settings.set(keys_of.LAST_MEMBER, request.member_number)
         self._settings.set(keys_of.LAST_DESKPHONE, request.deskphone)
         self._settings.set(keys_of.CALL_LIMIT, request.call_limit)
 
     @Slot(object)
-    def _on_earlier_check_failed(self, exc: BaseException) -> None:
+    def _on_history_check_failed(self, exc: BaseException) -> None:
         self._pending = None
+        self._team_timer.stop()
+        self._team_job.cancel()
         self._set_working(False)
         self._refuse(f"Not called: the call history could not be read ({exc}).")
 

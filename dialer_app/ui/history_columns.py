@@ -49,6 +49,10 @@ def _result(row: Campaign) -> str:
     return "Waiting for report…" if row.report_state is ReportState.PENDING else ""
 
 
+def _when(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%d %b %H:%M") if moment else ""
+
+
 def _talk(row: Campaign) -> str:
     return "" if row.talk_seconds is None else f"{row.talk_seconds} s"
 
@@ -76,6 +80,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("Outcome", lambda row: OUTCOME_TEXT[row.outcome], "outcome", 80),
     Column("Campid", lambda row: row.campid or "", "campid", 75, _RIGHT),
     Column("Result", _result, "verdict", 190),
+    Column("Disposition", lambda row: row.disposition or "", "disposition", 110),
+    Column("Note", lambda row: row.note or "", "note", 140),
+    Column("Call back", lambda row: _when(row.call_back_at), "call_back_at", 110),
     Column("Customer answered", lambda row: _clock(row.leg_a_at), "leg_a_at", 130),
     Column("Member answered", lambda row: _clock(row.leg_b_at), "leg_b_at", 125),
     Column("Talk", _talk, "talk_seconds", 55, _RIGHT),

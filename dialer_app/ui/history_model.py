@@ -62,6 +62,7 @@ class HistoryModel(QAbstractTableModel):
         self._started = False  # no reads until the window asks (after its first paint)
         self._first_pending = False
         self._more_pending = False
+        self._live: dict[int, str] = {}  # row id -> its live state, while live
         self._candidates: dict[int, Campaign] = {}  # new rows asked about, newest version
         self._first: Latest[list[Campaign]] = Latest()  # the first page of the current query
         self._more: Latest[list[Campaign]] = Latest()  # the next page of the current query
@@ -135,6 +136,17 @@ class HistoryModel(QAbstractTableModel):
         self._rows.insert(0, row)
         self.endInsertRows()
 
+    def set_live(self, row_id: int, text: str) -> None:
+        """While a call is live its Result cell says where it stands (until the verdict)."""
+        if text:
+            self._live[row_id] = text
+        else:
+            self._live.pop(row_id, None)
+        position = self._position_of(row_id)
+        if position is not None:
+            cell = self.index(position, RESULT_COLUMN)
+            self.dataChanged.emit(cell, cell, [])
+
     def row_at(self, index: int) -> Campaign:
         """The record shown in table row ``index``."""
         return self._rows[index]
@@ -181,7 +193,8 @@ class HistoryModel(QAbstractTableModel):
             return None
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[column].text(row)
+            live = self._live.get(row.row_id) if column == RESULT_COLUMN else None
+            return live if live and row.verdict is None else COLUMNS[column].text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == RECORDING_COLUMN and row.recording_url:
                 return row.recording_url

@@ -25,7 +25,9 @@ from dialer_app.services.demo import DemoService
 from dialer_app.services.history import HistoryService
 from dialer_app.services.keys import KeyService
 from dialer_app.services.lists import BalanceService, ListsService
+from dialer_app.services.live import LiveTracker
 from dialer_app.services.settings import Settings
+from dialer_app.services.team import TeamGuard
 from dialer_app.services.verdicts import VerdictTracker
 from dialer_app.ui.account import AccountFlow
 from dialer_app.ui.banner import BANNER_STYLE, LINKS
@@ -35,8 +37,11 @@ from dialer_app.ui.first_frame import FirstFrame
 from dialer_app.ui.history_flow import HistoryFlow
 from dialer_app.ui.history_panel import HistoryPanel
 from dialer_app.ui.lists_flow import ListsFlow
+from dialer_app.ui.live_flow import LiveFlow
 from dialer_app.ui.naming import named
 from dialer_app.ui.notice import Action, Level, Notice
+from dialer_app.ui.wrapup import WrapUpPanel
+from dialer_app.ui.wrapup_flow import WrapUpFlow, dispositions
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +65,8 @@ class MainWindow(QMainWindow):
         calls: CallService,
         history: HistoryService,
         verdicts: VerdictTracker | None,
+        team: TeamGuard,
+        live: LiveTracker,
         settings: Settings,
         base_url: str | None,
         demo: DemoService | None = None,
@@ -79,7 +86,11 @@ class MainWindow(QMainWindow):
         self.history_view = self.history.view
         self._build_ui()
         self._flow = HistoryFlow(history, verdicts, self.form, self.history, self)
-        self._calls_flow = CallFlow(calls, history, settings, self.form, self)
+        self._calls_flow = CallFlow(calls, history, team, settings, self.form, self)
+        self.live_flow = LiveFlow(live, self._history, self)
+        self._wrap_up = WrapUpFlow(
+            history, calls, live, verdicts, settings, self.wrap_up, self._history, self.form, self
+        )
         self._lists_flow = ListsFlow(
             lists, balance, calls, settings, self.form, self.balance_label, self
         )
@@ -100,6 +111,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addWidget(self.form)
         layout.addWidget(self.outcome_label)
+        self.wrap_up = WrapUpPanel(dispositions(self._settings))
+        layout.addWidget(self.wrap_up)
         layout.addWidget(self.history, 1)
         self.setCentralWidget(central)
         self.account_label = named(QLabel(), "accountLabel", "Account")
@@ -116,13 +129,16 @@ class MainWindow(QMainWindow):
             action(self, "&Refresh lists", QKeySequence.StandardKey.Refresh),
             action(self, "&Export shown history…", QKeySequence("Ctrl+E")),
             action(self, "Call the waiting customer &again", QKeySequence("F9")),
+            action(self, self.tr("&Wrap up the selected call…"), QKeySequence("F8")),
             action(self, "Copy &diagnostics", None),
             action(self, "&Quit", QKeySequence.StandardKey.Quit),
         ]
         (self.account_action, self.refresh_action, self.export_action,
-         self.call_again_action, self.diagnostics_action, quit_action) = actions  # fmt: skip
+         self.call_again_action, self.wrap_up_action, self.diagnostics_action,
+         quit_action) = actions  # fmt: skip
         self.account_action.setEnabled(not self._account.demo)
-        self.addAction(self.call_again_action)  # F9 works whatever has the focus
+        for window_wide in (self.call_again_action, self.wrap_up_action):
+            self.addAction(window_wide)  # works whatever has the focus
         quit_action.triggered.connect(self.quit)
         for item in actions:
             menu.addAction(item)
@@ -135,11 +151,19 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self._flow.export)
         self.diagnostics_action.triggered.connect(self._on_diagnostics_triggered)
         self.call_again_action.triggered.connect(self._on_call_again_triggered)
+        self.wrap_up_action.triggered.connect(self._on_wrap_up_triggered)
         self.outcome_label.linkActivated.connect(self._on_outcome_link_activated)
         self._flow.call_requested.connect(self._calls_flow.place)
         self._calls_flow.row_changed.connect(self._flow.show_row)
         self._account.ready.connect(self._on_account_ready)
-        for source in (self._flow, self._calls_flow, self._account, self._lists_flow):
+        self.live_flow.customer_waiting.connect(self.bring_to_front)
+        for source in (
+            self._flow,
+            self._calls_flow,
+            self._account,
+            self._lists_flow,
+            self.live_flow,
+        ):
             source.notice.connect(self.show_notice)
 
     def start(self) -> None:
@@ -210,6 +234,16 @@ class MainWindow(QMainWindow):
             self._account.edit()
         elif link == Action.CALL_AGAIN.value:
             self._on_call_again_triggered()
+        elif link == Action.UNBLOCK.value:
+            self._calls_flow.unblock_refused()
+
+    @Slot()
+    def _on_wrap_up_triggered(self) -> None:
+        """F8: the wrap-up of the history row selected (or the newest)."""
+        selected = self.history_view.selectionModel().selectedRows()
+        position = selected[0].row() if selected else 0
+        if position < self._history.rowCount():
+            self._wrap_up.open_for(self._history.row_at(position))
 
     @Slot()
     def _on_call_again_triggered(self) -> None:

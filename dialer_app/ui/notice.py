@@ -22,6 +22,7 @@ class Action(StrEnum):
     NONE = "none"
     OPEN_ACCOUNT = "account"
     CALL_AGAIN = "call-again"
+    UNBLOCK = "unblock"  # take the number just refused off the do-not-call list
 
 
 @dataclass(frozen=True, slots=True)

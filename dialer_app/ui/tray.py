@@ -50,6 +50,8 @@ class Tray(QObject):
         calls.call_finished.connect(self._on_calls_call_finished)
         if verdicts is not None:
             verdicts.worst_case.connect(self._on_verdicts_worst_case)
+        window.live_flow.summary_changed.connect(self._on_live_summary_changed)
+        window.live_flow.customer_waiting.connect(self._on_live_customer_waiting)
         window.close_to_tray = self.keep_running.isChecked()
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.icon.show()
@@ -77,6 +79,22 @@ class Tray(QObject):
         if not self._window.isVisible() or self._window.isMinimized():
             text = describe_result(attempt.result, attempt.request.customer_number)
             self.icon.showMessage("Dialer", text, QSystemTrayIcon.MessageIcon.Information)
+
+    @Slot(str)
+    def _on_live_summary_changed(self, summary: str) -> None:
+        title = self._window.windowTitle()
+        self.icon.setToolTip(f"{title}\n{summary}" if summary else title)
+
+    @Slot(object)
+    def _on_live_customer_waiting(self, row: Campaign) -> None:
+        who = format_national(row.customer_number)
+        self.icon.showMessage(
+            self.tr("Customer waiting"),
+            self.tr("{number} answered and is waiting on the line: pick up your phone.").format(
+                number=who
+            ),
+            QSystemTrayIcon.MessageIcon.Warning,
+        )
 
     @Slot(object)
     def _on_verdicts_worst_case(self, row: Campaign) -> None:

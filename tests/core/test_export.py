@@ -131,6 +131,8 @@ EXPORTED_TEXT = {  # export column -> the Campaign field it shows
     "message": "message",
     "coins": "coins",
     "recording_url": "recording_url",
+    "disposition": "disposition",
+    "note": "note",
 }
 
 

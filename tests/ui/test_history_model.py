@@ -19,7 +19,8 @@ LOCAL_MOMENT = datetime(2025, 3, 14, 9, 5, 7).astimezone()
 
 TITLES = [
     "Time", "Member", "Customer", "Deskphone", "Limit", "Outcome", "Campid", "Result",
-    "Customer answered", "Member answered", "Talk", "Coins", "Recording", "Message",
+    "Disposition", "Note", "Call back", "Customer answered", "Member answered", "Talk", "Coins",
+    "Recording", "Message",
 ]  # fmt: skip
 
 
@@ -71,7 +72,8 @@ def test_headers(model: HistoryModel) -> None:
 
 
 def test_display_text_of_every_column(model: HistoryModel) -> None:
-    model.set_rows([campaign()])
+    call_back = LOCAL_MOMENT.replace(hour=16, minute=30).astimezone(UTC)
+    model.set_rows([campaign(disposition="Call back", note="after 4 pm", call_back_at=call_back)])
 
     assert texts(model) == [
         "14 Mar 09:05:07",
@@ -82,6 +84,9 @@ def test_display_text_of_every_column(model: HistoryModel) -> None:
         "Placed",
         "8812345",
         "",
+        "Call back",
+        "after 4 pm",
+        "14 Mar 16:30",
         "",
         "",
         "",
@@ -103,8 +108,10 @@ def test_call_report_columns_and_the_worst_case_flag(model: HistoryModel) -> Non
         ]
     )  # fmt: skip
     worst, connected = texts(model, 0), texts(model, 1)
-    assert worst[7:12] == ["⚠ Customer left waiting", "09:05:11", "", "0 s", "1"]
-    assert connected[7:13] == ["Connected", "09:05:11", "09:05:14", "95 s", "2", "▶ Play"]
+    assert worst[7:8] + worst[11:15] == ["⚠ Customer left waiting", "09:05:11", "", "0 s", "1"]
+    assert connected[7:8] + connected[11:16] == [
+        "Connected", "09:05:11", "09:05:14", "95 s", "2", "▶ Play",
+    ]  # fmt: skip
     background = model.data(model.index(0, 3), Qt.ItemDataRole.BackgroundRole)
     assert isinstance(background, QColor)
     assert model.data(model.index(1, 3), Qt.ItemDataRole.BackgroundRole) is None
