@@ -24,9 +24,9 @@ from dialer_app.services.demo import DemoService
 from dialer_app.services.history import UNFINISHED_MESSAGE, HistoryService
 from dialer_app.services.keys import KeyService
 from dialer_app.services.lists import BalanceService, ListsService
-from dialer_app.services.live import LiveTracker
+from dialer_app.services.live import POLL_MS, LiveTracker
 from dialer_app.services.runner import Runner
-from dialer_app.services.settings import Settings
+from dialer_app.services.settings import LIVE_WAITING_SECONDS, Settings
 from dialer_app.services.team import TeamGuard
 from dialer_app.services.verdicts import DEFAULT_SCHEDULE, VerdictTracker
 from dialer_app.ui.main_window import MainWindow
@@ -97,12 +97,13 @@ def assemble(
     demo: bool = False,
     report_schedule: tuple[float, ...] = DEFAULT_SCHEDULE,
     client_factory: ClientFactory | None = None,
+    live_poll_ms: int = POLL_MS,
 ) -> Desk:
     """Build the services and the window, in order.
 
     ``demo`` starts the built-in sandbox after the first paint; ``demo_url`` uses a sandbox
     that is already running (tests, benchmarks). ``report_schedule`` overrides the back-off
-    between call report checks (tests).
+    between call report checks, ``live_poll_ms`` between live-call checks (tests).
     """
     store, history_problem = open_history(paths)
     runner = Runner()
@@ -111,14 +112,15 @@ def assemble(
     history = HistoryService(store, runner)
     calls = CallService(account, store, runner)
     verdicts = VerdictTracker(store, account, runner, schedule=report_schedule) if store else None
-    live = LiveTracker(account, runner)
+    settings = Settings(paths.settings)
+    waiting = settings.get(LIVE_WAITING_SECONDS)
+    live = LiveTracker(account, runner, waiting_seconds=waiting, poll_ms=live_poll_ms)
     calls.call_finished.connect(live.on_call_finished)
     if verdicts is not None:
         calls.call_finished.connect(verdicts.on_call_finished)
         live.ended.connect(verdicts.check_now)  # the report may be there already
         verdicts.row_updated.connect(live.forget)
     demo_service = DemoService(runner, base_url=demo_url) if demo or demo_url else None
-    settings = Settings(paths.settings)
     window = MainWindow(
         account=account,
         keys=keys,

@@ -67,6 +67,7 @@ def parse_row(row: dict[str, Any]) -> ReportRow | None:
         talk_seconds=seconds(row.get("talk_duration")),
         coins=plain(row.get("coin_deducted", "") or "").strip(),
         recording_url=plain(row.get("file", "") or "").strip(),
+        member_name=plain(row.get("member_name", "") or "").strip(),
     )
 
 

@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
             self._account,
             self._lists_flow,
             self.live_flow,
+            self._wrap_up,
         ):
             source.notice.connect(self.show_notice)
 

@@ -91,14 +91,18 @@ class WrapUpPanel(QFrame):
         """The call being wrapped up, while the panel is open."""
         return self._row
 
-    def open_for(self, row: Campaign, result: str) -> None:
-        """Ask about ``row`` (``result``: what came of it, in words) and take the focus."""
+    def set_result(self, row: Campaign, result: str) -> None:
+        """What came of the call, in the title; the agent's choices so far stay as they are."""
         self._row = row
         self.title.setText(
             self.tr("Wrap-up: {number} ({result})").format(
                 number=format_national(row.customer_number), result=result
             )
         )
+
+    def open_for(self, row: Campaign, result: str) -> None:
+        """Ask about ``row`` (``result``: what came of it, in words) and take the focus."""
+        self.set_result(row, result)
         self.group.setExclusive(False)
         for button in self.group.buttons():
             button.setChecked(button.text().split(" ", 1)[1] == row.disposition)

@@ -72,7 +72,7 @@ class WrapUpFlow(QObject):
     def _on_call_ended(self, row: Campaign) -> None:
         """The call left the live list, or its verdict came: ask, once per call."""
         if self._panel.row is not None and self._panel.row.row_id == row.row_id:
-            self._panel.open_for(row, result_text(row))  # the verdict arrived meanwhile
+            self._panel.set_result(row, result_text(row))  # the verdict arrived meanwhile
         elif row.row_id in self._placed:
             self._placed.discard(row.row_id)
             self.open_for(row)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -34,8 +35,10 @@ def launch(
     """Start the app against the sandbox, with the key coming from the (memory) keyring."""
     started: list[Desk] = []
 
-    def start(*, base_url: str | None = None) -> Desk:
-        parts = assemble(Paths(data_dir), logs_to_data_dir, base_url=base_url or sandbox.base_url)
+    def start(*, base_url: str | None = None, **options: Any) -> Desk:
+        """``options`` go to ``assemble`` (faster polls, a report schedule)."""
+        url = base_url or sandbox.base_url
+        parts = assemble(Paths(data_dir), logs_to_data_dir, base_url=url, **options)
         qtbot.addWidget(parts.window)
         parts.window.show()
         parts.window.start()
