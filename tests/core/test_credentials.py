@@ -12,7 +12,7 @@ from keyring.errors import KeyringLocked
 
 from dialer_app.core import credentials
 from dialer_app.core.errors import CredentialError, KeyringUnavailable
-from tests.conftest import SENTINEL, MemoryKeyring
+from tests.helpers.keys import SENTINEL, MemoryKeyring
 
 DIGIDONAR = "https://cloud.digidonar.in/api_v2/"
 CALLERDESK = "https://app.callerdesk.io/api/"

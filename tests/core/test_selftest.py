@@ -22,7 +22,7 @@ from dialer_app.selftest import (
 )
 
 if TYPE_CHECKING:
-    from tests.packaging.local_tls import LocalTlsServer
+    from tests.helpers.local_tls import LocalTlsServer
 
 SECRET = "s3cr3t-api-key"
 
@@ -113,7 +113,7 @@ def test_fails_when_keyring_has_no_backend() -> None:
 def tls_server(tmp_path: Path) -> Iterator[LocalTlsServer]:
     """An HTTPS server on 127.0.0.1 whose CA is in no bundle: trusted only via SSL_CERT_FILE."""
     pytest.importorskip("cryptography")
-    from tests.packaging.local_tls import LocalTlsServer
+    from tests.helpers.local_tls import LocalTlsServer
 
     with LocalTlsServer(tmp_path) as server:
         yield server

@@ -15,9 +15,8 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from dialer_app.sandbox import Fault, Sandbox
-from tests.conftest import SENTINEL
-from tests.e2e.conftest import Launch, wait_for_lists
-from tests.e2e.test_window import cell
+from tests.helpers.keys import SENTINEL
+from tests.helpers.window import Launch, cell, wait_for_lists
 
 
 class GatedKeyring(KeyringBackend):

@@ -15,19 +15,12 @@ from dialer_app.core.history import HistoryStore
 from dialer_app.core.records import CallRequest
 from dialer_app.sandbox import Fault, Sandbox
 from dialer_app.ui.dialogs import ConfirmRedial
-from dialer_app.ui.history_model import COLUMNS
-from tests.conftest import SENTINEL, MemoryKeyring
-from tests.e2e.conftest import Launch, wait_for_lists
+from tests.helpers.keys import SENTINEL, MemoryKeyring
+from tests.helpers.window import Launch, cell, wait_for_lists
 
 
 def press_return(qtbot: QtBot, widget) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(widget, Qt.Key.Key_Return)
-
-
-def cell(parts, column: str, row: int = 0) -> str:  # type: ignore[no-untyped-def]
-    model = parts.window.history_view.model()
-    index = model.index(row, [c.title for c in COLUMNS].index(column))
-    return str(model.data(index))
 
 
 @pytest.mark.usefixtures("saved_key")

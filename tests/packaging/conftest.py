@@ -20,8 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.smoke.test_xvfb import display as display  # the Xvfb fixture, shared
-from tests.smoke.test_xvfb import wait_for
+from tests.helpers.processes import wait_for
 
 FROZEN_APP_VARIABLE = "DIALER_FROZEN_APP"
 # Variables of the test run that would change what the frozen app finds: each test sets the

@@ -18,7 +18,7 @@ import pytest
 from dialer_app import __version__
 
 if TYPE_CHECKING:
-    from tests.packaging.local_tls import LocalTlsServer
+    from tests.helpers.local_tls import LocalTlsServer
 
 CHECKS = ["qt", "sqlite", "tls", "keyring"]
 
@@ -53,7 +53,7 @@ def tls_server(tmp_path: Path) -> Iterator[LocalTlsServer]:
     """HTTPS on 127.0.0.1 signed by a CA made for the test (cryptography is a keyring dependency
     on Linux)."""
     pytest.importorskip("cryptography")
-    from tests.packaging.local_tls import LocalTlsServer
+    from tests.helpers.local_tls import LocalTlsServer
 
     with LocalTlsServer(tmp_path) as server:
         yield server

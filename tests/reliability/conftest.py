@@ -14,9 +14,9 @@ from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor, configure
 from dialer_app.sandbox import Sandbox
 from dialer_app.ui.dialogs import AccountDialog, ConfirmRedial
-from tests.conftest import SENTINEL, MemoryKeyring
-from tests.reliability.harness import ClientFactory, Desk
-from tests.reliability.report import Collector, write_report
+from tests.helpers.harness import ClientFactory, Desk
+from tests.helpers.keys import SENTINEL, MemoryKeyring
+from tests.helpers.matrix import Collector, write_report
 
 # Every row docs/reliability.md must have, in table order (see test_matrix.CASES).
 MATRIX_KEYS = (
