@@ -4,6 +4,7 @@ without a cell that a spreadsheet would run as a formula."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -64,7 +65,7 @@ def test_export_follows_the_filter_and_order(store: HistoryStore, tmp_path: Path
 
 
 def test_a_failed_export_leaves_no_half_file(store: HistoryStore, tmp_path: Path) -> None:
-    def broken():  # type: ignore[no-untyped-def]
+    def broken() -> Iterator[Campaign]:
         yield from store.iter_rows(HistoryQuery())
         raise OSError("disk full")
 

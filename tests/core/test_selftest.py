@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING
 import certifi
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.backends import fail
 
 from dialer_app.selftest import (
     TLS_PROBE_VARIABLE,
@@ -20,6 +18,7 @@ from dialer_app.selftest import (
     check_tls,
     run_self_test,
 )
+from tests.helpers.keys import StubBackend, no_keyring
 
 if TYPE_CHECKING:
     from tests.helpers.local_tls import LocalTlsServer
@@ -27,10 +26,8 @@ if TYPE_CHECKING:
 SECRET = "s3cr3t-api-key"
 
 
-class RecordingKeyring(KeyringBackend):
+class RecordingKeyring(StubBackend):
     """In-memory backend that counts password lookups (conftest installs a plain one)."""
-
-    priority = 0
 
     def __init__(self) -> None:
         super().__init__()
@@ -63,7 +60,7 @@ def recording_keyring() -> Iterator[RecordingKeyring]:
 def failing_keyring() -> Iterator[None]:
     """keyring's 'no backend available' stand-in, installed for the test only."""
     previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
+    keyring.set_keyring(no_keyring())
     yield
     keyring.set_keyring(previous)
 

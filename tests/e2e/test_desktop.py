@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from dialer_app.composition import Desk
@@ -82,9 +83,12 @@ def test_a_tel_link_to_a_customer_just_called_still_asks_first(
     from dialer_app.ui.dialogs import ConfirmRedial
 
     asked: list[str] = []
-    monkeypatch.setattr(
-        ConfirmRedial, "ask", classmethod(lambda cls, parent, text: asked.append(text) or False)
-    )
+
+    def ask(cls: type[ConfirmRedial], parent: QWidget, text: str) -> bool:
+        asked.append(text)
+        return False
+
+    monkeypatch.setattr(ConfirmRedial, "ask", classmethod(ask))
     parts.window.form.number_edit.setText("9876543210")
     parts.window.form.call_button.click()
     qtbot.waitUntil(lambda: cell(parts, "Outcome") == "Placed")

@@ -160,8 +160,8 @@ def _stop(process: subprocess.Popen[Any]) -> None:
 def _default_collection_unlocked(address: str) -> bool:
     """True once the daemon owns the Secret Service name and its login keyring is open."""
     import secretstorage
-    from jeepney.io.blocking import open_dbus_connection
-    from jeepney.wrappers import DBusErrorResponse
+    from jeepney.io.blocking import open_dbus_connection  # type: ignore[import-untyped]
+    from jeepney.wrappers import DBusErrorResponse  # type: ignore[import-untyped]
 
     with (
         suppress(OSError, DBusErrorResponse, secretstorage.exceptions.SecretStorageException),

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from keyring.backend import KeyringBackend
 
 from dialer_app import __version__
 
@@ -84,7 +85,7 @@ def test_self_test_passes_with_an_unlocked_gnome_keyring(
     from keyring.backends import SecretService
 
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", keyring_env["DBUS_SESSION_BUS_ADDRESS"])
-    backend = SecretService.Keyring()
+    backend: KeyringBackend = SecretService.Keyring()  # type: ignore[no-untyped-call]
     backend.set_password("dialer-app-test", "https://example.invalid/", "round-trip")
     assert backend.get_password("dialer-app-test", "https://example.invalid/") == "round-trip"
     backend.delete_password("dialer-app-test", "https://example.invalid/")
