@@ -16,8 +16,8 @@ from dialer_app.core.logsetup import Redactor
 from dialer_app.sandbox import Sandbox
 from dialer_app.ui import startup
 from dialer_app.ui.dialogs import AccountChoice, AccountDialog
-from tests.conftest import SENTINEL
-from tests.e2e.conftest import wait_for_lists
+from tests.helpers.keys import SENTINEL
+from tests.helpers.window import wait_for_lists
 
 
 @pytest.fixture

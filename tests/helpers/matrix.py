@@ -15,6 +15,10 @@ from pathlib import Path
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "reliability.md"
 DOC_VARIABLE = "DIALER_RELIABILITY_DOC"  # where to write the document, if anywhere
+# Every storage-fault row, in table order (see tests/reliability/test_storage.py).
+STORAGE_FAULTS = ("read-only disk", "full disk")
+STORAGE_STATES = ("fresh", "history", "crash left", "stale lock")
+STORAGE_KEYS = tuple(f"{fault}/{state}" for fault in STORAGE_FAULTS for state in STORAGE_STATES)
 
 HEADER = """\
 # Reliability: the fault matrix
@@ -143,16 +147,7 @@ def render(
             row.key_leaked,
         )
         lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
-    storage = list(storage)
-    if storage:
-        columns = ("fault", "start state", "starts", "agent sees", "lists and balance",
-                   "next call", "stderr")  # fmt: skip
-        lines += ["", STORAGE_HEADER, "| " + " | ".join(columns) + " |"]
-        lines.append("|" + " --- |" * len(columns))
-        for item in storage:
-            cells = (item.fault, item.start_state, item.starts, item.agent_sees,
-                     item.lists_and_balance, item.next_call, item.stderr)  # fmt: skip
-            lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
+    lines += _storage_table(list(storage))
     lines += ["", "## Known gaps", ""]
     if known_gaps:
         lines.append(
@@ -193,3 +188,17 @@ def is_stale(collector: Collector, path: Path = DOC) -> bool:
     """True if the matrix is complete and passed, and ``path`` does not hold its document."""
     text = document(collector)
     return text is not None and (not path.exists() or path.read_text(encoding="utf-8") != text)
+
+
+def _storage_table(storage: list[StorageRow]) -> list[str]:
+    """The storage-fault section's lines, none when no storage row was recorded."""
+    if not storage:
+        return []
+    columns = ("fault", "start state", "starts", "agent sees", "lists and balance",
+               "next call", "stderr")  # fmt: skip
+    lines = ["", STORAGE_HEADER, "| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
+    for item in storage:
+        cells = (item.fault, item.start_state, item.starts, item.agent_sees,
+                 item.lists_and_balance, item.next_call, item.stderr)  # fmt: skip
+        lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
+    return lines

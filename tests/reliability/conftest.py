@@ -21,7 +21,7 @@ from dialer_app.sandbox import Sandbox
 from dialer_app.ui.dialogs import AccountDialog, ConfirmRedial
 from tests.helpers.harness import ClientFactory, Desk
 from tests.helpers.keys import SENTINEL, MemoryKeyring
-from tests.helpers.matrix import DOC, DOC_VARIABLE, Collector, is_stale, write_report
+from tests.helpers.matrix import DOC, DOC_VARIABLE, STORAGE_KEYS, Collector, is_stale, write_report
 
 # Every row docs/reliability.md must have, in table order (see test_matrix.CASES).
 MATRIX_KEYS = (
@@ -54,10 +54,6 @@ MATRIX_KEYS = (
     "message_too_long",
     "sigkill",
 )
-# Every storage-fault row, in table order (see test_storage).
-STORAGE_FAULTS = ("read-only disk", "full disk")
-STORAGE_STATES = ("fresh", "history", "crash left", "stale lock")
-STORAGE_KEYS = tuple(f"{fault}/{state}" for fault in STORAGE_FAULTS for state in STORAGE_STATES)
 _collector = Collector(MATRIX_KEYS, storage_expected=STORAGE_KEYS)
 
 Launch = Callable[..., Desk]
