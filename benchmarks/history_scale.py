@@ -3,8 +3,9 @@
     python -m benchmarks.history_scale [--quick] [--out FILE]
 
 Every measurement is a fresh process (``--child``) holding a QTableView in a shown window
-(offscreen) and the history API as ``history_adapter`` finds it. The databases are made once
-by ``history_data`` (direct sqlite3 bulk inserts into ``calls``) and cached. Sizes run
+(offscreen) over the app's ``HistoryModel`` and ``HistoryService`` (``history_view``): pages
+read on a worker, each waited for by ``page_loaded``. The databases are made once by
+``history_data`` (direct sqlite3 bulk inserts into ``calls``) and cached. Sizes run
 interleaved within each repeat; the 10,000-row run of the same repeat is the baseline:
 
 - open, scroll: ratio to 10k ("flat" is at most 2x at 100x the rows);
@@ -16,11 +17,14 @@ interleaved within each repeat; the 10,000-row run of the same repeat is the bas
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.common import (
@@ -42,61 +46,43 @@ SIZES = (10_000, 100_000, 1_000_000)
 BASE = SIZES[0]
 # A common number prefix, a common member name, and a name no row has (the worst case).
 FILTERS = {"number": "98", "name": "Priya", "name_no_match": "Zed"}
+API = "HistoryService.page on a worker, HistoryModel.page_loaded"
 
 
 # -- child: one process, one size -------------------------------------------------------------
 def child(rows: int, db: Path, out: Path, scroll_budget_s: float) -> None:
-    from PySide6.QtWidgets import QMainWindow, QTableView
-
-    from benchmarks import history_adapter as adapter
-    from benchmarks.qtkit import application, run_for
+    from benchmarks.history_view import HistoryUnderTest
+    from benchmarks.qtkit import application
 
     app = application()
-    window = QMainWindow()
-    view = QTableView()
-    view.setObjectName("historyView")
-    window.setCentralWidget(view)
-    window.resize(1000, 640)
-    window.show()
-    run_for(50)
-    result: dict[str, object] = {
-        "rows": rows,
-        "api": adapter.api_name(),
-        "rss_start_mb": current_rss_mb(),
-    }
-
-    start = time.perf_counter()
-    opened = adapter.open_history(db, view)
-    view.viewport().repaint()
-    result["open_ms"] = (time.perf_counter() - start) * 1000
+    history = HistoryUnderTest(db)
+    result: dict[str, object] = {"rows": rows, "api": API, "rss_start_mb": current_rss_mb()}
+    result["open_ms"] = _timed(history.open)
     result["rss_open_mb"] = current_rss_mb()
-
     for name, text in FILTERS.items():
-        start = time.perf_counter()
-        shown = adapter.filter_history(opened, text)
-        result[f"filter_{name}_ms"] = (
-            None if shown is None else (time.perf_counter() - start) * 1000
-        )
-        result[f"filter_{name}_rows"] = shown
-    adapter.filter_history(opened, "")
-
+        result[f"filter_{name}_ms"] = _timed(functools.partial(history.filter, text))
+        result[f"filter_{name}_rows"] = history.model.rowCount()
+    history.filter("")
     with tempfile.TemporaryDirectory(prefix="dialer-bench-export-") as tmp:
         start = time.perf_counter()
-        written = adapter.export_history(opened, Path(tmp) / "history.csv")
-        result["export_ms"] = None if written is None else (time.perf_counter() - start) * 1000
-        result["export_rows"] = written
+        result["export_rows"] = history.export(Path(tmp) / "history.csv")
+        result["export_ms"] = (time.perf_counter() - start) * 1000
     result["peak_before_scroll_mb"] = peak_rss_mb()
-
     start = time.perf_counter()
-    loaded, complete = adapter.scroll_to_end(opened, scroll_budget_s)
+    result["scroll_complete"] = history.scroll_to_end(scroll_budget_s)
     result["scroll_ms"] = (time.perf_counter() - start) * 1000
-    result["scroll_rows"] = loaded
-    result["scroll_complete"] = complete
+    result["scroll_rows"] = history.model.rowCount()
     result["peak_after_scroll_mb"] = peak_rss_mb()
     out.write_text(json.dumps(result), encoding="utf-8")
-    opened.store.close()
-    window.close()
+    history.close()
     del app
+
+
+def _timed(action: Callable[[], object]) -> float:
+    """How long ``action()`` took, in ms."""
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000
 
 
 # -- parent -----------------------------------------------------------------------------------
@@ -132,140 +118,104 @@ def _values(runs: list[dict[str, object]], key: str) -> list[float] | None:
     return [float(value) for value in found]  # type: ignore[arg-type]
 
 
+Runs = dict[int, list[dict[str, object]]]  # the children's results, by size
+
+
+def measure(sizes: tuple[int, ...], repeats: int, budget_s: float) -> Runs:
+    """Every size once per repeat, interleaved, after making (or finding) every database."""
+    for size in sizes:
+        cached_history(size)
+    runs: Runs = {size: [] for size in sizes}
+    for _ in range(repeats):
+        for size in sizes:
+            runs[size].append(_run_child(size, budget_s))
+    return runs
+
+
 def collect(quick: bool) -> SuiteResult:
     sizes = SIZES[:2] if quick else SIZES
-    repeats = 2 if quick else 3
     budget_s = 5.0 if quick else 20.0
-    runs: dict[int, list[dict[str, object]]] = {size: [] for size in sizes}
-    result = SuiteResult()
     try:
-        for size in sizes:  # make (or find) every database before timing anything
-            cached_history(size)
-        for _ in range(repeats):
-            for size in sizes:
-                runs[size].append(_run_child(size, budget_s))
+        runs = measure(sizes, 2 if quick else 3, budget_s)
     except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
-        result.figures = [
-            Figure(
-                "history.open",
-                GROUP,
-                "History scale",
-                "ms",
-                status=Status.FAILED,
-                note=str(exc)[:300],
-            )
-        ]
-        return result
+        note = str(exc)[:300]
+        failed = Figure("history.open", GROUP, "History scale", "ms", status=Status.FAILED)
+        failed.note = note
+        return SuiteResult([failed])
     api = str(runs[BASE][0].get("api", ""))
-    result.figures = _figures(runs, sizes, budget_s, api)
+    figures = _figures(runs, sizes, budget_s, api)
     if quick:
-        result.figures.append(
-            Figure(
-                "history.skipped_1m",
-                GROUP,
-                "1,000,000 rows",
-                "",
-                status=Status.SKIPPED,
-                note="left out by --quick",
-            )
-        )
-    result.raw = {"api": api, "runs": {str(k): v for k, v in runs.items()}}
-    return result
+        note = "left out by --quick"
+        skipped = Figure("history.skipped_1m", GROUP, "1,000,000 rows", "", status=Status.SKIPPED)
+        skipped.note = note
+        figures.append(skipped)
+    return SuiteResult(figures, raw={"api": api, "runs": {str(k): v for k, v in runs.items()}})
 
 
-def _figures(
-    runs: dict[int, list[dict[str, object]]], sizes: tuple[int, ...], budget_s: float, api: str
-) -> list[Figure]:
-    figures: list[Figure] = []
-    base = runs[BASE]
+@dataclass(frozen=True)
+class Measured:
+    """One measured quantity of the children, at every size."""
 
-    def add(
-        key: str,
-        label: str,
-        unit: str,
-        size: int,
-        aim: Aim,
-        *,
-        scale: float = 1.0,
-        baseline_label: str = "",
-        note: str = "",
-    ) -> None:
-        samples = _values(runs[size], key)
-        base_samples = _values(base, key)
-        name = f"history.{key.removesuffix('_ms').removesuffix('_mb')}.{size}"
-        full_label = f"{label}, {size:,} rows"
-        if samples is None or base_samples is None:
-            figures.append(
-                pending(name, GROUP, full_label, unit, f"no such API yet (found: {api})", aim)
-            )
-            return
-        if size == BASE:
-            figures.append(
-                Figure(name, GROUP, full_label, unit, samples, aim=Aim.info("baseline"), note=note)
-            )
-            return
-        figures.append(
-            Figure(
-                name,
-                GROUP,
-                full_label,
-                unit,
-                samples,
-                baseline_label or f"same at {BASE:,} rows",
-                [b * scale for b in base_samples],
-                aim,
-                note=note,
-            )
-        )
+    key: str  # the child's result key, e.g. "open_ms"
+    label: str
+    unit: str
+    aim: Aim
+    linear: bool = False  # judged against the 10k figure scaled by N/10k
 
-    flat = Aim.ratio(2.0, f"≤ 2{TIMES} the 10k figure (flat)")
-    for size in sizes:
-        add("open_ms", "Open (store, recovery, first page, painted)", "ms", size, flat)
-    for size in sizes:
-        scrolled = runs[size]
-        complete = all(bool(run.get("scroll_complete")) for run in scrolled)
-        rows = int(str(scrolled[0].get("scroll_rows", 0)))
-        note = "" if complete else f"stopped at the {budget_s:g} s budget with {rows:,} rows loaded"
-        add(
-            "scroll_ms",
-            "Scroll to the last row (End until the oldest call shows)",
-            "ms",
-            size,
-            flat,
-            note=note,
-        )
-    for size in sizes:
-        for name, text in FILTERS.items():
-            add(
-                f"filter_{name}_ms",
-                f"Filter by {name.replace('_', ' ')} ({text!r}), first rows painted",
-                "ms",
-                size,
-                Aim.info(),
-            )
-    for size in sizes:
-        add(
-            "export_ms",
-            "Export all rows to CSV",
-            "ms",
-            size,
-            Aim.ratio(1.25, f"≤ 1.25{TIMES} linear"),
-            scale=size / BASE,
-            baseline_label=f"{BASE:,}-row export {TIMES} {size // BASE} (linear)",
-        )
-    for size in sizes:
-        add(
-            "peak_before_scroll_mb",
-            "Peak memory after open, filter, export",
-            "MB",
-            size,
-            Aim.info(),
-        )
-    for size in sizes:
-        add(
-            "peak_after_scroll_mb", "Peak memory after scrolling to the end", "MB", size, Aim.info()
-        )
-    return figures
+
+FLAT = Aim.ratio(2.0, f"≤ 2{TIMES} the 10k figure (flat)")
+# In table order: each group at every size in turn.
+MEASURED = (
+    (Measured("open_ms", "Open (store, recovery, first page, painted)", "ms", FLAT),),
+    (Measured("scroll_ms", "Scroll to the last row (End until the oldest call shows)", "ms",
+              FLAT),),
+    tuple(
+        Measured(f"filter_{name}_ms",
+                 f"Filter by {name.replace('_', ' ')} ({text!r}), first rows painted", "ms",
+                 Aim.info())
+        for name, text in FILTERS.items()
+    ),
+    (Measured("export_ms", "Export all rows to CSV", "ms",
+              Aim.ratio(1.25, f"≤ 1.25{TIMES} linear"), linear=True),),
+    (Measured("peak_before_scroll_mb", "Peak memory after open, filter, export", "MB",
+              Aim.info()),),
+    (Measured("peak_after_scroll_mb", "Peak memory after scrolling to the end", "MB",
+              Aim.info()),),
+)  # fmt: skip
+
+
+def _figures(runs: Runs, sizes: tuple[int, ...], budget_s: float, api: str) -> list[Figure]:
+    return [
+        _figure(runs, measured, size, api, _note(runs, measured, size, budget_s))
+        for group in MEASURED
+        for size in sizes
+        for measured in group
+    ]
+
+
+def _note(runs: Runs, measured: Measured, size: int, budget_s: float) -> str:
+    """For the scroll: where it stopped, if the budget ran out."""
+    scrolled = runs[size]
+    if measured.key != "scroll_ms" or all(bool(run.get("scroll_complete")) for run in scrolled):
+        return ""
+    rows = int(str(scrolled[0].get("scroll_rows", 0)))
+    return f"stopped at the {budget_s:g} s budget with {rows:,} rows loaded"
+
+
+def _figure(runs: Runs, measured: Measured, size: int, api: str, note: str) -> Figure:
+    """``measured`` at ``size`` against the 10k run of the same repeat (or pending)."""
+    samples, base_samples = _values(runs[size], measured.key), _values(runs[BASE], measured.key)
+    name = f"history.{measured.key.removesuffix('_ms').removesuffix('_mb')}.{size}"
+    label, unit = f"{measured.label}, {size:,} rows", measured.unit
+    if samples is None or base_samples is None:
+        return pending(name, GROUP, label, unit, f"no such API yet (found: {api})", measured.aim)
+    if size == BASE:
+        return Figure(name, GROUP, label, unit, samples, aim=Aim.info("baseline"), note=note)
+    scale, base_label = 1.0, f"same at {BASE:,} rows"
+    if measured.linear:
+        scale, base_label = size / BASE, f"{BASE:,}-row export {TIMES} {size // BASE} (linear)"
+    baseline = [b * scale for b in base_samples]
+    return Figure(name, GROUP, label, unit, samples, base_label, baseline, measured.aim, note=note)
 
 
 def main() -> int:

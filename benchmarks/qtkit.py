@@ -6,9 +6,14 @@ import itertools
 import os
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, SignalInstance, Slot
 from PySide6.QtWidgets import QApplication, QWidget
+
+from dialer_app.services.runner import Job
+
+T = TypeVar("T")
 
 
 def application() -> QApplication:
@@ -39,6 +44,49 @@ def wait_until(condition: Callable[[], bool], timeout_ms: int, poll_ms: int = 1)
     loop.exec()
     poll.stop()
     return condition()
+
+
+def wait_signal(
+    signal: SignalInstance, timeout_ms: int, action: Callable[[], object] | None = None
+) -> bool:
+    """Do ``action``, then run the event loop until ``signal`` fires; False on timeout."""
+    loop = QEventLoop()
+    fired: list[object] = []
+
+    def on_signal(*_args: object) -> None:
+        fired.append(True)
+        loop.quit()
+
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    signal.connect(on_signal)
+    try:
+        if action is not None:
+            action()
+        if not fired:
+            timer.start(timeout_ms)
+            loop.exec()
+    finally:
+        timer.stop()
+        signal.disconnect(on_signal)
+    return bool(fired)
+
+
+def wait_job(job: Job[T], timeout_ms: int) -> T:
+    """The job's result once delivered; its exception re-raised, TimeoutError if it never ends.
+
+    Call it before the event loop runs again after the job was submitted (jobs deliver by
+    queued signal, so nothing has arrived yet).
+    """
+    results: list[T] = []
+    errors: list[BaseException] = []
+    job.on_success(results.append).on_failure(errors.append)
+    if not job.done and not wait_signal(job.finished, timeout_ms):
+        raise TimeoutError(f"no result in {timeout_ms} ms")
+    if errors:
+        raise errors[0]
+    return results[0]
 
 
 def run_for(ms: int) -> None:

@@ -36,8 +36,9 @@ METHOD = {
         "single-load rows run once each, the keyring first (cold backend discovery)."
     ),
     "history_scale": (
-        "A fresh process per size and repeat, holding a shown QTableView and the history API "
-        "as `benchmarks/history_adapter.py` finds it; databases made by direct sqlite3 bulk "
+        "A fresh process per size and repeat, holding a shown QTableView over the app's "
+        "`HistoryModel` and `HistoryService` (`benchmarks/history_view.py`: pages read on a "
+        "worker, each waited for by `page_loaded`); databases made by direct sqlite3 bulk "
         "inserts (`benchmarks/history_data.py`) and cached in the temp directory. Baselines are "
         "the 10,000-row run of the same repeat; export is judged against that run scaled "
         "linearly."

@@ -166,81 +166,76 @@ def _seconds(part: dict[str, object], *keys: str) -> list[float]:
     return []
 
 
+PACKAGED_ROWS = (
+    (
+        "start_warm",
+        "Frozen app: launch → window mapped, wall time (warm, Xvfb)",
+        ("warm_runs_wall_s", "warm_runs_s", "warm_wall_s", "warm_s"),
+        None,  # the build's date and how the window was found
+    ),
+    (
+        "start_warm_cpu",
+        "Frozen app: CPU time used by window mapped (warm)",
+        ("warm_runs_cpu_s", "warm_cpu_s"),
+        "CPU time, less disturbed by other load",
+    ),
+    (
+        "start_cold",
+        "Frozen app: first start after dropping the page cache (wall)",
+        ("cold_wall_s", "cold_s"),
+        "",
+    ),
+)
+SIZES = (("onedir_bytes", "One-dir build size"), ("archive_bytes", "Archive size"))
+
+
 def _packaged_figures(data: dict[str, object], app: Path) -> SuiteResult:
     """Figures from packaged.py's JSON (both its older ``*_s`` and newer ``*_wall_s`` keys)."""
     frozen, source = data.get("frozen") or {}, data.get("source") or {}
     assert isinstance(frozen, dict)
     assert isinstance(source, dict)
+    figures = _start_figures(frozen, source, _build_note(app))
+    if not figures:
+        note = f"unrecognised output: {sorted(frozen)}"
+        figures = [_failed("packaged", note).figures[0]]
+    return SuiteResult(figures + _size_figures(data), raw=data)
+
+
+def _build_note(app: Path) -> str:
     built = datetime.fromtimestamp(app.stat().st_mtime, UTC).strftime("%Y-%m-%d %H:%M UTC")
-    note = f"build in dist/ dated {built}; window found by polling every 20 ms (±25 ms)"
-    rows = (
-        (
-            "start_warm",
-            "Frozen app: launch → window mapped, wall time (warm, Xvfb)",
-            ("warm_runs_wall_s", "warm_runs_s", "warm_wall_s", "warm_s"),
-            note,
-        ),
-        (
-            "start_warm_cpu",
-            "Frozen app: CPU time used by window mapped (warm)",
-            ("warm_runs_cpu_s", "warm_cpu_s"),
-            "CPU time, less disturbed by other load",
-        ),
-        (
-            "start_cold",
-            "Frozen app: first start after dropping the page cache (wall)",
-            ("cold_wall_s", "cold_s"),
-            "",
-        ),
-    )
+    return f"build in dist/ dated {built}; window found by polling every 20 ms (±25 ms)"
+
+
+def _start_figures(
+    frozen: dict[str, object], source: dict[str, object], build_note: str
+) -> list[Figure]:
+    """Frozen against source, for each start-up time both report."""
     figures: list[Figure] = []
-    for key, label, keys, text in rows:
+    for key, label, keys, text in PACKAGED_ROWS:
         ours, theirs = _seconds(frozen, *keys), _seconds(source, *keys)
         if ours and theirs:
-            figures.append(
-                Figure(
-                    f"packaged.{key}",
-                    PACKAGED_GROUP,
-                    label,
-                    "ms",
-                    ours,
-                    "same app from source",
-                    theirs,
-                    Aim.info(),
-                    note=text,
-                    paired=len(ours) == len(theirs),
-                )
-            )
-    if not figures:
-        figures.append(
-            Figure(
-                "packaged.start",
-                PACKAGED_GROUP,
-                "Packaged app start-up",
-                "ms",
-                status=Status.FAILED,
-                note=f"unrecognised output: {sorted(frozen)}",
-            )
-        )
-    for key, label in (("onedir_bytes", "One-dir build size"), ("archive_bytes", "Archive size")):
+            note = build_note if text is None else text
+            figure = Figure(f"packaged.{key}", PACKAGED_GROUP, label, "ms", ours,
+                            "same app from source", theirs, Aim.info(), note=note,
+                            paired=len(ours) == len(theirs))  # fmt: skip
+            figures.append(figure)
+    return figures
+
+
+def _size_figures(data: dict[str, object]) -> list[Figure]:
+    """The build's sizes, in MB."""
+    figures: list[Figure] = []
+    for key, label in SIZES:
         value = data.get(key)
         if isinstance(value, int):
             text = str(data.get("archive") or "") if "archive" in key else ""
-            figures.append(
-                Figure(
-                    f"packaged.{key.removesuffix('_bytes')}",
-                    PACKAGED_GROUP,
-                    label,
-                    "MB",
-                    [value / 1e6],
-                    aim=Aim.info(),
-                    note=text,
-                )
-            )
-    return SuiteResult(figures, raw=data)
+            figure = Figure(f"packaged.{key.removesuffix('_bytes')}", PACKAGED_GROUP, label, "MB",
+                            [value / 1e6], aim=Aim.info(), note=text)  # fmt: skip
+            figures.append(figure)
+    return figures
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks", description=__doc__.splitlines()[0]
     )
@@ -253,16 +248,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--md", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--json", type=Path, default=ROOT / "docs" / "benchmarks.json")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     if args.render_only:
         stored = json.loads(args.json.read_text(encoding="utf-8"))
-        kept = stored["suites"]
-        write(
-            stored,
-            {k: SuiteResult.from_json(v["result"]) for k, v in kept.items()},
-            args.md,
-            args.json,
-        )
+        _write(stored, stored["suites"], args.md, args.json)
         return 0
     selected = args.only or list(SUITES)
     previous: dict[str, dict[str, object]] = {}
@@ -270,35 +263,47 @@ def main(argv: list[str] | None = None) -> int:
         kept = json.loads(args.json.read_text(encoding="utf-8")).get("suites", {})
         previous = {k: v for k, v in kept.items() if k not in selected}
     started = time.perf_counter()
-    document: dict[str, object] = {
+    document = _document(args.quick, args.only or [])
+    suites: dict[str, Any] = dict(previous)
+    for name in selected:
+        suites[name] = _run(name, args.quick, document)
+    document["total_seconds"] = time.perf_counter() - started
+    order = {name: i for i, name in enumerate(SUITES)}
+    document["suites"] = dict(sorted(suites.items(), key=lambda item: order.get(item[0], 99)))
+    _write(document, document["suites"], args.md, args.json)
+    print(f"wrote {os.path.relpath(args.md)} and {os.path.relpath(args.json)}", file=sys.stderr)
+    return 0
+
+
+def _document(quick: bool, only: list[str]) -> dict[str, Any]:
+    """What the run records about itself: when, how, on which commit and machine."""
+    return {
         "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "command": "python -m benchmarks"
-        + (" --quick" if args.quick else "")
-        + "".join(f" --only {name}" for name in args.only or []),
-        "quick": args.quick,
+        + (" --quick" if quick else "")
+        + "".join(f" --only {name}" for name in only),
+        "quick": quick,
         "git": _git(),
         "machine": {**machine(), "pyside6": _pyside_version()},
     }
-    suites: dict[str, Any] = dict(previous)
-    document["suites"] = suites
-    for name in selected:
-        print(f"== {name}", file=sys.stderr, flush=True)
-        begun = time.perf_counter()
-        result = run_packaged(args.quick) if name == "packaged" else run_suite(name, args.quick)
-        suites[name] = {
-            "seconds": time.perf_counter() - begun,
-            "ran_at": document["generated"],
-            "git": document["git"],
-            "quick": args.quick,
-            "result": result.to_json(),
-        }
-        for figure in result.figures:
-            print("  " + describe(figure), file=sys.stderr, flush=True)
-    document["total_seconds"] = time.perf_counter() - started
-    order = {name: i for i, name in enumerate(SUITES)}
-    suites = dict(sorted(suites.items(), key=lambda item: order.get(item[0], 99)))
-    document["suites"] = suites
+
+
+def _run(name: str, quick: bool, document: dict[str, Any]) -> dict[str, object]:
+    """One suite, its figures echoed to the console; its entry in the document."""
+    print(f"== {name}", file=sys.stderr, flush=True)
+    begun = time.perf_counter()
+    result = run_packaged(quick) if name == "packaged" else run_suite(name, quick)
+    for figure in result.figures:
+        print("  " + describe(figure), file=sys.stderr, flush=True)
+    return {
+        "seconds": time.perf_counter() - begun,
+        "ran_at": document["generated"],
+        "git": document["git"],
+        "quick": quick,
+        "result": result.to_json(),
+    }
+
+
+def _write(document: dict[str, Any], suites: dict[str, Any], md: Path, json_path: Path) -> None:
     results = {name: SuiteResult.from_json(entry["result"]) for name, entry in suites.items()}
-    write(document, results, args.md, args.json)
-    print(f"wrote {os.path.relpath(args.md)} and {os.path.relpath(args.json)}", file=sys.stderr)
-    return 0
+    write(document, results, md, json_path)

@@ -10,7 +10,7 @@ benchmark process only (the app's files are untouched):
 
 - arrival: ``Journal.record`` of the sandbox, called when it has read a request;
 - response: ``CallerDeskClient.place_call`` returning on the worker (answer read, classified);
-- shown: the outcome label's next Paint event after ``Dialer.call_finished``.
+- shown: the outcome label's next Paint event after ``CallService.call_finished``.
 
 Baseline, interleaved round by round: a bare ``httpx.Client`` (same transport settings: no
 keep-alive, one connect retry) sends the same GET from a QRunnable on a QThreadPool of 4,
@@ -23,7 +23,9 @@ import functools
 import tempfile
 import threading
 import time
+from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +47,7 @@ from dialer_app.sandbox.server import Journal, Received
 GROUP = "2. Click to wire"
 ENDPOINT = "click_to_call_v3"
 HISTORY_ROWS = 10_000
+ROUND_TIMEOUT_MS = 10_000
 
 
 class Stamps:
@@ -177,7 +180,7 @@ class AppCaller(QObject):
         super().__init__()
         self.parts = parts
         self.watcher = PaintWatcher(parts.window.outcome_label)
-        parts.calls.call_finished.connect(self._on_dialer_call_finished)
+        parts.calls.call_finished.connect(self._on_calls_call_finished)
         self.finished_ns = 0
         self.gui_ms = 0.0
 
@@ -192,7 +195,7 @@ class AppCaller(QObject):
         return clicked
 
     @Slot(object)
-    def _on_dialer_call_finished(self, _report: object) -> None:
+    def _on_calls_call_finished(self, _attempt: object) -> None:
         # Connected after the window's own slot, so the outcome text is already set.
         self.finished_ns = time.perf_counter_ns()
         self.watcher.arm()
@@ -206,155 +209,138 @@ def _ms(a: int, b: int) -> float:
     return (b - a) / 1e6
 
 
+def app_round(ours: AppCaller, stamps: Stamps, number: str) -> dict[str, float]:
+    """One press of Call in the real window, and where its time went (ms)."""
+    clicked = ours.call(number)
+    wait_until(lambda: ours.done, ROUND_TIMEOUT_MS)
+    arrived, answered = stamps.arrived.get(number, 0), stamps.answered.get(number, 0)
+    sending, painted = stamps.sending.get(number, 0), ours.watcher.painted_ns
+    return {
+        "wire": _ms(clicked, arrived),
+        "shown": _ms(answered, painted),
+        "total": _ms(clicked, painted),
+        "gui": ours.gui_ms,
+        "pre": _ms(clicked, sending),
+        "net": _ms(sending, arrived),
+        "deliver": _ms(answered, ours.finished_ns),
+        "render": _ms(ours.finished_ns, painted),
+    }
+
+
+def bare_round(bare: BareCaller, stamps: Stamps, number: str) -> dict[str, float]:
+    """One bare GET from the pool, answered into a QLabel (ms)."""
+    submitted = time.perf_counter_ns()
+    bare.call(number)
+    wait_until(lambda: bare.done and bare.watcher.painted_ns > 0, ROUND_TIMEOUT_MS)
+    return {
+        "wire": _ms(submitted, stamps.arrived.get(number, 0)),
+        "shown": _ms(stamps.answered.get(number, 0), bare.watcher.painted_ns),
+        "total": _ms(submitted, bare.watcher.painted_ns),
+    }
+
+
+@dataclass
+class Samples:
+    """Every kept round of the app and of the baseline, by figure, and the session's first."""
+
+    ours: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    bare: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    first: dict[str, float] = field(default_factory=dict)
+
+    def add(self, ours: dict[str, float], bare: dict[str, float]) -> None:
+        for key, value in ours.items():
+            self.ours[key].append(value)
+        for key, value in bare.items():
+            self.bare[key].append(value)
+
+
+def measure(ours: AppCaller, bare: BareCaller, stamps: Stamps, rounds: int, warmup: int) -> Samples:
+    """App and baseline round by round, each on a new number; the warm-up rounds dropped."""
+    numbers = iter(customer_numbers())
+    samples = Samples()
+    for i in range(warmup + rounds):
+        app_figures = app_round(ours, stamps, next(numbers))
+        samples.first = samples.first or app_figures
+        run_for(30)
+        bare_figures = bare_round(bare, stamps, next(numbers))
+        run_for(30)
+        if i >= warmup:
+            samples.add(app_figures, bare_figures)
+    return samples
+
+
+def run_session(rounds: int, warmup: int) -> Samples | None:
+    """The real window and the bare caller against one sandbox; None if the lists never came."""
+    stamps = Stamps()
+    undo = install_stamps(stamps)
+    try:
+        with (
+            tempfile.TemporaryDirectory(prefix="dialer-bench-") as tmp,
+            Sandbox(call_seconds=0) as sandbox,
+        ):
+            parts, lists_in = open_demo_window(Path(tmp), HISTORY_ROWS, sandbox)
+            if not lists_in:
+                return None
+            ours, bare = AppCaller(parts), BareCaller(sandbox.base_url, stamps)
+            run_for(200)
+            samples = measure(ours, bare, stamps, rounds, warmup)
+            bare.close()
+            parts.window.close()
+            return samples
+    finally:
+        undo()
+
+
+BARE = "bare httpx GET on a QThreadPool"
+# key, app samples, label, baseline samples (with its label), aim
+FIGURES: tuple[tuple[str, str, str, str, str, Aim], ...] = (
+    ("to_wire", "wire", "Call → request read by the sandbox", "wire", f"{BARE}: submit → read",
+     Aim.value(15, "ms")),
+    ("outcome_shown", "shown", "Answer on the worker → outcome painted", "shown",
+     f"{BARE}: answer → QLabel painted", Aim.value(16, "ms", "≤ 16 ms (one frame)")),
+    ("total", "total", "Call → outcome painted (loopback)", "total",
+     f"{BARE}: submit → painted", Aim.info()),
+    ("gui_click", "gui", "GUI thread busy in the Call action itself", "", "",
+     Aim.info("part of the above")),
+    ("before_send", "pre", "Call → worker starts the HTTP request (write-ahead row)", "", "",
+     Aim.info("part of the above")),
+    ("http_send", "net", "Worker starts the HTTP request → sandbox has read it", "wire",
+     f"{BARE}: submit → read", Aim.info()),
+    ("deliver", "deliver", "Answer on the worker → call_finished handled on the GUI thread "
+     "(row finished, window slot run)", "", "", Aim.info("part of outcome shown")),
+    ("render", "render", "call_finished handled → outcome label painted", "", "",
+     Aim.info("part of outcome shown")),
+)  # fmt: skip
+
+
+def figures(samples: Samples) -> list[Figure]:
+    return [
+        Figure(
+            f"wire.{key}",
+            GROUP,
+            label,
+            "ms",
+            samples.ours[ours],
+            base_label,
+            samples.bare[base] if base else [],
+            aim,
+        )
+        for key, ours, label, base, base_label, aim in FIGURES
+    ]
+
+
 def collect(quick: bool) -> SuiteResult:
     app = application()
     rounds, warmup = (10, 2) if quick else (30, 3)
-    stamps = Stamps()
-    undo = install_stamps(stamps)
-    numbers = iter(customer_numbers())
-    samples: dict[str, list[float]] = {
-        k: [] for k in ("wire", "shown", "total", "gui", "pre", "net", "deliver", "render")
-    }
-    base: dict[str, list[float]] = {k: [] for k in ("wire", "shown", "total")}
-    first: dict[str, float] = {}
-    result = SuiteResult()
-    with (
-        tempfile.TemporaryDirectory(prefix="dialer-bench-") as tmp,
-        Sandbox(call_seconds=0) as sandbox,
-    ):
-        parts, lists_in = open_demo_window(Path(tmp), HISTORY_ROWS, sandbox)
-        if not lists_in:
-            return SuiteResult(
-                [
-                    Figure(
-                        "wire.to_wire",
-                        GROUP,
-                        "Call → request at the sandbox",
-                        "ms",
-                        status=Status.FAILED,
-                        note="the lists never loaded",
-                    )
-                ]
-            )
-        ours, bare = AppCaller(parts), BareCaller(sandbox.base_url, stamps)
-        run_for(200)
-        for i in range(warmup + rounds):
-            number = next(numbers)
-            clicked = ours.call(number)
-            wait_until(lambda: ours.done, 10_000)
-            arrived, answered = stamps.arrived.get(number, 0), stamps.answered.get(number, 0)
-            sending = stamps.sending.get(number, 0)
-            figures = {
-                "wire": _ms(clicked, arrived),
-                "shown": _ms(answered, ours.watcher.painted_ns),
-                "total": _ms(clicked, ours.watcher.painted_ns),
-                "gui": ours.gui_ms,
-                "pre": _ms(clicked, sending),
-                "net": _ms(sending, arrived),
-                "deliver": _ms(answered, ours.finished_ns),
-                "render": _ms(ours.finished_ns, ours.watcher.painted_ns),
-            }
-            if i == 0:
-                first = figures
-            run_for(30)
-            number = next(numbers)
-            submitted = time.perf_counter_ns()
-            bare.call(number)
-            wait_until(lambda: bare.done and bare.watcher.painted_ns > 0, 10_000)
-            bare_figures = {
-                "wire": _ms(submitted, stamps.arrived.get(number, 0)),
-                "shown": _ms(stamps.answered.get(number, 0), bare.watcher.painted_ns),
-                "total": _ms(submitted, bare.watcher.painted_ns),
-            }
-            run_for(30)
-            if i < warmup:
-                continue
-            for key, value in figures.items():
-                samples[key].append(value)
-            for key, value in bare_figures.items():
-                base[key].append(value)
-        bare.close()
-        parts.window.close()
-    undo()
+    samples = run_session(rounds, warmup)
     del app
-    bare_label = "bare httpx GET on a QThreadPool"
-    result.figures = [
-        Figure(
-            "wire.to_wire",
-            GROUP,
-            "Call → request read by the sandbox",
-            "ms",
-            samples["wire"],
-            f"{bare_label}: submit → read",
-            base["wire"],
-            Aim.value(15, "ms"),
-        ),
-        Figure(
-            "wire.outcome_shown",
-            GROUP,
-            "Answer on the worker → outcome painted",
-            "ms",
-            samples["shown"],
-            f"{bare_label}: answer → QLabel painted",
-            base["shown"],
-            Aim.value(16, "ms", "≤ 16 ms (one frame)"),
-        ),
-        Figure(
-            "wire.total",
-            GROUP,
-            "Call → outcome painted (loopback)",
-            "ms",
-            samples["total"],
-            f"{bare_label}: submit → painted",
-            base["total"],
-            Aim.info(),
-        ),
-        Figure(
-            "wire.gui_click",
-            GROUP,
-            "GUI thread busy in the Call action itself",
-            "ms",
-            samples["gui"],
-            aim=Aim.info("part of the above"),
-        ),
-        Figure(
-            "wire.before_send",
-            GROUP,
-            "Call → worker starts the HTTP request (write-ahead row)",
-            "ms",
-            samples["pre"],
-            aim=Aim.info("part of the above"),
-        ),
-        Figure(
-            "wire.http_send",
-            GROUP,
-            "Worker starts the HTTP request → sandbox has read it",
-            "ms",
-            samples["net"],
-            f"{bare_label}: submit → read",
-            base["wire"],
-            Aim.info(),
-        ),
-        Figure(
-            "wire.deliver",
-            GROUP,
-            "Answer on the worker → call_finished handled on the GUI thread (row finished, "
-            "window slot run)",
-            "ms",
-            samples["deliver"],
-            aim=Aim.info("part of outcome shown"),
-        ),
-        Figure(
-            "wire.render",
-            GROUP,
-            "call_finished handled → outcome label painted",
-            "ms",
-            samples["render"],
-            aim=Aim.info("part of outcome shown"),
-        ),
-    ]
-    result.raw = {"first_call_of_session": first, "rounds": rounds, "warmup": warmup}
-    return result
+    if samples is None:
+        note = "the lists never loaded"
+        failed = Figure("wire.to_wire", GROUP, "Call → request at the sandbox", "ms",
+                        status=Status.FAILED, note=note)  # fmt: skip
+        return SuiteResult([failed])
+    raw: dict[str, object] = {"first_call_of_session": samples.first, "rounds": rounds}
+    return SuiteResult(figures(samples), raw={**raw, "warmup": warmup})
 
 
 if __name__ == "__main__":

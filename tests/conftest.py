@@ -1,4 +1,4 @@
-"""Shared fixtures: offscreen Qt, an in-memory keyring, a sandbox, a data directory."""
+"""Shared fixtures: offscreen Qt, an in-memory keyring, a sandbox, a data directory, Xvfb."""
 
 from __future__ import annotations
 
@@ -12,34 +12,10 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from dialer_app.sandbox import Sandbox
-
-# A sentinel key: tests assert it never appears in logs, files, dialogs or history.
-SENTINEL = "SENTINEL-authcode-7f3a9c"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A real keyring backend that keeps passwords in a dict."""
-
-    priority = 0  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        from keyring.errors import PasswordDeleteError
-
-        if self.passwords.pop((service, username), None) is None:
-            raise PasswordDeleteError("not found")
+from tests.helpers.keys import SENTINEL, MemoryKeyring
+from tests.helpers.xvfb import xvfb_display
 
 
 @pytest.fixture(autouse=True)
@@ -77,3 +53,10 @@ def root_logging() -> Iterator[logging.Logger]:
     root.setLevel(level)
     for handler in handlers:
         root.addHandler(handler)
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    """A private Xvfb display (the smoke and packaging tests); skipped without Xvfb."""
+    with xvfb_display() as name:
+        yield name

@@ -16,7 +16,6 @@ from typing import Any
 from dialer_app.core.records import CallResult, Outcome
 from dialer_app.core.text import plain
 
-PLACED_MESSAGE = "Ringing customer…"
 MAX_MESSAGE = 300  # characters of a server message kept; known messages are far shorter
 _SPACES = re.compile(r"\s+")
 

@@ -7,20 +7,17 @@ from collections.abc import Iterator
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
-from keyring.backends import fail
 from keyring.errors import KeyringLocked
 
 from dialer_app.core import credentials
 from dialer_app.core.errors import CredentialError, KeyringUnavailable
-from tests.conftest import SENTINEL, MemoryKeyring
+from tests.helpers.keys import SENTINEL, MemoryKeyring, StubBackend, no_keyring
 
 DIGIDONAR = "https://cloud.digidonar.in/api_v2/"
 CALLERDESK = "https://app.callerdesk.io/api/"
 
 
-class LockedKeyring(KeyringBackend):
-    priority = 0  # type: ignore[assignment]
-
+class LockedKeyring(StubBackend):
     def get_password(self, service: str, username: str) -> str | None:
         raise KeyringLocked(f"locked while holding {SENTINEL}")
 
@@ -59,7 +56,7 @@ def test_replace_and_forget(memory_keyring: MemoryKeyring) -> None:
 
 
 def test_no_backend_is_reported_as_unavailable(use_backend) -> None:  # type: ignore[no-untyped-def]
-    use_backend(fail.Keyring())
+    use_backend(no_keyring())
     with pytest.raises(KeyringUnavailable, match="this session only"):
         credentials.get_authcode(DIGIDONAR)
     with pytest.raises(KeyringUnavailable):

@@ -74,7 +74,7 @@ def test_a_status_never_seen_is_kept_verbatim() -> None:
 
 @given(st.lists(st.sampled_from(list(LiveState))))
 def test_however_answers_interleave_a_call_only_moves_forward(seen: list[LiveState]) -> None:
-    order = [None, *[s for s in LiveState if s is not LiveState.OTHER]]
+    order: list[LiveState | None] = [None, *[s for s in LiveState if s is not LiveState.OTHER]]
     state: LiveState | None = None
     for value in seen:
         after = advance(state, value)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dialer_app.core.logsetup import Redactor, configure
-from tests.conftest import SENTINEL
+from tests.helpers.keys import SENTINEL
 
 
 @pytest.fixture

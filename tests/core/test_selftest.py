@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING
 import certifi
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.backends import fail
 
 from dialer_app.selftest import (
     TLS_PROBE_VARIABLE,
@@ -20,17 +18,16 @@ from dialer_app.selftest import (
     check_tls,
     run_self_test,
 )
+from tests.helpers.keys import StubBackend, no_keyring
 
 if TYPE_CHECKING:
-    from tests.packaging.local_tls import LocalTlsServer
+    from tests.helpers.local_tls import LocalTlsServer
 
 SECRET = "s3cr3t-api-key"
 
 
-class RecordingKeyring(KeyringBackend):
+class RecordingKeyring(StubBackend):
     """In-memory backend that counts password lookups (conftest installs a plain one)."""
-
-    priority = 0
 
     def __init__(self) -> None:
         super().__init__()
@@ -63,7 +60,7 @@ def recording_keyring() -> Iterator[RecordingKeyring]:
 def failing_keyring() -> Iterator[None]:
     """keyring's 'no backend available' stand-in, installed for the test only."""
     previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
+    keyring.set_keyring(no_keyring())
     yield
     keyring.set_keyring(previous)
 
@@ -113,7 +110,7 @@ def test_fails_when_keyring_has_no_backend() -> None:
 def tls_server(tmp_path: Path) -> Iterator[LocalTlsServer]:
     """An HTTPS server on 127.0.0.1 whose CA is in no bundle: trusted only via SSL_CERT_FILE."""
     pytest.importorskip("cryptography")
-    from tests.packaging.local_tls import LocalTlsServer
+    from tests.helpers.local_tls import LocalTlsServer
 
     with LocalTlsServer(tmp_path) as server:
         yield server

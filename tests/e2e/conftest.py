@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +15,8 @@ from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor, configure
 from dialer_app.sandbox import Sandbox
 from dialer_app.ui.dialogs import AccountChoice, AccountDialog
-from tests.conftest import SENTINEL, MemoryKeyring
-
-Launch = Callable[..., Desk]
+from tests.helpers.keys import SENTINEL, MemoryKeyring
+from tests.helpers.window import Launch, wait_for_lists
 
 
 @pytest.fixture
@@ -48,12 +47,6 @@ def launch(
     yield start
     for parts in started:
         parts.window.close()
-
-
-def wait_for_lists(qtbot: QtBot, parts: Desk) -> None:
-    form = parts.window.form
-    qtbot.waitUntil(lambda: form.member_combo.count() > 0, timeout=5000)
-    qtbot.waitUntil(lambda: form.deskphone_combo.count() > 0, timeout=5000)
 
 
 @pytest.fixture

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from dialer_app.composition import Desk
 from dialer_app.sandbox import Sandbox
 from dialer_app.ui.tray import Tray
-from tests.conftest import SENTINEL
-from tests.e2e.test_window import cell
+from tests.helpers.keys import SENTINEL
+from tests.helpers.window import cell
 
 
 def test_a_tel_link_fills_the_form_and_waits_for_return(
@@ -65,23 +64,14 @@ def test_tray_takes_the_clipboard_and_notifies_while_hidden(
     assert parts.settings.get(keys_of.CLOSE_TO_TRAY) is True  # remembered for the next start
 
 
-def test_copy_diagnostics_has_the_facts_and_never_the_key(
-    qtbot: QtBot, parts: Desk, data_dir: Path
-) -> None:
+def test_copy_diagnostics_has_the_facts_and_never_the_key(qtbot: QtBot, parts: Desk) -> None:
     parts.window.form.number_edit.setText("9876543210")
     parts.window.form.call_button.click()
     qtbot.waitUntil(lambda: cell(parts, "Outcome") == "Placed")
-    from dialer_app.composition import diagnostics as _diagnostics
-    from dialer_app.core.config import Paths
-    from dialer_app.core.logsetup import Redactor
-
-    redactor = Redactor()
-    redactor.add_secret(SENTINEL)
-    parts.window.diagnostics = lambda: _diagnostics(Paths(data_dir), redactor)
     parts.window.diagnostics_action.trigger()
     text = QGuiApplication.clipboard().text()
     assert text.startswith("dialer-app ")
-    assert "keyring: tests.conftest.MemoryKeyring" in text
+    assert "keyring: tests.helpers.keys.MemoryKeyring" in text
     assert "Calling customer …3210" in text
     assert SENTINEL not in text
     assert "9876543210" not in text
@@ -93,9 +83,12 @@ def test_a_tel_link_to_a_customer_just_called_still_asks_first(
     from dialer_app.ui.dialogs import ConfirmRedial
 
     asked: list[str] = []
-    monkeypatch.setattr(
-        ConfirmRedial, "ask", classmethod(lambda cls, parent, text: asked.append(text) or False)
-    )
+
+    def ask(cls: type[ConfirmRedial], parent: QWidget, text: str) -> bool:
+        asked.append(text)
+        return False
+
+    monkeypatch.setattr(ConfirmRedial, "ask", classmethod(ask))
     parts.window.form.number_edit.setText("9876543210")
     parts.window.form.call_button.click()
     qtbot.waitUntil(lambda: cell(parts, "Outcome") == "Placed")

@@ -12,9 +12,8 @@ from dialer_app.composition import assemble
 from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor
 from dialer_app.sandbox import Sandbox
-from tests.conftest import SENTINEL, MemoryKeyring
-from tests.e2e.conftest import Launch, wait_for_lists
-from tests.e2e.test_window import cell
+from tests.helpers.keys import SENTINEL, MemoryKeyring
+from tests.helpers.window import Launch, cell, wait_for_lists
 
 GARBAGE = b"this is not a database, just some bytes a disk error left" * 40
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from dialer_app.composition import Desk
 from dialer_app.sandbox import Sandbox
 from dialer_app.ui.dialogs import ConfirmRedial
-from tests.e2e.test_window import cell
+from tests.helpers.window import cell
 
 
 @pytest.fixture

@@ -9,21 +9,17 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.errors import InitError, KeyringLocked
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from dialer_app.sandbox import Fault, Sandbox
-from tests.conftest import SENTINEL
-from tests.e2e.conftest import Launch, wait_for_lists
-from tests.e2e.test_window import cell
+from tests.helpers.keys import SENTINEL, StubBackend
+from tests.helpers.window import Launch, cell, wait_for_lists
 
 
-class GatedKeyring(KeyringBackend):
+class GatedKeyring(StubBackend):
     """Holds every read until released (a locked wallet prompting, a slow D-Bus)."""
-
-    priority = 0  # type: ignore[assignment]
 
     def __init__(self, stored: dict[tuple[str, str], str]) -> None:
         super().__init__()
@@ -42,9 +38,7 @@ class GatedKeyring(KeyringBackend):
         pass
 
 
-class FailingKeyring(KeyringBackend):
-    priority = 0  # type: ignore[assignment]
-
+class FailingKeyring(StubBackend):
     def __init__(self, error: Exception) -> None:
         super().__init__()
         self.error = error

@@ -7,27 +7,21 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backends import fail
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from dialer_app.core.history import HistoryStore
 from dialer_app.core.records import CallRequest
 from dialer_app.sandbox import Fault, Sandbox
 from dialer_app.ui.dialogs import ConfirmRedial
-from dialer_app.ui.history_model import COLUMNS
-from tests.conftest import SENTINEL, MemoryKeyring
-from tests.e2e.conftest import Launch, wait_for_lists
+from tests.helpers.keys import SENTINEL, MemoryKeyring, no_keyring
+from tests.helpers.window import Launch, cell, wait_for_lists
 
 
-def press_return(qtbot: QtBot, widget) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(widget, Qt.Key.Key_Return)
-
-
-def cell(parts, column: str, row: int = 0) -> str:  # type: ignore[no-untyped-def]
-    model = parts.window.history_view.model()
-    index = model.index(row, [c.title for c in COLUMNS].index(column))
-    return str(model.data(index))
+def press_return(widget: QWidget) -> None:
+    QTest.keyClick(widget, Qt.Key.Key_Return)
 
 
 @pytest.mark.usefixtures("saved_key")
@@ -39,7 +33,7 @@ def test_agent_places_a_call_with_return(qtbot: QtBot, launch: Launch, sandbox: 
     assert window.form.deskphone_combo.currentText() == "01204000000"
     window.form.number_edit.setText("+91 98765 43210")
     assert window.form.number_hint.text() == "Will dial 98765 43210"
-    press_return(qtbot, window.form.number_edit)
+    press_return(window.form.number_edit)
     qtbot.waitUntil(lambda: "Ringing customer 98765 43210" in window.outcome_label.text())
     assert "campaign 3570001" in window.outcome_label.text()
     (call,) = sandbox.received("click_to_call_v3")
@@ -88,7 +82,7 @@ def test_bad_numbers_are_explained_and_never_sent(
     wait_for_lists(qtbot, parts)
     parts.window.form.number_edit.setText(typed)
     assert reason in parts.window.form.number_hint.text()
-    press_return(qtbot, parts.window.form.number_edit)
+    press_return(parts.window.form.number_edit)
     assert parts.window.outcome_label.text().startswith("Not called:")
     assert reason in parts.window.outcome_label.text()
     assert sandbox.received("click_to_call_v3") == []
@@ -102,9 +96,9 @@ def test_double_return_sends_one_request(qtbot: QtBot, launch: Launch, sandbox: 
     sandbox.inject("click_to_call_v3", Fault.SLOW, delay=0.5)
     edit = parts.window.form.number_edit
     edit.setText("9876543210")
-    press_return(qtbot, edit)
+    press_return(edit)
     assert not parts.window.form.call_button.isEnabled()
-    press_return(qtbot, edit)
+    press_return(edit)
     parts.window.form.call_button.click()
     qtbot.waitUntil(lambda: cell(parts, "Outcome") == "Placed", timeout=5000)
     assert len(sandbox.received("click_to_call_v3")) == 1
@@ -146,11 +140,12 @@ def test_redial_within_cooldown_asks_first(
 ) -> None:
     questions: list[str] = []
     answers = iter([False, True])
-    monkeypatch.setattr(
-        ConfirmRedial,
-        "ask",
-        classmethod(lambda cls, parent, text: (questions.append(text), next(answers))[1]),
-    )
+
+    def ask(cls: type[ConfirmRedial], parent: QWidget, text: str) -> bool:
+        questions.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(ConfirmRedial, "ask", classmethod(ask))
     parts = launch()
     wait_for_lists(qtbot, parts)
     parts.window.form.number_edit.setText("9876543210")
@@ -206,7 +201,7 @@ def test_without_a_keyring_the_key_is_kept_for_the_session_only(
     sandbox: Sandbox,
     account_dialog_notes: list[str],
 ) -> None:
-    keyring.set_keyring(fail.Keyring())
+    keyring.set_keyring(no_keyring())
     notes = account_dialog_notes
     parts = launch()
     wait_for_lists(qtbot, parts)
@@ -227,7 +222,7 @@ def test_the_key_never_reaches_logs_history_or_any_file(
 ) -> None:
     parts = launch()
     wait_for_lists(qtbot, parts)
-    texts = []
+    texts: list[str] = []
     for fault in (None, Fault.DROP, Fault.HTML_PAGE, Fault.HTTP_500):
         if fault is not None:
             sandbox.inject("click_to_call_v3", fault)

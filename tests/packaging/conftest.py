@@ -20,8 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.smoke.test_xvfb import display as display  # the Xvfb fixture, shared
-from tests.smoke.test_xvfb import wait_for
+from tests.helpers.processes import wait_for
 
 FROZEN_APP_VARIABLE = "DIALER_FROZEN_APP"
 # Variables of the test run that would change what the frozen app finds: each test sets the
@@ -161,8 +160,8 @@ def _stop(process: subprocess.Popen[Any]) -> None:
 def _default_collection_unlocked(address: str) -> bool:
     """True once the daemon owns the Secret Service name and its login keyring is open."""
     import secretstorage
-    from jeepney.io.blocking import open_dbus_connection
-    from jeepney.wrappers import DBusErrorResponse
+    from jeepney.io.blocking import open_dbus_connection  # type: ignore[import-untyped]
+    from jeepney.wrappers import DBusErrorResponse  # type: ignore[import-untyped]
 
     with (
         suppress(OSError, DBusErrorResponse, secretstorage.exceptions.SecretStorageException),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.smoke.test_xvfb import run_demo_call
+from tests.helpers.xvfb import run_demo_call
 
 
 @pytest.mark.xvfb

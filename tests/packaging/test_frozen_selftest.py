@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from keyring.backend import KeyringBackend
 
 from dialer_app import __version__
 
 if TYPE_CHECKING:
-    from tests.packaging.local_tls import LocalTlsServer
+    from tests.helpers.local_tls import LocalTlsServer
 
 CHECKS = ["qt", "sqlite", "tls", "keyring"]
 
@@ -53,7 +54,7 @@ def tls_server(tmp_path: Path) -> Iterator[LocalTlsServer]:
     """HTTPS on 127.0.0.1 signed by a CA made for the test (cryptography is a keyring dependency
     on Linux)."""
     pytest.importorskip("cryptography")
-    from tests.packaging.local_tls import LocalTlsServer
+    from tests.helpers.local_tls import LocalTlsServer
 
     with LocalTlsServer(tmp_path) as server:
         yield server
@@ -84,7 +85,7 @@ def test_self_test_passes_with_an_unlocked_gnome_keyring(
     from keyring.backends import SecretService
 
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", keyring_env["DBUS_SESSION_BUS_ADDRESS"])
-    backend = SecretService.Keyring()
+    backend: KeyringBackend = SecretService.Keyring()  # type: ignore[no-untyped-call]
     backend.set_password("dialer-app-test", "https://example.invalid/", "round-trip")
     assert backend.get_password("dialer-app-test", "https://example.invalid/") == "round-trip"
     backend.delete_password("dialer-app-test", "https://example.invalid/")

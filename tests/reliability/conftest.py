@@ -1,8 +1,13 @@
-"""Fixtures of the fault matrix, and the hook that writes docs/reliability.md from its results."""
+"""Fixtures of the fault matrix, and the hook that renders docs/reliability.md from its results.
+
+The hook writes the document only where ``$DIALER_RELIABILITY_DOC`` says (set by
+``scripts/reliability-report``); a plain test run only says when the committed one is stale.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,9 +19,9 @@ from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor, configure
 from dialer_app.sandbox import Sandbox
 from dialer_app.ui.dialogs import AccountDialog, ConfirmRedial
-from tests.conftest import SENTINEL, MemoryKeyring
-from tests.reliability.harness import ClientFactory, Desk
-from tests.reliability.report import Collector, write_report
+from tests.helpers.harness import ClientFactory, Desk
+from tests.helpers.keys import SENTINEL, MemoryKeyring
+from tests.helpers.matrix import DOC, DOC_VARIABLE, STORAGE_KEYS, Collector, is_stale, write_report
 
 # Every row docs/reliability.md must have, in table order (see test_matrix.CASES).
 MATRIX_KEYS = (
@@ -49,10 +54,6 @@ MATRIX_KEYS = (
     "message_too_long",
     "sigkill",
 )
-# Every storage-fault row, in table order (see test_storage).
-STORAGE_FAULTS = ("read-only disk", "full disk")
-STORAGE_STATES = ("fresh", "history", "crash left", "stale lock")
-STORAGE_KEYS = tuple(f"{fault}/{state}" for fault in STORAGE_FAULTS for state in STORAGE_STATES)
 _collector = Collector(MATRIX_KEYS, storage_expected=STORAGE_KEYS)
 
 Launch = Callable[..., Desk]
@@ -68,11 +69,17 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    """Write docs/reliability.md when the whole matrix ran and passed, and only if it changed."""
-    if write_report(_collector):
-        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-        if reporter is not None:
-            reporter.write_line("docs/reliability.md: regenerated from the fault matrix")
+    """Write the document where $DIALER_RELIABILITY_DOC says; else say if docs/ is stale."""
+    target = os.environ.get(DOC_VARIABLE)
+    if target:
+        line = f"{target}: regenerated" if write_report(_collector, Path(target)) else ""
+    elif is_stale(_collector, DOC):
+        line = f"{DOC.name} is out of date: run scripts/reliability-report"
+    else:
+        line = ""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if line and reporter is not None:
+        reporter.write_line(line)
 
 
 @pytest.fixture(scope="session")

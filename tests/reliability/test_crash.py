@@ -26,10 +26,10 @@ from pytestqt.qtbot import QtBot
 from dialer_app.core.records import Outcome
 from dialer_app.sandbox import Fault, Sandbox
 from dialer_app.services.history import UNFINISHED_MESSAGE
-from tests.conftest import SENTINEL
-from tests.reliability import crash_driver
-from tests.reliability.harness import Desk, leaks, unmasked_numbers
-from tests.reliability.report import Collector, MatrixRow
+from tests.helpers import crash_driver
+from tests.helpers.harness import Desk, leaks, unmasked_numbers
+from tests.helpers.keys import SENTINEL
+from tests.helpers.matrix import Collector, MatrixRow
 
 CLICK = "click_to_call_v3"
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,8 +16,8 @@ from dialer_app.core.client import CALL_BODY_LIMIT, CallerDeskClient
 from dialer_app.core.errors import BadResponseError, RejectedError
 from dialer_app.core.records import CallRequest, Outcome
 from dialer_app.sandbox import Fault, Sandbox
-from tests.conftest import SENTINEL
-from tests.reliability.servers import RawServer, Script
+from tests.helpers.keys import SENTINEL
+from tests.helpers.servers import RawServer, Script
 
 REQUEST = CallRequest("9876543210", "9700009153", "01204000000")
 QUICK = httpx.Timeout(1.0, connect=0.3)

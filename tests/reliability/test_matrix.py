@@ -22,10 +22,10 @@ import respx
 from dialer_app.core.outcome import MAX_MESSAGE
 from dialer_app.core.records import Outcome
 from dialer_app.sandbox import Fault, Sandbox
-from tests.conftest import SENTINEL
-from tests.reliability.harness import CUSTOMER, ClientFactory, Desk, leaks, unmasked_numbers
-from tests.reliability.report import Collector, MatrixRow
-from tests.reliability.servers import ClosedPort, FullBacklog, RawServer, Script, TlsServer
+from tests.helpers.harness import CUSTOMER, ClientFactory, Desk, leaks, unmasked_numbers
+from tests.helpers.keys import SENTINEL
+from tests.helpers.matrix import Collector, MatrixRow
+from tests.helpers.servers import ClosedPort, FullBacklog, RawServer, Script, TlsServer
 
 CLICK = "click_to_call_v3"
 MAY_RING = "may be ringing"

@@ -20,7 +20,7 @@ from dialer_app.core.outcome import MAX_MESSAGE, classify, parse_json_object
 from dialer_app.core.phone import normalise
 from dialer_app.core.records import CallRequest, CallResult, Outcome
 from dialer_app.sandbox import Sandbox
-from tests.conftest import SENTINEL
+from tests.helpers.keys import SENTINEL
 
 BASE = "http://127.0.0.1:9/api_v2/"  # never dialled: a mock transport answers
 TEN_ASCII_DIGITS = re.compile(r"[0-9]{10}")

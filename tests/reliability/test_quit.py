@@ -25,8 +25,8 @@ from pytestqt.qtbot import QtBot
 from dialer_app.lifetime import Lifetime
 from dialer_app.sandbox import Fault, Sandbox
 from dialer_app.services.single_instance import server_name
-from tests.conftest import SENTINEL
-from tests.reliability import quit_driver
+from tests.helpers import quit_driver
+from tests.helpers.keys import SENTINEL
 
 ROOT = Path(__file__).resolve().parents[2]
 CLICK = "click_to_call_v3"
@@ -61,10 +61,10 @@ def test_a_signal_mid_request_quits_cleanly_and_finishes_the_row(
     sandbox.inject(CLICK, Fault.STALL)
     stderr = tmp_path / "stderr.txt"
     env = {**os.environ, "DIALER_TEST_AUTHCODE": SENTINEL, "PYTHONPATH": str(ROOT)}
-    with stderr.open("w") as errors:
+    with stderr.open("w") as stderr_file:
         process = subprocess.Popen(
             [sys.executable, quit_driver.__file__, sandbox.base_url, str(data_dir)],
-            stdout=subprocess.PIPE, stderr=errors, text=True, env=env, cwd=ROOT,
+            stdout=subprocess.PIPE, stderr=stderr_file, text=True, env=env, cwd=ROOT,
         )  # fmt: skip
     socket_file = Path(tempfile.gettempdir()) / server_name(data_dir)
     try:

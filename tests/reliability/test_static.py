@@ -124,7 +124,7 @@ def literal_parts(node: ast.AST) -> list[str]:
 
 def test_the_client_builds_no_url_by_hand() -> None:
     tree = ast.parse(CLIENT.read_text("utf-8"))
-    bad = []
+    bad: list[str] = []
     for node in ast.walk(tree):
         built = (
             isinstance(node, ast.JoinedStr)
@@ -132,7 +132,9 @@ def test_the_client_builds_no_url_by_hand() -> None:
             or (isinstance(node, ast.Call) and getattr(node.func, "attr", "") in {"format", "join"})
         )
         if built and any(m in part for part in literal_parts(node) for m in URL_MARKERS):
-            bad.append(f"line {node.lineno}: text with {URL_MARKERS} built by hand")
+            bad.append(
+                f"line {getattr(node, 'lineno', '?')}: text with {URL_MARKERS} built by hand"
+            )
         if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in HTTP_METHODS:
             args = node.args[1:2] if node.func.attr in {"request", "stream"} else node.args[:1]  # type: ignore[attr-defined]
             bad += [f"line {node.lineno}: URL {ast.unparse(a)}" for a in args if not _plain(a)]
@@ -151,7 +153,7 @@ def test_the_key_goes_only_into_params_or_form_fields() -> None:
     tree = ast.parse(CLIENT.read_text("utf-8"))
     keys = {id(k) for n in ast.walk(tree) if isinstance(n, ast.Dict) for k in n.keys if k}
     docstrings = {
-        id(n.body[0].value)  # type: ignore[attr-defined]
+        id(n.body[0].value)
         for n in ast.walk(tree)
         if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef))
         and n.body

@@ -26,11 +26,10 @@ from dialer_app.core.history import HistoryStore
 from dialer_app.core.logsetup import Redactor, configure
 from dialer_app.core.records import CallRequest, CallResult, Outcome
 from dialer_app.sandbox import Sandbox
-from tests.conftest import SENTINEL, MemoryKeyring
-from tests.reliability.conftest import STORAGE_FAULTS, STORAGE_STATES
-from tests.reliability.harness import rendered
-from tests.reliability.report import Collector, StorageRow
-from tests.support.disk import Disk
+from tests.helpers.disk import Disk
+from tests.helpers.harness import rendered
+from tests.helpers.keys import SENTINEL, MemoryKeyring
+from tests.helpers.matrix import STORAGE_FAULTS, STORAGE_STATES, Collector, StorageRow
 
 CLICK = "click_to_call_v3"
 REQUEST = CallRequest("9876543210", "9700009153", "01204000000", 0, "Aarav Sharma")

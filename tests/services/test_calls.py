@@ -20,7 +20,7 @@ from dialer_app.services.account import AccountService, ClientFactory
 from dialer_app.services.calls import CallAttempt, CallService
 from dialer_app.services.lists import BalanceService, ListsService
 from dialer_app.services.runner import Job, Runner
-from tests.conftest import SENTINEL
+from tests.helpers.keys import SENTINEL
 
 # Aarav Sharma, stored by the sandbox as 09700009153; the first demo deskphone.
 REQUEST = CallRequest("9876543210", "9700009153", "01204000000", 0, "Aarav Sharma")

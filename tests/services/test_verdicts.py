@@ -18,7 +18,7 @@ from dialer_app.sandbox import ManualClock, Sandbox
 from dialer_app.services.account import AccountService
 from dialer_app.services.runner import Runner
 from dialer_app.services.verdicts import VerdictTracker
-from tests.conftest import SENTINEL
+from tests.helpers.keys import SENTINEL
 
 FAST = (0.02,)
 

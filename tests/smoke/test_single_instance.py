@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.smoke.test_xvfb import wait_for
+from tests.helpers.processes import wait_for
 
 
 def launch(data_dir: Path, *extra: str) -> subprocess.Popen[str]:

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from dialer_app.composition import Desk as AppDesk
 from dialer_app.core.client import CallerDeskClient
 from dialer_app.services.calls import CallAttempt
-from tests.conftest import SENTINEL
+from tests.helpers.keys import SENTINEL
 
 # Short enough for a quick matrix, long enough for loopback on a loaded CI machine.
 FAST_TIMEOUT = httpx.Timeout(1.0, connect=0.3)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication
 
 from dialer_app.app import main
 from dialer_app.ui.main_window import MainWindow
-from tests.reliability.crash_driver import FIRST, _OneKey
-from tests.reliability.harness import ClientFactory
+from tests.helpers.crash_driver import FIRST, _OneKey
+from tests.helpers.harness import ClientFactory
 
 
 class Driver:

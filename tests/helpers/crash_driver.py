@@ -28,10 +28,10 @@ FIRST, SECOND = "98765 43210", "91234 56789"
 
 
 class _OneKey(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self, base_url: str, key: str) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring's own is untyped
         self._entry = ("dialer-app", base_url)
         self._key = key
 
