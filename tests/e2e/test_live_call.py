@@ -7,12 +7,13 @@ moves the clock, and the window is waited on (never slept on) to show it.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -21,8 +22,8 @@ from dialer_app.composition import Desk
 from dialer_app.sandbox import Fault, ManualClock, Sandbox
 from dialer_app.ui.dialogs import ConfirmRedial
 from dialer_app.ui.history_columns import COLUMNS
-from tests.conftest import SENTINEL
-from tests.e2e.conftest import Launch, wait_for_lists
+from tests.helpers.keys import SENTINEL
+from tests.helpers.window import Launch, wait_for_lists
 
 CLICK = "click_to_call_v3"
 FAST = {"live_poll_ms": 50, "report_schedule": (60.0,)}  # the report only when a call ends
@@ -48,6 +49,18 @@ def desk(launch: Launch, qtbot: QtBot, saved_key: None) -> Desk:
     return started
 
 
+def answer_redial(monkeypatch: pytest.MonkeyPatch, answer: bool) -> list[str]:
+    """The re-dial question is answered ``answer``; the questions asked are returned."""
+    asked: list[str] = []
+
+    def ask(_cls: object, _parent: object, text: str) -> bool:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(ConfirmRedial, "ask", classmethod(ask))
+    return asked
+
+
 def cell(desk: Desk, column: str, row: int = 0) -> str:
     model = desk.window.history_view.model()
     return str(model.data(model.index(row, [c.title for c in COLUMNS].index(column))))
@@ -57,19 +70,19 @@ def banner(desk: Desk) -> str:
     return desk.window.outcome_label.text()
 
 
-def dial(qtbot: QtBot, desk: Desk, number: str) -> None:
+def dial(desk: Desk, number: str) -> None:
     """Type the number and press Return, as the agent does."""
     edit = desk.window.form.number_edit
     edit.clear()
-    qtbot.keyClicks(edit, number)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    QTest.keyClicks(edit, number)
+    QTest.keyClick(edit, Qt.Key.Key_Return)
 
 
 def test_every_live_state_in_order_then_the_report_at_once_then_the_wrap_up(
     qtbot: QtBot, desk: Desk, sandbox: Sandbox, clock: ManualClock, tmp_path: Path,
     data_dir: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    dial(qtbot, desk, "9876543210")
+    dial(desk, "9876543210")
     qtbot.waitUntil(lambda: "Ringing the customer, 98765 43210" in banner(desk))
     assert "Ringing the customer" in cell(desk, "Result")
     clock.advance(2.5)
@@ -84,11 +97,11 @@ def test_every_live_state_in_order_then_the_report_at_once_then_the_wrap_up(
     panel = desk.window.wrap_up
     qtbot.waitUntil(lambda: panel.isVisible() and panel.hasFocus())
     assert "98765 43210" in panel.title.text()
-    qtbot.keyClick(panel, Qt.Key.Key_1)  # Interested
-    qtbot.keyClick(panel, Qt.Key.Key_Tab)
+    QTest.keyClick(panel, Qt.Key.Key_1)  # Interested
+    QTest.keyClick(panel, Qt.Key.Key_Tab)
     assert desk.window.focusWidget() is panel.note_edit
-    qtbot.keyClicks(panel.note_edit, "=wants a demo")
-    qtbot.keyClick(panel.note_edit, Qt.Key.Key_Return)
+    QTest.keyClicks(panel.note_edit, "=wants a demo")
+    QTest.keyClick(panel.note_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: cell(desk, "Disposition") == "Interested")
     assert cell(desk, "Note") == "=wants a demo"
     assert not panel.isVisible()
@@ -112,12 +125,12 @@ def test_every_live_state_in_order_then_the_report_at_once_then_the_wrap_up(
 def test_escape_skips_the_wrap_up_and_stores_nothing(
     qtbot: QtBot, desk: Desk, clock: ManualClock
 ) -> None:
-    dial(qtbot, desk, "9876543216")  # the customer never answers
+    dial(desk, "9876543216")  # the customer never answers
     qtbot.waitUntil(lambda: "Ringing the customer" in banner(desk))
     clock.advance(9)
     panel = desk.window.wrap_up
     qtbot.waitUntil(lambda: panel.isVisible() and panel.hasFocus())
-    qtbot.keyClick(panel, Qt.Key.Key_Escape)
+    QTest.keyClick(panel, Qt.Key.Key_Escape)
     assert not panel.isVisible()
     assert cell(desk, "Disposition") == ""
     assert desk.window.focusWidget() is desk.window.form.number_edit
@@ -131,7 +144,7 @@ def test_the_customer_left_waiting_is_said_while_it_happens(
     settings.sync()
     desk = launch(**FAST)
     wait_for_lists(qtbot, desk)
-    dial(qtbot, desk, "9876543218")  # the customer answers, the member never does
+    dial(desk, "9876543218")  # the customer answers, the member never does
     qtbot.waitUntil(lambda: "Ringing the customer" in banner(desk))
     clock.advance(2.5)
     qtbot.waitUntil(lambda: "answered: ringing you" in banner(desk))
@@ -143,38 +156,43 @@ def test_do_not_call_refuses_on_every_path_until_taken_off(
     qtbot: QtBot, desk: Desk, sandbox: Sandbox, clock: ManualClock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    asked: list[str] = []
-    monkeypatch.setattr(
-        ConfirmRedial, "ask", classmethod(lambda cls, parent, text: asked.append(text) or True)
-    )
-    dial(qtbot, desk, "9876543210")
+    asked = answer_redial(monkeypatch, True)
+    dial(desk, "9876543210")
     qtbot.waitUntil(lambda: "Ringing the customer" in banner(desk))
     clock.advance(9)
     panel = desk.window.wrap_up
     qtbot.waitUntil(lambda: panel.isVisible() and panel.hasFocus())
-    qtbot.keyClick(panel, Qt.Key.Key_5)  # Do not call
-    qtbot.keyClick(panel, Qt.Key.Key_Return)
+    QTest.keyClick(panel, Qt.Key.Key_5)  # Do not call
+    QTest.keyClick(panel, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "do-not-call list now" in banner(desk))
     form, window = desk.window.form, desk.window
-    paths = {
-        "Return": lambda: dial(qtbot, desk, "+91 98765 43210"),
-        "link": lambda: (window.on_handed_over("tel:+919876543210"),
-                         qtbot.keyClick(form.number_edit, Qt.Key.Key_Return)),
-        "re-dial": lambda: (window.history_view.activated.emit(window.history_view.model()
-                            .index(0, 1)), qtbot.keyClick(form.number_edit, Qt.Key.Key_Return)),
-        "button": lambda: form.call_button.click(),
-    }  # fmt: skip
+    view = window.history_view
+
+    def by_link() -> None:
+        window.on_handed_over("tel:+919876543210")
+        QTest.keyClick(form.number_edit, Qt.Key.Key_Return)
+
+    def by_redial() -> None:
+        view.activated.emit(view.model().index(0, 1))
+        QTest.keyClick(form.number_edit, Qt.Key.Key_Return)
+
+    paths: dict[str, Callable[[], None]] = {
+        "Return": lambda: dial(desk, "+91 98765 43210"),
+        "link": by_link,
+        "re-dial": by_redial,
+        "button": form.call_button.click,
+    }
     for path, act in paths.items():
         act()
         qtbot.waitUntil(lambda: "is on the do-not-call list" in banner(desk))
         qtbot.waitUntil(lambda: form.call_button.isEnabled())
         assert len(sandbox.received(CLICK)) == 1, path
         window.show_outcome("")  # the next path must say it again
-    dial(qtbot, desk, "9876543210")
+    dial(desk, "9876543210")
     qtbot.waitUntil(lambda: "do-not-call list" in banner(desk))
     window.outcome_label.linkActivated.emit("unblock")
     qtbot.waitUntil(lambda: "Taken off the do-not-call list" in banner(desk))
-    qtbot.keyClick(form.number_edit, Qt.Key.Key_Return)
+    QTest.keyClick(form.number_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(sandbox.received(CLICK)) == 2)
     assert len(asked) == 1  # off the list, the re-dial guard still asks first
 
@@ -182,12 +200,9 @@ def test_do_not_call_refuses_on_every_path_until_taken_off(
 def test_the_team_guard_names_another_agents_call(
     qtbot: QtBot, desk: Desk, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    asked: list[str] = []
-    monkeypatch.setattr(
-        ConfirmRedial, "ask", classmethod(lambda cls, parent, text: asked.append(text) or False)
-    )
+    asked = answer_redial(monkeypatch, False)
     sandbox.add_team_call("9876543211", seconds_ago=30)  # Priya Iyer, from her own desk
-    dial(qtbot, desk, "9876543211")
+    dial(desk, "9876543211")
     qtbot.waitUntil(lambda: bool(asked))
     assert "Priya Iyer called 98765 43211 at " in asked[0]
     assert "Connected" in asked[0]
@@ -199,8 +214,8 @@ def test_a_slow_team_check_is_skipped_and_the_call_goes_ahead_once(
     qtbot: QtBot, desk: Desk, sandbox: Sandbox
 ) -> None:
     sandbox.inject("call_list_v2", Fault.SLOW, delay=4.0)
-    dial(qtbot, desk, "9876543210")
-    qtbot.keyClick(desk.window.form.number_edit, Qt.Key.Key_Return)  # hammered: ignored
+    dial(desk, "9876543210")
+    QTest.keyClick(desk.window.form.number_edit, Qt.Key.Key_Return)  # hammered: ignored
     qtbot.waitUntil(lambda: "team check was skipped" in banner(desk), timeout=4000)
     qtbot.waitUntil(lambda: len(sandbox.received(CLICK)) == 1)
     qtbot.waitUntil(lambda: "Ringing the customer" in banner(desk))
