@@ -46,6 +46,7 @@ from dialer_app.core.records import (
 )
 from dialer_app.core.report import parse_row
 from dialer_app.core.text import plain
+from dialer_app.core.tls import is_certificate_failure, tls_context
 
 log = logging.getLogger(__name__)
 
@@ -56,15 +57,6 @@ _TEN_DIGITS = re.compile(r"[0-9]{10}")
 MAX_REPORT_PAGES = 50
 # Raised before a byte of the request left the machine: safe to report as "not sent".
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
-
-
-def tls_context() -> ssl.SSLContext:
-    """Verifying TLS context: the system store plus certifi's bundle (frozen builds)."""
-    import certifi
-
-    context = ssl.create_default_context()
-    context.load_verify_locations(cafile=certifi.where())
-    return context
 
 
 class CallerDeskClient:
@@ -315,7 +307,7 @@ def _deskphone(row: dict[str, Any]) -> Deskphone:
 
 
 def _not_sent_reason(exc: Exception) -> str:
-    if isinstance(exc, httpx.ConnectError) and "CERTIFICATE_VERIFY_FAILED" in str(exc):
+    if is_certificate_failure(exc):
         return "the server's security certificate could not be verified"
     if isinstance(exc, (httpx.ConnectTimeout, httpx.PoolTimeout)):
         return "the server did not answer in time"
