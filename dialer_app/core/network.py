@@ -101,7 +101,7 @@ def _proxy_refusal(text: str, route: Route) -> str:
         )
     if status == 407:
         return f"{proxy} did not accept the user name and password (HTTP 407)"
-    if status in (502, 503, 504):
+    if status in (500, 502, 503, 504):  # tinyproxy says 500, squid 503: no way through
         return f"{proxy} could not reach the service (HTTP {status})"
     if status:
         return f"{proxy} refused the connection to the service (HTTP {status})"

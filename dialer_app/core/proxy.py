@@ -24,8 +24,24 @@ from urllib.parse import unquote, urlsplit
 
 from dialer_app.core.config import is_loopback
 from dialer_app.core.errors import ConfigError
+from dialer_app.core.text import QT_TRANSLATE_NOOP, Sentence
 
 PROXY_SCHEMES = ("http", "https")
+PROXY_CTX = "proxy"
+NO_ADDRESS = QT_TRANSLATE_NOOP(PROXY_CTX, "Enter the proxy's address, e.g. {example}")
+NOT_HTTP = QT_TRANSLATE_NOOP(PROXY_CTX, "Only HTTP proxies are supported (http:// or https://).")
+BAD_PORT = QT_TRANSLATE_NOOP(PROXY_CTX, "The proxy's port is not a number between 1 and 65535.")
+NO_PORT = QT_TRANSLATE_NOOP(PROXY_CTX, "Give the proxy's host and port, e.g. {example}")
+LOGIN_IN_ADDRESS = QT_TRANSLATE_NOOP(
+    PROXY_CTX, "Put the proxy's user name in its own field, not in the address."
+)
+WITH_PATH = QT_TRANSLATE_NOOP(PROXY_CTX, "A proxy address is a host and a port, without a path.")
+SYSTEM_NOT_HTTP = QT_TRANSLATE_NOOP(
+    PROXY_CTX,
+    "The system's proxy {proxy} is not an HTTP proxy ({scheme}://): choose a proxy in "
+    "Dialer → Account…",
+)
+EXAMPLE = "proxy.example.com:3128"
 
 
 class ProxyMode(StrEnum):
@@ -71,6 +87,10 @@ Proxies = Callable[[], Mapping[str, str]]
 Bypass = Callable[[str], object]
 
 
+def _refuse(template: str, **args: str) -> ConfigError:
+    return ConfigError(Sentence(PROXY_CTX, template, args))
+
+
 def keyring_name(address: str, username: str) -> str:
     """``proxy:<user>@<address>``: one password per proxy and user."""
     return f"proxy:{username}@{address}" if username else f"proxy:{address}"
@@ -80,22 +100,22 @@ def validate_proxy_address(text: str) -> str:
     """``proxy.example.com:3128`` or ``http://…``; returns ``scheme://host:port`` or raises."""
     value = text.strip()
     if not value:
-        raise ConfigError("Enter the proxy's address, e.g. proxy.example.com:3128")
+        raise _refuse(NO_ADDRESS, example=EXAMPLE)
     if "://" not in value:
         value = "http://" + value
     parts = urlsplit(value)
     if parts.scheme not in PROXY_SCHEMES:
-        raise ConfigError("Only HTTP proxies are supported (http:// or https://).")
+        raise _refuse(NOT_HTTP)
     try:
         port = parts.port
     except ValueError:
-        raise ConfigError("The proxy's port is not a number between 1 and 65535.") from None
+        raise _refuse(BAD_PORT) from None
     if not parts.hostname or port is None:
-        raise ConfigError("Give the proxy's host and port, e.g. proxy.example.com:3128")
+        raise _refuse(NO_PORT, example=EXAMPLE)
     if parts.username or parts.password:
-        raise ConfigError("Put the proxy's user name in its own field, not in the address.")
+        raise _refuse(LOGIN_IN_ADDRESS)
     if parts.path not in ("", "/") or parts.query or parts.fragment:
-        raise ConfigError("A proxy address is a host and a port, without a path.")
+        raise _refuse(WITH_PATH)
     host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
     return f"{parts.scheme}://{host}:{port}"
 
@@ -142,10 +162,7 @@ def _from_url(url: str) -> Route:
     """A Route from a proxy URL that may carry ``user:password@`` (HTTPS_PROXY does)."""
     parts = urlsplit(url)
     if parts.scheme.lower() not in PROXY_SCHEMES:
-        raise ConfigError(
-            f"The system's proxy {parts.hostname or url} is not an HTTP proxy "
-            f"({parts.scheme}://): choose a proxy in Dialer → Account…"
-        )
+        raise _refuse(SYSTEM_NOT_HTTP, proxy=parts.hostname or url, scheme=parts.scheme)
     address = validate_proxy_address(f"{parts.scheme}://{parts.hostname}:{parts.port or 80}")
     username = unquote(parts.username or "")
     return _route(address, username, unquote(parts.password) if parts.password else None)
