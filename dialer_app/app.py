@@ -52,6 +52,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--install-desktop", action="store_true", help="register as the tel:/callto: handler"
     )
+    parser.add_argument(
+        "--uninstall-desktop", action="store_true", help="remove the handler and autostart entries"
+    )
+    parser.add_argument(
+        "--minimized", action="store_true", help="start in the tray (as the session start does)"
+    )
     parser.add_argument("number", nargs="?", help="a number, tel: or callto: URI to fill in")
     return parser.parse_args(argv)
 
@@ -67,12 +73,8 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
 
         # A windowed Windows build has no console: sys.stdout is None there.
         return run_self_test(sys.stdout or sys.stderr or open(os.devnull, "w"))
-    if args.install_desktop:
-        from dialer_app.desktop import install
-
-        for written in install():
-            print(f"wrote {written}")
-        return 0
+    if args.install_desktop or args.uninstall_desktop:
+        return desktop_registration(install=args.install_desktop)
     try:
         chosen = None if args.demo else choose_base_url(args.base_url, os.environ.get(ENV_URL))
     except ConfigError as exc:
@@ -112,6 +114,21 @@ def export_history(paths: Paths, target: Path, since: str | None) -> int:
         print(f"dialer-app: {exc}", file=sys.stderr)
         return 1
     print(f"Exported {count} calls to {target}")
+    return 0
+
+
+def desktop_registration(*, install: bool) -> int:
+    """``--install-desktop`` / ``--uninstall-desktop`` on this OS; prints what was done."""
+    from dialer_app.desktop import for_platform
+
+    integration = for_platform()
+    try:
+        done = integration.install() if install else integration.uninstall()
+    except OSError as exc:
+        print(f"dialer-app: {exc}", file=sys.stderr)
+        return 1
+    for line in done or ["nothing to remove"]:
+        print(line)
     return 0
 
 
