@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from tests.network.conftest import api as api  # the company network's fixtures, shared
+from tests.network.conftest import company as company
 from tests.smoke.test_xvfb import display as display  # the Xvfb fixture, shared
 from tests.smoke.test_xvfb import wait_for
 
@@ -34,6 +36,11 @@ _NOT_INHERITED = {
     "DIALER_BASE_URL",
     "DIALER_DATA_DIR",
     "DIALER_SELFTEST_TLS_URL",
+    *(
+        name
+        for proxy in ("HTTPS", "HTTP", "ALL", "NO")
+        for name in (f"{proxy}_PROXY", f"{proxy.lower()}_proxy")
+    ),
 }
 _KEYRING_TOOLS = ("dbus-daemon", "gnome-keyring-daemon")
 _BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
