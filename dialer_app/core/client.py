@@ -148,7 +148,10 @@ class CallerDeskClient:
         choice = self._proxy
         password = None
         if choice.mode is ProxyMode.MANUAL and choice.username and self._proxy_password:
-            password = self._proxy_password(choice.keyring_name)
+            try:
+                password = self._proxy_password(choice.keyring_name)
+            except Exception as exc:  # a keyring failure: the proxy will then say 407
+                log.warning("Proxy password not available: %s", type(exc).__name__)
         route = route_for(self._base_url, choice, password=password)
         log.info("Requests go %s", "directly" if route.direct else f"through {route.label}")
         return route

@@ -58,7 +58,7 @@ def account_dialog_notes(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> l
     """The agent answers the account dialog with the sandbox and the sentinel key."""
     notes: list[str] = []
 
-    def ask(cls, parent, base_url: str, has_key: bool, note: str) -> AccountChoice:  # type: ignore[no-untyped-def]
+    def ask(cls, parent, base_url: str, has_key: bool, note: str, **_) -> AccountChoice:  # type: ignore[no-untyped-def]
         notes.append(note)
         return AccountChoice(sandbox.base_url, SENTINEL)
 
