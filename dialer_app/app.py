@@ -169,7 +169,10 @@ def start_gui(
 
     from dialer_app.composition import assemble
     from dialer_app.core.uri import number_from_argument
+    from dialer_app.desktop import APP_ID, for_platform
+    from dialer_app.services.file_open import FileOpenEvents
     from dialer_app.services.single_instance import SingleInstance
+    from dialer_app.ui.autostart import AutostartToggle
     from dialer_app.ui.naming import app_icon
 
     app = QApplication.instance()
@@ -177,6 +180,7 @@ def start_gui(
     app.setApplicationName("dialer-app")
     app.setApplicationDisplayName("Dialer")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)  # Wayland's app id: the dock finds dialer-app.desktop
     app.setWindowIcon(app_icon())
     instance = SingleInstance(paths.data_dir)
     if not instance.claim():
@@ -192,11 +196,17 @@ def start_gui(
         instance.release()
         raise
     instance.received.connect(desk.window.on_handed_over)
-    if QSystemTrayIcon.isSystemTrayAvailable():
+    FileOpenEvents(app).received.connect(desk.window.on_handed_over)  # macOS links
+    AutostartToggle(desk.window, for_platform())
+    tray = QSystemTrayIcon.isSystemTrayAvailable()
+    if tray:
         desk.window.after_first_frame(partial(_add_tray, desk))
     if args.number:
         desk.window.form.number_edit.setText(number_from_argument(args.number))
-    desk.window.show()
+    if not args.minimized:
+        desk.window.show()
+    elif not tray:  # --minimized (the session start) without a tray: minimised, in reach
+        desk.window.showMinimized()
     desk.window.start()
     return instance, desk
 
