@@ -196,7 +196,7 @@ def start_gui(
         instance.release()
         raise
     instance.received.connect(desk.window.on_handed_over)
-    FileOpenEvents(app).received.connect(desk.window.on_handed_over)  # macOS links
+    FileOpenEvents(app, desk.window).received.connect(desk.window.on_handed_over)  # macOS
     AutostartToggle(desk.window, for_platform())
     tray = QSystemTrayIcon.isSystemTrayAvailable()
     if tray:

@@ -27,8 +27,9 @@ class FileOpenEvents(QObject):
 
     received = Signal(str)
 
-    def __init__(self, app: QCoreApplication) -> None:
-        super().__init__(app)
+    def __init__(self, app: QCoreApplication, parent: QObject | None = None) -> None:
+        """Filters ``app``'s events for as long as it lives (or ``parent``, e.g. the window)."""
+        super().__init__(parent or app)
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
