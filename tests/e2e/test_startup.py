@@ -99,9 +99,12 @@ def test_a_plain_http_address_in_settings_ini_is_never_used(
     parts.window._account.notice.connect(lambda notice: said.append(notice.text))
     parts.window.show()
     parts.window.start()
-    wait_for_lists(qtbot, parts)  # after the agent chose again in the account dialog
-    assert asked == ["https://cloud.digidonar.in/api_v2/"]  # the refused one is not offered
-    assert any(f"The API address {saved} from settings.ini is refused" in text for text in said)
+    try:
+        wait_for_lists(qtbot, parts)  # after the agent chose again in the account dialog
+        assert asked == ["https://cloud.digidonar.in/api_v2/"]  # the refused one is not offered
+        assert any(f"The API address {saved} from settings.ini is refused" in text for text in said)
+    finally:
+        parts.window.close()  # the one shutdown: its HTTP clients and their sockets are closed
 
 
 def test_a_dialer_that_holds_the_lock_but_never_answers_is_said_in_a_dialog(
