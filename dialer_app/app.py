@@ -52,6 +52,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--install-desktop", action="store_true", help="register as the tel:/callto: handler"
     )
+    parser.add_argument(
+        "--uninstall-desktop", action="store_true", help="remove the handler and autostart entries"
+    )
+    parser.add_argument(
+        "--minimized", action="store_true", help="start in the tray (as the session start does)"
+    )
     parser.add_argument("number", nargs="?", help="a number, tel: or callto: URI to fill in")
     return parser.parse_args(argv)
 
@@ -67,12 +73,8 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
 
         # A windowed Windows build has no console: sys.stdout is None there.
         return run_self_test(sys.stdout or sys.stderr or open(os.devnull, "w"))
-    if args.install_desktop:
-        from dialer_app.desktop import install
-
-        for written in install():
-            print(f"wrote {written}")
-        return 0
+    if args.install_desktop or args.uninstall_desktop:
+        return desktop_registration(install=args.install_desktop)
     try:
         chosen = None if args.demo else choose_base_url(args.base_url, os.environ.get(ENV_URL))
     except ConfigError as exc:
@@ -115,6 +117,21 @@ def export_history(paths: Paths, target: Path, since: str | None) -> int:
     return 0
 
 
+def desktop_registration(*, install: bool) -> int:
+    """``--install-desktop`` / ``--uninstall-desktop`` on this OS; prints what was done."""
+    from dialer_app.desktop import for_platform
+
+    integration = for_platform()
+    try:
+        done = integration.install() if install else integration.uninstall()
+    except OSError as exc:
+        print(f"dialer-app: {exc}", file=sys.stderr)
+        return 1
+    for line in done or ["nothing to remove"]:
+        print(line)
+    return 0
+
+
 def _run_gui(
     args: argparse.Namespace,
     paths: Paths,
@@ -152,7 +169,10 @@ def start_gui(
 
     from dialer_app.composition import assemble
     from dialer_app.core.uri import number_from_argument
+    from dialer_app.desktop import APP_ID, for_platform
+    from dialer_app.services.file_open import FileOpenEvents
     from dialer_app.services.single_instance import SingleInstance
+    from dialer_app.ui.autostart import AutostartToggle
     from dialer_app.ui.naming import app_icon
 
     app = QApplication.instance()
@@ -160,6 +180,7 @@ def start_gui(
     app.setApplicationName("dialer-app")
     app.setApplicationDisplayName("Dialer")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)  # Wayland's app id: the dock finds dialer-app.desktop
     app.setWindowIcon(app_icon())
     instance = SingleInstance(paths.data_dir)
     if not instance.claim():
@@ -175,11 +196,17 @@ def start_gui(
         instance.release()
         raise
     instance.received.connect(desk.window.on_handed_over)
-    if QSystemTrayIcon.isSystemTrayAvailable():
+    FileOpenEvents(app, desk.window).received.connect(desk.window.on_handed_over)  # macOS
+    AutostartToggle(desk.window, for_platform())
+    tray = QSystemTrayIcon.isSystemTrayAvailable()
+    if tray:
         desk.window.after_first_frame(partial(_add_tray, desk))
     if args.number:
         desk.window.form.number_edit.setText(number_from_argument(args.number))
-    desk.window.show()
+    if not args.minimized:
+        desk.window.show()
+    elif not tray:  # --minimized (the session start) without a tray: minimised, in reach
+        desk.window.showMinimized()
     desk.window.start()
     return instance, desk
 

@@ -5,15 +5,15 @@ Each check covers something a packaged build most often gets wrong and prints on
     dialer-app 0.1.0 self-test (Python 3.11.7, linux, frozen=True)
     PASS  qt       Qt 6.12.0, platform plugin 'offscreen' (available: ...), icon renders
     PASS  sqlite   SQLite 3.40.1, wrote and read back a row in a temporary database
-    PASS  tls      OpenSSL 3.0.19 ..., verify_mode=CERT_REQUIRED, ..., 144 CA certificates (...)
+    PASS  tls      OpenSSL 3.0.19 ..., verifies with the system trust store (truststore ...), ...
     FAIL  keyring  keyring.backends.fail.Keyring (priority 0): no usable backend: ...
     self-test failed: 1 of 4 checks failed
 
-The TLS check uses the app's own TLS context; with ``DIALER_SELFTEST_TLS_URL=https://...`` it
-also fetches that address through httpx, so a build can be tried against the real API server or
-a corporate proxy's CA. The keyring check only asks which backend keyring would use: it never
-reads, writes or prints a stored secret. Qt is imported inside ``check_qt`` so the other checks
-run without it.
+The TLS check uses the app's own TLS context and says which store it trusts; with
+``DIALER_SELFTEST_TLS_URL=https://...`` it also fetches that address through httpx (and the
+system's proxy), so a build can be tried against the real API server or a corporate CA. The
+keyring check only asks which backend keyring would use: it never reads, writes or prints a
+stored secret. Qt is imported inside ``check_qt`` so the other checks run without it.
 """
 
 from __future__ import annotations
@@ -31,14 +31,16 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-import certifi
 import httpx
 import keyring
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 
 from dialer_app import __version__
-from dialer_app.core.client import tls_context
+from dialer_app.core.errors import ConfigError
+from dialer_app.core.network import build_transport, not_sent_reason
+from dialer_app.core.proxy import ProxyChoice, route_for
+from dialer_app.core.tls import Trust, is_certificate_failure, system_trust
 
 #: Set to an ``https://`` address to make the TLS check connect to it (e.g. the API server).
 TLS_PROBE_VARIABLE = "DIALER_SELFTEST_TLS_URL"
@@ -133,57 +135,48 @@ def check_sqlite() -> CheckResult:
 def check_tls() -> CheckResult:
     """Check that the TLS context the app's HTTP client uses verifies certificates.
 
-    The context is ``tls_context()`` from the client module: the system store (which
-    ``SSL_CERT_FILE`` / ``SSL_CERT_DIR`` replace, as OpenSSL documents) plus certifi's bundle.
-    With ``DIALER_SELFTEST_TLS_URL`` set to an ``https://`` address, the check also GETs it
-    through httpx with that context and passes only if the server's certificate verified
-    (any HTTP status will do). Nothing is sent but the GET: no key, no parameters.
+    The context is the client's (``core.tls.system_trust``): the system trust store through
+    truststore, or certifi's bundle where truststore cannot load; the line says which. With
+    ``DIALER_SELFTEST_TLS_URL`` set to an ``https://`` address, the check also GETs it through
+    httpx with that context, through the system's proxy when it names one (as the app would
+    with the proxy choice "System"), and passes only if the server's certificate verified (any
+    HTTP status will do). Nothing is sent but the GET: no key, no parameters.
     """
-    context = tls_context()
-    ca_count = context.cert_store_stats()["x509_ca"]
+    trust = system_trust()
+    context = trust.context
     detail = (
-        f"{ssl.OPENSSL_VERSION}, verify_mode={context.verify_mode.name}, "
-        f"check_hostname={context.check_hostname}, {ca_count} CA certificates ({_ca_sources()})"
+        f"{ssl.OPENSSL_VERSION}, verifies with {trust.store} ({trust.detail}), "
+        f"verify_mode={context.verify_mode.name}, check_hostname={context.check_hostname}"
     )
     if context.verify_mode != ssl.CERT_REQUIRED or not context.check_hostname:
         return CheckResult("tls", False, f"{detail}: certificates would not be verified")
     url = os.environ.get(TLS_PROBE_VARIABLE)
     if not url:
-        return CheckResult("tls", ca_count > 0, detail)
-    passed, outcome = _probe(url, context)
+        return CheckResult("tls", trust.found, detail)
+    passed, outcome = _probe(url, trust)
     return CheckResult("tls", passed, f"{detail}; {outcome}")
 
 
-def _ca_sources() -> str:
-    """Where the CA certificates come from, e.g. ``system file /etc/ssl/cert.pem, certifi ...``."""
-    paths = ssl.get_default_verify_paths()
-    sources = ["Windows certificate store"] if sys.platform == "win32" else []
-    for kind, found, variable in (
-        ("file", paths.cafile, paths.openssl_cafile_env),
-        ("folder", paths.capath, paths.openssl_capath_env),
-    ):
-        if found:
-            origin = f" from {variable}" if os.environ.get(variable) else ""
-            sources.append(f"system {kind} {found}{origin}")
-    sources.append(f"certifi {certifi.where()}")
-    return ", ".join(sources)
-
-
-def _probe(url: str, context: ssl.SSLContext) -> tuple[bool, str]:
-    """GET ``url`` with the app's TLS context; (passed, what happened)."""
+def _probe(url: str, trust: Trust) -> tuple[bool, str]:
+    """GET ``url`` with the app's TLS context and route; (passed, what happened)."""
     if not url.startswith("https://"):
         return False, f"{TLS_PROBE_VARIABLE}={url!r} is not an https:// address"
-    transport = httpx.HTTPTransport(verify=context)
     try:
-        with httpx.Client(transport=transport, timeout=_PROBE_TIMEOUT) as client:
+        route = route_for(url, ProxyChoice())
+    except ConfigError as exc:
+        return False, f"GET {url}: {exc}"
+    via = "directly" if route.direct else f"through the proxy {route.label}"
+    transport = build_transport(route, trust.context, keepalive=False)
+    try:
+        with httpx.Client(transport=transport, timeout=_PROBE_TIMEOUT, trust_env=False) as client:
             response = client.get(url, headers={"User-Agent": f"dialer-app/{__version__}"})
-    except httpx.ConnectError as exc:
-        if "CERTIFICATE_VERIFY_FAILED" in str(exc):
-            return False, f"GET {url}: the server's certificate did not verify: {exc}"
-        return False, f"GET {url}: could not connect: {exc}"
     except httpx.HTTPError as exc:
-        return False, f"GET {url}: {type(exc).__name__}: {exc}"
-    return True, f"GET {url}: HTTP {response.status_code}, certificate verified"
+        if is_certificate_failure(exc):
+            return False, f"GET {url} {via}: the certificate was not verified by {trust.store}"
+        return False, f"GET {url} {via}: {not_sent_reason(exc, route)} ({type(exc).__name__})"
+    return True, (
+        f"GET {url} {via}: HTTP {response.status_code}, certificate verified by {trust.store}"
+    )
 
 
 def check_keyring() -> CheckResult:

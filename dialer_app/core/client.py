@@ -4,7 +4,9 @@ One long-lived ``httpx.Client`` (keep-alive) serves the list and balance request
 request uses its own transport with no kept connections, so it never goes out on a pooled
 connection the server may already have closed. Neither follows redirects (that would replay
 the key elsewhere), and the only retry is httpx's connect retry, which fires before anything
-was sent. Query strings are built by httpx from validated values.
+was sent. Query strings are built by httpx from validated values. Both go directly or through
+the proxy ``core.proxy`` chooses, and verify TLS against the system's trust store
+(``core.tls``); ``core.network`` builds their transports and names their failures.
 
 httpx's timeouts bound each read, not a whole answer: a server that trickles its answer a
 byte at a time would hold a request (and the Call button) forever. Every request therefore
@@ -18,6 +20,7 @@ import logging
 import re
 import ssl
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -29,11 +32,19 @@ from dialer_app import __version__
 from dialer_app.core import members as member_pages
 from dialer_app.core.config import validate_base_url
 from dialer_app.core.deadline import DEFAULT_DEADLINE, AnswerOverrun, Deadline
-from dialer_app.core.errors import BadResponseError, NotSentError, RejectedError
+from dialer_app.core.errors import BadResponseError, ConfigError, NotSentError, RejectedError
 from dialer_app.core.live import parse_live
+from dialer_app.core.network import (
+    Phase,
+    TunnelFailure,
+    build_transport,
+    not_sent_reason,
+    tunnel_failure,
+)
 from dialer_app.core.outcome import classify, parse_json_object, server_text
 from dialer_app.core.paging import collect_rows
 from dialer_app.core.phone import mask
+from dialer_app.core.proxy import DIRECT, ProxyChoice, ProxyMode, Route, route_for
 from dialer_app.core.records import (
     Balance,
     CallRequest,
@@ -46,6 +57,7 @@ from dialer_app.core.records import (
 )
 from dialer_app.core.report import parse_row
 from dialer_app.core.text import plain
+from dialer_app.core.tls import tls_context
 
 log = logging.getLogger(__name__)
 
@@ -55,16 +67,16 @@ LIST_BODY_LIMIT = 16 * 1024 * 1024
 _TEN_DIGITS = re.compile(r"[0-9]{10}")
 MAX_REPORT_PAGES = 50
 # Raised before a byte of the request left the machine: safe to report as "not sent".
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
-
-
-def tls_context() -> ssl.SSLContext:
-    """Verifying TLS context: the system store plus certifi's bundle (frozen builds)."""
-    import certifi
-
-    context = ssl.create_default_context()
-    context.load_verify_locations(cafile=certifi.where())
-    return context
+# (httpx.ProxyError: the proxy refused to open the tunnel; TunnelFailure: it failed to.)
+_NOT_SENT = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.UnsupportedProtocol,
+    httpx.ProxyError,
+    TunnelFailure,
+)
+PasswordLookup = Callable[[str], "str | None"]
 
 
 class CallerDeskClient:
@@ -79,51 +91,80 @@ class CallerDeskClient:
         call_transport: httpx.BaseTransport | None = None,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         deadline: float = DEFAULT_DEADLINE,
+        proxy: ProxyChoice | None = None,
+        proxy_password: PasswordLookup | None = None,
+        verify: ssl.SSLContext | None = None,
     ) -> None:
+        """``proxy`` is the agent's proxy choice (default: the system's); ``proxy_password``
+        reads a manual proxy's password by its keyring name; ``verify`` replaces the system
+        trust store (tests). A ``transport`` given replaces the proxy and TLS set-up."""
         self._base_url = validate_base_url(base_url)  # last guard: the key never goes over http
         self._authcode = authcode
         self._deadline = deadline
         self._timeout = timeout
         self._transports = (transport, call_transport)
+        self._proxy = proxy or ProxyChoice()
+        self._proxy_password = proxy_password
+        self._verify = verify
         self._lock = threading.Lock()
         self._built: tuple[httpx.Client, httpx.Client] | None = None
+        self._route = DIRECT
         self._closed = False
+
+    @property
+    def route(self) -> Route:
+        """How requests travel (direct, or which proxy); known once the first one was made."""
+        return self._route
 
     def _clients(self) -> tuple[httpx.Client, httpx.Client]:
         """The list client and the call client, built on first use (on a worker thread).
 
-        Building them loads CA certificates, which takes tens of milliseconds: never on the
-        GUI thread, never before the first paint. Both share one TLS context. A plain-HTTP
+        Building them loads CA certificates and reads the system's proxy settings (the
+        registry on Windows), which takes tens of milliseconds: never on the GUI thread, never
+        before the first paint. Both share one TLS context and one route. A plain-HTTP
         (loopback) base URL gets a context with no trust anchors at all: it never does TLS,
-        and if it ever did, nothing would verify.
+        and if it ever did, nothing would verify. Raises ConfigError for an unusable proxy.
         """
         with self._lock:
             if self._closed:
                 raise httpx.UnsupportedProtocol("the client is closed")  # nothing is sent
             if self._built is None:
                 https = self._base_url.startswith("https:")
-                verify = tls_context() if https else ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+                verify = self._verify or (
+                    tls_context() if https else ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+                )
+                self._route = self._resolve_route()
                 lists, calls = self._transports
+                route = self._route
                 self._built = (
-                    self._make_client(self._base_url, self._timeout, lists, verify, True),
-                    self._make_client(self._base_url, self._timeout, calls, verify, False),
+                    self._make_client(lists or build_transport(route, verify, keepalive=True)),
+                    self._make_client(calls or build_transport(route, verify, keepalive=False)),
                 )
             return self._built
 
-    @staticmethod
-    def _make_client(
-        base_url: str,
-        timeout: httpx.Timeout,
-        transport: httpx.BaseTransport | None,
-        verify: ssl.SSLContext | bool,
-        keepalive: bool,
-    ) -> httpx.Client:
-        limits = httpx.Limits(max_keepalive_connections=5 if keepalive else 0)
+    def _resolve_route(self) -> Route:
+        if all(self._transports):  # given transports replace the proxy set-up (tests)
+            return DIRECT
+        choice = self._proxy
+        password = None
+        if choice.mode is ProxyMode.MANUAL and choice.username and self._proxy_password:
+            try:
+                password = self._proxy_password(choice.keyring_name)
+            except Exception as exc:  # a keyring failure: the proxy will then say 407
+                log.warning("Proxy password not available: %s", type(exc).__name__)
+        route = route_for(self._base_url, choice, password=password)
+        log.info("Requests go %s", "directly" if route.direct else f"through {route.label}")
+        return route
+
+    def _make_client(self, transport: httpx.BaseTransport) -> httpx.Client:
+        # trust_env=False: the environment's proxy and TLS variables are read by core.proxy
+        # and core.tls, never behind their back.
         return httpx.Client(
-            base_url=base_url,
-            timeout=timeout,
-            transport=transport or httpx.HTTPTransport(retries=1, verify=verify, limits=limits),
+            base_url=self._base_url,
+            timeout=self._timeout,
+            transport=transport,
             follow_redirects=False,
+            trust_env=False,
             headers={"User-Agent": f"dialer-app/{__version__}"},
         )
 
@@ -153,6 +194,9 @@ class CallerDeskClient:
             params["CallLimit"] = str(request.call_limit)
         try:
             _, calls = self._clients()
+        except ConfigError as exc:  # an unusable proxy setting: nothing has left
+            log.error("Call request not sent: %s", exc)
+            return CallResult(Outcome.NOT_SENT, str(exc).rstrip("."))
         except (OSError, ValueError, httpx.UnsupportedProtocol) as exc:  # nothing has left
             log.error("Call request not sent: %s", type(exc).__name__)
             return CallResult(Outcome.NOT_SENT, "the secure connection could not be prepared")
@@ -161,7 +205,7 @@ class CallerDeskClient:
             status, body = self._exchange(calls, "GET", "click_to_call_v3", params)
         except _NOT_SENT as exc:
             log.warning("Call request not sent: %s", type(exc).__name__)
-            return CallResult(Outcome.NOT_SENT, _not_sent_reason(exc))
+            return CallResult(Outcome.NOT_SENT, not_sent_reason(exc, self._route))
         except Exception as exc:  # after sending, anything means "may be ringing"
             log.warning("Call request failed after sending: %s", type(exc).__name__)
             return CallResult(Outcome.UNKNOWN, _unknown_reason(exc))
@@ -254,8 +298,10 @@ class CallerDeskClient:
         form = {**form, "authcode": self._authcode}
         try:
             status, body = self._exchange(self._clients()[0], method, endpoint, form)
+        except ConfigError as exc:
+            raise NotSentError(str(exc).rstrip(".")) from None
         except _NOT_SENT as exc:
-            raise NotSentError(_not_sent_reason(exc)) from None
+            raise NotSentError(not_sent_reason(exc, self._route)) from None
         except (httpx.HTTPError, AnswerOverrun) as exc:
             raise BadResponseError(_unknown_reason(exc)) from None
         if status != 200:
@@ -278,11 +324,16 @@ class CallerDeskClient:
         get = method == "GET"
         params, data = (fields, None) if get else (None, fields)
         limit = CALL_BODY_LIMIT if endpoint == "click_to_call_v3" else LIST_BODY_LIMIT
+        phase = Phase()
         with Deadline(self._deadline) as deadline:
-            trace = {"trace": deadline.trace}
+
+            def trace(event: str, info: dict[str, Any]) -> None:
+                phase.trace(event, info)
+                deadline.trace(event, info)
+
             try:
                 with http.stream(
-                    method, endpoint, params=params, data=data, extensions=trace
+                    method, endpoint, params=params, data=data, extensions={"trace": trace}
                 ) as response:
                     deadline.watch(response.extensions.get("network_stream"))
                     body = bytearray()
@@ -294,7 +345,9 @@ class CallerDeskClient:
                     return response.status_code, bytes(body)
             except _NOT_SENT:
                 raise
-            except httpx.HTTPError:
+            except httpx.HTTPError as exc:
+                if phase.connecting:  # the proxy failed to open the tunnel: nothing left
+                    raise tunnel_failure(exc, self._route, expired=deadline.expired) from exc
                 if not deadline.expired:
                     raise
             raise AnswerOverrun("The answer was still arriving when time ran out.")
@@ -312,16 +365,6 @@ def _deskphone(row: dict[str, Any]) -> Deskphone:
     return Deskphone(
         plain(row.get("did_id", "")), plain(row["deskphone"]).strip(), plain(row.get("did_num", ""))
     )
-
-
-def _not_sent_reason(exc: Exception) -> str:
-    if isinstance(exc, httpx.ConnectError) and "CERTIFICATE_VERIFY_FAILED" in str(exc):
-        return "the server's security certificate could not be verified"
-    if isinstance(exc, (httpx.ConnectTimeout, httpx.PoolTimeout)):
-        return "the server did not answer in time"
-    if isinstance(exc, httpx.UnsupportedProtocol):
-        return "the API address is not usable"
-    return "could not connect to the server"
 
 
 def _unknown_reason(exc: Exception) -> str:

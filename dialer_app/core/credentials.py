@@ -1,10 +1,11 @@
 """The authcode in the OS keyring: service ``dialer-app``, user name = the base URL.
 
-Three functions and nothing else touch the keyring. Every backend failure becomes a
-CredentialError (KeyringUnavailable when there is no usable backend at all); the key is never
-written anywhere else by this module, and never appears in an error message. ``keyring`` is
-imported on first use, on a worker thread: its import and backend discovery cost tens of
-milliseconds that the first paint does not wait for.
+A manual proxy's password sits beside it: same service, user name ``proxy:<user>@<address>``
+(``core.proxy.keyring_name``). The functions here and nothing else touch the keyring. Every
+backend failure becomes a CredentialError (KeyringUnavailable when there is no usable backend
+at all); the key is never written anywhere else by this module, and never appears in an error
+message. ``keyring`` is imported on first use, on a worker thread: its import and backend
+discovery cost tens of milliseconds that the first paint does not wait for.
 """
 
 from __future__ import annotations
@@ -48,6 +49,26 @@ def delete_authcode(base_url: str) -> None:
         raise _translate(exc, "remove") from None
 
 
+def get_proxy_password(name: str) -> str | None:
+    """A proxy's stored password by its keyring name (``ProxyChoice.keyring_name``), or None."""
+    try:
+        import keyring
+
+        return keyring.get_password(SERVICE, name)
+    except Exception as exc:
+        raise _translate(exc, "read", "the proxy password") from None
+
+
+def set_proxy_password(name: str, password: str) -> None:
+    """Store (or replace) a proxy's password."""
+    try:
+        import keyring
+
+        keyring.set_password(SERVICE, name, password)
+    except Exception as exc:
+        raise _translate(exc, "save", "the proxy password") from None
+
+
 def backend_name() -> str:
     """The keyring backend in use, for diagnostics."""
     import keyring
@@ -56,15 +77,15 @@ def backend_name() -> str:
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
 
-def _translate(exc: Exception, verb: str) -> CredentialError:
+def _translate(exc: Exception, verb: str, what: str = "the API key") -> CredentialError:
     from keyring.errors import KeyringError, NoKeyringError
 
     if isinstance(exc, NoKeyringError):
         return KeyringUnavailable(
-            "No password store (keyring) is available on this computer, so the API key "
+            f"No password store (keyring) is available on this computer, so {what} "
             "can be kept for this session only."
         )
     kind = type(exc).__name__
     if isinstance(exc, KeyringError):
-        return CredentialError(f"The password store could not {verb} the API key ({kind}).")
-    return CredentialError(f"The password store failed to {verb} the API key ({kind}).")
+        return CredentialError(f"The password store could not {verb} {what} ({kind}).")
+    return CredentialError(f"The password store failed to {verb} {what} ({kind}).")

@@ -14,6 +14,11 @@ from typing import Any
 
 # A whole exchange, however slowly the answer trickles in (the services' shutdown waits this).
 DEFAULT_DEADLINE = 25.0
+# Where httpcore hands over a new socket: TCP, TLS to the server, TLS inside a proxy's tunnel
+# (wrapping detaches the socket below, so each new one is watched).
+_SOCKET_EVENTS = frozenset(
+    {"connection.connect_tcp.complete", "connection.start_tls.complete", "proxy.start_tls.complete"}
+)
 
 
 class AnswerOverrun(Exception):
@@ -50,7 +55,7 @@ class Deadline:
             self._disarmed = True
 
     def trace(self, event: str, info: dict[str, Any]) -> None:
-        if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+        if event in _SOCKET_EVENTS:
             self.watch(info.get("return_value"))
 
     def watch(self, stream: object) -> None:

@@ -10,6 +10,7 @@ import json
 import logging
 import socket
 import socketserver
+import ssl
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -69,9 +70,17 @@ class SandboxServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], backend: Backend, *, ipv6: bool) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        backend: Backend,
+        *,
+        ipv6: bool,
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
         self.address_family = socket.AF_INET6 if ipv6 else socket.AF_INET
         self.backend = backend
+        self.tls = tls
         self._conn_lock = threading.Lock()
         self._open: dict[socket.socket, threading.Thread] = {}
         self._closing = False
@@ -90,6 +99,13 @@ class SandboxServer(ThreadingHTTPServer):
         with contextlib.suppress(OSError), socket.create_connection((str(host), port), 1.0):
             pass
 
+    def get_request(self) -> tuple[socket.socket, object]:
+        """Accept; with TLS, wrap the connection (its handshake runs on the handler's thread)."""
+        conn, address = super().get_request()
+        if self.tls is not None:
+            conn = self.tls.wrap_socket(conn, server_side=True, do_handshake_on_connect=False)
+        return conn, address
+
     def server_bind(self) -> None:
         # HTTPServer.server_bind looks up the FQDN, a DNS query we neither need nor want.
         socketserver.TCPServer.server_bind(self)
@@ -99,10 +115,11 @@ class SandboxServer(ThreadingHTTPServer):
     @property
     def origin(self) -> str:
         host = self.server_name
+        scheme = "http" if self.tls is None else "https"
         return (
-            f"http://[{host}]:{self.server_port}"
+            f"{scheme}://[{host}]:{self.server_port}"
             if ":" in host
-            else f"http://{host}:{self.server_port}"
+            else f"{scheme}://{host}:{self.server_port}"
         )
 
     def handle_error(self, request: object, client_address: object) -> None:
@@ -149,6 +166,9 @@ class _Handler(BaseHTTPRequestHandler):
         """Never log: the request line holds the authcode."""
 
     def setup(self) -> None:
+        if isinstance(self.request, ssl.SSLSocket):
+            self.request.settimeout(self.timeout)
+            self.request.do_handshake()  # a client that refuses the certificate ends it here
         super().setup()
         self.server.track(self.connection)
 

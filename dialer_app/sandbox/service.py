@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import ssl
 import threading
 from types import TracebackType
 
@@ -41,7 +42,9 @@ class Sandbox:
         prefix: str = "api_v2",
         call_seconds: float = 8.0,
         clock: Clock | None = None,
+        tls: ssl.SSLContext | None = None,
     ) -> None:
+        """``tls``: a server context to serve HTTPS with (tests of TLS and proxies)."""
         if not _is_loopback(host):
             raise ValueError("the sandbox serves on a loopback address only")
         if not 0 <= port <= 65535:
@@ -52,6 +55,7 @@ class Sandbox:
         self._host = host
         self._port = port
         self._prefix = prefix
+        self._tls = tls
         self._account = Account(authcode, clock=clock or system_clock, call_seconds=call_seconds)
         self._faults = FaultBook()
         self._journal = Journal()
@@ -83,7 +87,7 @@ class Sandbox:
         prefixes = tuple(dict.fromkeys((self._prefix, *_EXTRA_PREFIXES)))
         backend = Backend(self._account, self._faults, self._journal, self._release, prefixes)
         ipv6 = ":" in self._host
-        self._server = SandboxServer((self._host, self._port), backend, ipv6=ipv6)
+        self._server = SandboxServer((self._host, self._port), backend, ipv6=ipv6, tls=self._tls)
         self._origin = self._server.origin
         self._thread = threading.Thread(
             target=self._server.serve_until_stopped,

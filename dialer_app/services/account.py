@@ -1,4 +1,8 @@
-"""The account in use: its API address, its key and the one long-lived HTTP client for them."""
+"""The account in use: its API address, its key and the one long-lived HTTP client for them.
+
+The client also takes the proxy choice; a manual proxy's password is the one typed in this
+session, else the keyring's (read by the client on its worker thread, on first use).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 
 from dialer_app.core.logsetup import Redactor
+from dialer_app.core.proxy import ProxyChoice
 
 if TYPE_CHECKING:
     from dialer_app.core.client import CallerDeskClient
@@ -37,6 +42,9 @@ class AccountService(QObject):
         self._client_factory = client_factory or _default_client
         self._client: CallerDeskClient | None = None
         self._retired: list[CallerDeskClient] = []
+        self._account: tuple[str, str] | None = None
+        self._proxy = ProxyChoice()
+        self._proxy_passwords: dict[str, str] = {}
 
     @property
     def client(self) -> CallerDeskClient | None:
@@ -50,13 +58,42 @@ class AccountService(QObject):
         """Use this account from now on (the key is redacted from every log line first)."""
         self._redactor.add_secret(authcode)
         self.clear()
-        self._client = self._client_factory(base_url, authcode)
+        self._account = (base_url, authcode)
+        self._client = self._make_client(base_url, authcode)
+
+    def use_proxy(self, choice: ProxyChoice, password: str | None = None) -> None:
+        """Go through ``choice`` from the next request on (the current client is replaced)."""
+        if password:
+            self._redactor.add_secret(password)
+            self._proxy_passwords[choice.keyring_name] = password
+        self._proxy = choice
+        if self._account is not None and self._client is not None:
+            self.use(*self._account)
+
+    def _make_client(self, base_url: str, authcode: str) -> CallerDeskClient:
+        if self._client_factory is not _default_client:
+            return self._client_factory(base_url, authcode)
+        from dialer_app.core.client import CallerDeskClient
+
+        return CallerDeskClient(
+            base_url, authcode, proxy=self._proxy, proxy_password=self._proxy_password
+        )
+
+    def _proxy_password(self, name: str) -> str | None:
+        """On the client's worker thread: this session's password, else the keyring's."""
+        from dialer_app.core.credentials import get_proxy_password
+
+        password = self._proxy_passwords.get(name) or get_proxy_password(name)
+        if password:
+            self._redactor.add_secret(password)
+        return password
 
     def clear(self) -> None:
         """Stop using the current key (after it was forgotten, or before another one)."""
         if self._client is not None:
             self._retired.append(self._client)
         self._client = None
+        self._account = None
 
     @Slot()
     def close_clients(self) -> None:

@@ -32,5 +32,9 @@ class KeyService(QObject):
     def forget(self, base_url: str) -> Job[None]:
         return self._runner.submit(lambda: credentials.delete_authcode(base_url))
 
+    def save_proxy_password(self, name: str, password: str) -> Job[None]:
+        """Store a manual proxy's password under its keyring name."""
+        return self._runner.submit(lambda: credentials.set_proxy_password(name, password))
+
     def wait(self, msecs: int = KEYRING_WAIT_MS) -> bool:
         return self._runner.wait(msecs)

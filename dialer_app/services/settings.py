@@ -33,6 +33,10 @@ DISPOSITIONS = Setting(
 )
 DO_NOT_CALL_DISPOSITION = Setting("wrapup/do_not_call", str, "Do not call")
 LIVE_WAITING_SECONDS = Setting("live/customer_waiting_seconds", int, 20)
+# The proxy choice (core.proxy.ProxyChoice); its password is in the keyring, never here.
+PROXY_MODE = Setting("network/proxy_mode", str, "system")
+PROXY_ADDRESS = Setting("network/proxy_address", str, "")
+PROXY_USER = Setting("network/proxy_user", str, "")
 
 
 class Settings:

@@ -3,16 +3,26 @@
 QLockFile decides who runs (a lock left by a killed instance is stale and taken over, even
 where Qt cannot remove it: on a read-only or full disk Qt's own removal needs a helper file it
 cannot write, and would read the dead owner as a live one); QLocalServer only carries the
-message, one UTF-8 line per launch.
+message, one UTF-8 line per launch: a JSON object with the argument and the activation token
+the launcher gave the second launch (a plain line is taken as the argument alone).
+
+The token matters on Wayland, where a window may come to the front only with an activation
+token from whatever the user clicked, and to focus-stealing prevention elsewhere: the launcher
+hands it to the process it starts (``XDG_ACTIVATION_TOKEN``; ``DESKTOP_STARTUP_ID`` under X11
+startup notification), which is the second launch, not the running window. The running dialer
+puts it in its own ``XDG_ACTIVATION_TOKEN``, which Qt's Wayland plugin uses (and clears) at
+the window's next ``activateWindow()``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLockFile, QObject, QSysInfo, Signal, Slot
@@ -23,6 +33,31 @@ log = logging.getLogger(__name__)
 CONNECT_TIMEOUT_MS = 1000
 SEND_TIMEOUT_MS = 1000
 HAND_OVER_ATTEMPTS = 5  # the running instance may still be starting its server
+TOKEN_VARIABLES = ("XDG_ACTIVATION_TOKEN", "DESKTOP_STARTUP_ID")
+
+
+def activation_token(env: Mapping[str, str] = os.environ) -> str:
+    """The activation token this process was started with (Wayland's, else X11's), or ''."""
+    return next((env[name] for name in TOKEN_VARIABLES if env.get(name)), "")
+
+
+def encode(argument: str, token: str) -> bytes:
+    """One hand-over message: a JSON object on one line."""
+    return json.dumps({"argument": argument, "activation_token": token}).encode() + b"\n"
+
+
+def decode(line: str) -> tuple[str, str]:
+    """(argument, activation token) from one line; a plain line is an argument alone."""
+    try:
+        message = json.loads(line)
+    except ValueError:
+        return line, ""
+    if not isinstance(message, dict):
+        return line, ""
+    argument, token = message.get("argument"), message.get("activation_token")
+    return (argument if isinstance(argument, str) else ""), (
+        token if isinstance(token, str) else ""
+    )
 
 
 def server_name(data_dir: Path) -> str:
@@ -78,13 +113,15 @@ class SingleInstance(QObject):
             return False  # another machine's (a shared folder): it cannot be checked
         return pid != os.getpid() and not process_alive(pid)
 
-    def hand_over(self, argument: str) -> bool:
-        """Send ``argument`` to the running instance; True once it has it."""
+    def hand_over(self, argument: str, token: str | None = None) -> bool:
+        """Send ``argument`` and the activation token (default: this process's) to the
+        running instance; True once it has them."""
+        message = encode(argument, activation_token() if token is None else token)
         for _attempt in range(HAND_OVER_ATTEMPTS):
             socket = QLocalSocket()
             socket.connectToServer(self._name)
             if socket.waitForConnected(CONNECT_TIMEOUT_MS):
-                socket.write(QByteArray(argument.encode("utf-8") + b"\n"))
+                socket.write(QByteArray(message))
                 sent = socket.waitForBytesWritten(SEND_TIMEOUT_MS)
                 socket.disconnectFromServer()
                 return bool(sent)
@@ -108,7 +145,11 @@ class SingleInstance(QObject):
             return
         while socket.canReadLine():
             line = bytes(socket.readLine().data()).decode("utf-8", errors="replace").strip()
-            self.received.emit(line)
+            argument, token = decode(line)
+            if token:
+                log.info("Activation token handed over with the launch")
+                os.environ["XDG_ACTIVATION_TOKEN"] = token  # used by the next activateWindow()
+            self.received.emit(argument)
 
 
 def process_alive(pid: int) -> bool:

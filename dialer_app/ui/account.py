@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 from dialer_app.core.config import DEFAULT_BASE_URL, Source, check_base_url, provider_name
 from dialer_app.core.errors import ConfigError, KeyringUnavailable
 from dialer_app.core.messages import describe_error
+from dialer_app.core.proxy import ProxyChoice, ProxyMode
 from dialer_app.core.text import Sentence
 from dialer_app.services import settings as keys_of
 from dialer_app.services.account import AccountService
@@ -58,6 +59,8 @@ class AccountFlow(QObject):
         self._demo = demo
         self._has_saved_key = False
         self._keyring_ok = True
+        self._proxy = _saved_proxy(settings)
+        account.use_proxy(self._proxy)
 
     @property
     def demo(self) -> bool:
@@ -139,13 +142,14 @@ class AccountFlow(QObject):
         note = KEYRING_NOTE if self._keyring_ok else SESSION_NOTE
         has_key = self._has_saved_key or self._account.has_account
         url = self._base_url or DEFAULT_BASE_URL
-        choice = AccountDialog.ask(self._window, url, has_key, note)
+        choice = AccountDialog.ask(self._window, url, has_key, note, proxy=self._proxy)
         if choice is None:
             if not self._account.has_account:
                 text = "No API key yet: Dialer → Account… to enter it."
                 self.notice.emit(Notice(Level.WARN, text))
             return
         self._refused = None
+        self._use_proxy(choice.proxy, choice.proxy_password)
         changed = choice.base_url != self._base_url
         self._base_url = choice.base_url
         self._settings.set(keys_of.BASE_URL, choice.base_url)
@@ -165,3 +169,24 @@ class AccountFlow(QObject):
             self._has_saved_key = False
             self._account.clear()
             self._load_key(choice.base_url)
+
+    def _use_proxy(self, proxy: ProxyChoice, password: str | None) -> None:
+        """Remember the proxy (its password in the keyring) and use it from now on."""
+        if proxy == self._proxy and not password:
+            return
+        self._proxy = proxy
+        self._settings.set(keys_of.PROXY_MODE, proxy.mode.value)
+        self._settings.set(keys_of.PROXY_ADDRESS, proxy.address)
+        self._settings.set(keys_of.PROXY_USER, proxy.username)
+        self._account.use_proxy(proxy, password)
+        if password and self._keyring_ok:
+            job = self._keys.save_proxy_password(proxy.keyring_name, password)
+            job.on_failure(self._on_key_save_failed)
+
+
+def _saved_proxy(settings: Settings) -> ProxyChoice:
+    try:
+        mode = ProxyMode(settings.get(keys_of.PROXY_MODE))
+    except ValueError:  # a hand-edited settings file: back to the default
+        mode = ProxyMode.SYSTEM
+    return ProxyChoice(mode, settings.get(keys_of.PROXY_ADDRESS), settings.get(keys_of.PROXY_USER))

@@ -5,7 +5,7 @@ Each has an ``ask()`` classmethod: the one seam tests replace.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -22,29 +22,42 @@ from PySide6.QtWidgets import (
 
 from dialer_app.core.config import PRESETS, validate_base_url
 from dialer_app.core.errors import ConfigError
+from dialer_app.core.proxy import ProxyChoice
 from dialer_app.ui.i18n import translated
 from dialer_app.ui.naming import named
+from dialer_app.ui.proxy_fields import ProxyFields
 
 CUSTOM = "Custom…"
 
 
 @dataclass(frozen=True, slots=True)
 class AccountChoice:
-    """What the agent chose: a provider, and a new key (None keeps the stored one)."""
+    """What the agent chose: a provider, and a new key (None keeps the stored one); the
+    proxy, and its new password (None keeps the stored one)."""
 
     base_url: str
     authcode: str | None
     forget: bool = False
+    proxy: ProxyChoice = field(default_factory=ProxyChoice)
+    proxy_password: str | None = None
 
 
 class AccountDialog(QDialog):
     """Choose the provider and enter, replace or forget the API key (authcode)."""
 
-    def __init__(self, base_url: str, has_key: bool, note: str, parent: QWidget | None) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        has_key: bool,
+        note: str,
+        parent: QWidget | None,
+        proxy: ProxyChoice | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Account")
         self._has_key = has_key
         self._forget = False
+        self.proxy_fields = ProxyFields(proxy or ProxyChoice())
         self._build_ui(note)
         self._select(base_url)
 
@@ -73,6 +86,7 @@ class AccountDialog(QDialog):
         form.addRow("&Provider", self.provider_combo)
         form.addRow("API &address", self.url_edit)
         form.addRow("API &key", self.key_edit)
+        form.addRow(self.proxy_fields)
         form.addRow(note_label)
         form.addRow(self.error_label)
         form.addRow(buttons)
@@ -109,18 +123,29 @@ class AccountDialog(QDialog):
         if not self.key_edit.text().strip() and not self._has_key:
             self.error_label.setText("Enter the API key (authcode) from your CallerDesk panel.")
             return
+        problem = self.proxy_fields.problem()
+        if problem:
+            self.error_label.setText(problem)
+            return
         super().accept()
 
     def choice(self) -> AccountChoice:
         base_url = validate_base_url(self.url_edit.text())
         key = "".join(self.key_edit.text().split()) or None
-        return AccountChoice(base_url, None if self._forget else key, self._forget)
+        proxy, password = self.proxy_fields.choice()
+        authcode = None if self._forget else key
+        return AccountChoice(base_url, authcode, self._forget, proxy, password)
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, base_url: str, has_key: bool, note: str
+        cls,
+        parent: QWidget | None,
+        base_url: str,
+        has_key: bool,
+        note: str,
+        proxy: ProxyChoice | None = None,
     ) -> AccountChoice | None:
-        dialog = cls(base_url, has_key, note, parent)
+        dialog = cls(base_url, has_key, note, parent, proxy)
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.quit)
         for item in actions:
             menu.addAction(item)
+        self.dialer_menu, self.quit_action = menu, quit_action  # others insert before Quit
 
     def _connect_signals(self) -> None:
         self.form.call_requested.connect(self._calls_flow.place)

@@ -125,13 +125,30 @@ def no_configured_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.usefixtures("no_configured_bundle")
-def test_tls_trusts_certifi_and_verifies_hostnames() -> None:
+def test_tls_trusts_the_system_store_and_verifies_hostnames() -> None:
     result = check_tls()
 
     assert result.passed, result.detail
-    assert f"certifi {certifi.where()}" in result.detail
+    assert "verifies with the system trust store (truststore" in result.detail
     assert "verify_mode=CERT_REQUIRED, check_hostname=True" in result.detail
     assert "GET" not in result.detail  # no address to probe: no connection
+
+
+@pytest.mark.usefixtures("no_configured_bundle")
+def test_tls_says_when_it_falls_back_to_certifi(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dialer_app.core.tls as tls
+
+    def unloadable() -> tls.Trust:
+        raise ImportError("no native verifier here")
+
+    monkeypatch.setattr(tls, "_truststore", unloadable)
+    result = check_tls()
+
+    assert result.passed, result.detail
+    assert (
+        f"verifies with certifi's bundle (OpenSSL default paths plus certifi {certifi.where()})"
+        in (result.detail)
+    )
 
 
 @pytest.mark.usefixtures("no_configured_bundle")
@@ -144,8 +161,11 @@ def test_tls_probe_passes_when_ssl_cert_file_names_the_ca(
     result = check_tls()
 
     assert result.passed, result.detail
-    assert f"system file {tls_server.ca_file} from SSL_CERT_FILE" in result.detail
-    assert f"GET {tls_server.url}: HTTP 200, certificate verified" in result.detail
+    assert f"{tls_server.ca_file} from SSL_CERT_FILE" in result.detail
+    assert (
+        f"GET {tls_server.url} directly: HTTP 200, certificate verified by the system trust store"
+        in result.detail
+    )
 
 
 @pytest.mark.usefixtures("no_configured_bundle")
@@ -157,8 +177,7 @@ def test_tls_probe_fails_when_the_ca_is_not_trusted(
     result = check_tls()
 
     assert not result.passed
-    assert "the server's certificate did not verify" in result.detail
-    assert "CERTIFICATE_VERIFY_FAILED" in result.detail
+    assert "the certificate was not verified by the system trust store" in result.detail
 
 
 @pytest.mark.usefixtures("no_configured_bundle")

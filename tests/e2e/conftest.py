@@ -54,7 +54,9 @@ def account_dialog_notes(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> l
     """The agent answers the account dialog with the sandbox and the sentinel key."""
     notes: list[str] = []
 
-    def ask(cls, parent, base_url: str, has_key: bool, note: str) -> AccountChoice:  # type: ignore[no-untyped-def]
+    def ask(
+        cls: object, /, parent: object, base_url: str, has_key: bool, note: str, **_: object
+    ) -> AccountChoice:
         notes.append(note)
         return AccountChoice(sandbox.base_url, SENTINEL)
 

@@ -88,7 +88,9 @@ def test_a_plain_http_address_in_settings_ini_is_never_used(
     settings.sync()
     asked: list[str] = []
 
-    def ask(cls, parent, base_url: str, has_key: bool, note: str) -> AccountChoice:  # type: ignore[no-untyped-def]
+    def ask(
+        cls: object, /, parent: object, base_url: str, has_key: bool, note: str, **_: object
+    ) -> AccountChoice:
         asked.append(base_url)
         return AccountChoice(sandbox.base_url, SENTINEL)
 

@@ -14,6 +14,7 @@ import datetime
 import ipaddress
 import ssl
 import threading
+from collections.abc import Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
@@ -75,11 +76,28 @@ class _OkHandler(BaseHTTPRequestHandler):
         """Keep the test output quiet."""
 
 
-def _write_ca_and_server_certificate(ca_file: Path, cert_file: Path, key_file: Path) -> None:
-    """A CA certificate, and a server certificate for 127.0.0.1 signed by it, as PEM files."""
+def server_context(folder: Path, hosts: Sequence[str], ca_name: str) -> tuple[Path, ssl.SSLContext]:
+    """A new CA (its PEM file) and a server TLS context for ``hosts`` signed by it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ca_file = folder / "ca.pem"
+    cert_file, key_file = folder / "server.pem", folder / "server-key.pem"
+    _write_ca_and_server_certificate(ca_file, cert_file, key_file, hosts, ca_name)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert_file, key_file)
+    return ca_file, context
+
+
+def _write_ca_and_server_certificate(
+    ca_file: Path,
+    cert_file: Path,
+    key_file: Path,
+    hosts: Sequence[str] = (_HOST, "localhost"),
+    ca_common_name: str = "dialer-app test CA",
+) -> None:
+    """A CA certificate, and a server certificate for ``hosts`` signed by it, as PEM files."""
     now = datetime.datetime.now(datetime.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "dialer-app test CA")])
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, ca_common_name)])
     ca_cert = (
         _builder(ca_name, ca_name, ca_key.public_key(), now)
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
@@ -88,8 +106,8 @@ def _write_ca_and_server_certificate(ca_file: Path, cert_file: Path, key_file: P
         .sign(ca_key, hashes.SHA256())
     )
     server_key = ec.generate_private_key(ec.SECP256R1())
-    server_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, _HOST)])
-    san = [x509.IPAddress(ipaddress.ip_address(_HOST)), x509.DNSName("localhost")]
+    server_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, hosts[0])])
+    san = [_alt_name(host) for host in hosts]
     server_cert = (
         _builder(server_name, ca_name, server_key.public_key(), now)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
@@ -110,6 +128,13 @@ def _write_ca_and_server_certificate(ca_file: Path, cert_file: Path, key_file: P
             serialization.NoEncryption(),
         )
     )
+
+
+def _alt_name(host: str) -> x509.GeneralName:
+    try:
+        return x509.IPAddress(ipaddress.ip_address(host))
+    except ValueError:
+        return x509.DNSName(host)
 
 
 def _builder(

@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from tests.helpers.network import api as api  # the company network's fixtures, shared
+from tests.helpers.network import company as company
 from tests.helpers.processes import wait_for
 
 FROZEN_APP_VARIABLE = "DIALER_FROZEN_APP"
@@ -33,6 +35,11 @@ _NOT_INHERITED = {
     "DIALER_BASE_URL",
     "DIALER_DATA_DIR",
     "DIALER_SELFTEST_TLS_URL",
+    *(
+        name
+        for proxy in ("HTTPS", "HTTP", "ALL", "NO")
+        for name in (f"{proxy}_PROXY", f"{proxy.lower()}_proxy")
+    ),
 }
 _KEYRING_TOOLS = ("dbus-daemon", "gnome-keyring-daemon")
 _BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"

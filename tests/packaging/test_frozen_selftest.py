@@ -80,7 +80,8 @@ def test_self_test_passes_with_an_unlocked_gnome_keyring(
     assert "frozen=True" in run.output
     assert "keyring.backends.SecretService.Keyring (priority 5)" in run.lines["keyring"]
     assert "platform plugin 'offscreen'" in run.lines["qt"]
-    assert "certifi " in run.lines["tls"]  # the bundled CA file is loaded
+    # truststore loaded in the frozen build: the system store verifies, not the fallback
+    assert "verifies with the system trust store (truststore" in run.lines["tls"]
     # The backend the app found really stores and returns a key on that bus.
     from keyring.backends import SecretService
 
@@ -128,5 +129,5 @@ def test_tls_probe_fails_when_the_ca_is_not_trusted(
 
     assert run.returncode == 1, run.output
     assert run.lines["tls"].startswith("FAIL")
-    assert "certificate did not verify" in run.lines["tls"]
+    assert "the certificate was not verified by the system trust store" in run.lines["tls"]
     assert all(run.lines[name].startswith("PASS") for name in ("qt", "sqlite", "keyring"))

@@ -103,7 +103,9 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         shown.append(text)
         return True
 
-    def account(cls, parent, base_url: str, has_key: bool, note: str) -> None:  # type: ignore[no-untyped-def]
+    def account(
+        cls: object, /, parent: object, base_url: str, has_key: bool, note: str, **_: object
+    ) -> None:
         shown.append(f"account dialog: {base_url} {note}")
 
     monkeypatch.setattr(ConfirmRedial, "ask", classmethod(confirm))

@@ -181,7 +181,7 @@ CASES = (
         "TLS: `https://` address served by plain HTTP",
         "the sandbox addressed with https://",
         tls_to_plain_http,
-        "could not connect to the server",
+        "a secure connection to the server could not be set up",
     ),
     not_sent(
         "connect_timeout",

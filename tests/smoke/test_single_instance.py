@@ -18,8 +18,8 @@ import pytest
 from tests.helpers.processes import wait_for
 
 
-def launch(data_dir: Path, *extra: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+def launch(data_dir: Path, *extra: str, **variables: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **variables}
     env.pop("DIALER_BASE_URL", None)
     return subprocess.Popen(
         [sys.executable, "-m", "dialer_app", "--demo", "--data-dir", str(data_dir), *extra],
@@ -71,3 +71,22 @@ def test_a_killed_dialer_does_not_block_the_next_start(
     finally:
         second.terminate()
         second.wait(timeout=30)
+
+
+def test_the_launchers_activation_token_reaches_the_running_dialer(
+    first: subprocess.Popen[str], tmp_path: Path
+) -> None:
+    second = launch(tmp_path, "098765-43210", XDG_ACTIVATION_TOKEN="token-from-the-click")
+    assert second.wait(timeout=30) == 0
+    wait_for(lambda: "Number from a link filled in (…3210)" in log_text(tmp_path), "hand-over")
+    assert "Activation token handed over with the launch" in log_text(tmp_path)
+    assert "token-from-the-click" not in log_text(tmp_path)
+
+
+def test_a_minimised_start_as_the_session_does_still_loads_the_account(tmp_path: Path) -> None:
+    process = launch(tmp_path, "--minimized")
+    try:
+        wait_for(lambda: "Loaded 30 members" in log_text(tmp_path), "the lists, window unshown")
+    finally:
+        process.terminate()
+        assert process.wait(timeout=30) == 0
