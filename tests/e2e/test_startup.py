@@ -99,7 +99,10 @@ def test_a_plain_http_address_in_settings_ini_is_never_used(
     parts.window._account.notice.connect(lambda notice: said.append(notice.text))
     parts.window.show()
     parts.window.start()
-    wait_for_lists(qtbot, parts)  # after the agent chose again in the account dialog
+    try:
+        wait_for_lists(qtbot, parts)  # after the agent chose again in the account dialog
+    finally:
+        parts.shutdown()
     assert asked == ["https://cloud.digidonar.in/api_v2/"]  # the refused one is not offered
     assert any(f"The API address {saved} from settings.ini is refused" in text for text in said)
 
