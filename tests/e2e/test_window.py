@@ -18,6 +18,7 @@ from dialer_app.ui.dialogs import ConfirmRedial
 from dialer_app.ui.history_model import COLUMNS
 from tests.conftest import SENTINEL, MemoryKeyring
 from tests.e2e.conftest import Launch, wait_for_lists
+from tests.support.text import shown
 
 
 def press_return(qtbot: QtBot, widget) -> None:  # type: ignore[no-untyped-def]
@@ -38,10 +39,10 @@ def test_agent_places_a_call_with_return(qtbot: QtBot, launch: Launch, sandbox: 
     assert window.focusWidget() is window.form.number_edit or not window.isActiveWindow()
     assert window.form.deskphone_combo.currentText() == "01204000000"
     window.form.number_edit.setText("+91 98765 43210")
-    assert window.form.number_hint.text() == "Will dial 98765 43210"
+    assert window.form.number_hint.text() == "Will dial 98765 43210 (mobile)"
     press_return(qtbot, window.form.number_edit)
     qtbot.waitUntil(lambda: "Ringing customer 98765 43210" in window.outcome_label.text())
-    assert "campaign 3570001" in window.outcome_label.text()
+    assert "campaign 3570001" in shown(window.outcome_label.text())
     (call,) = sandbox.received("click_to_call_v3")
     member = window.form.selected_member()
     assert member is not None
@@ -161,7 +162,7 @@ def test_redial_within_cooldown_asks_first(
     qtbot.waitUntil(lambda: parts.window.form.call_button.isEnabled())
     assert len(sandbox.received("click_to_call_v3")) == 1
     assert "98765 43210 was already called" in questions[0]
-    assert "campaign 3570001" in questions[0]
+    assert "campaign 3570001" in shown(questions[0])
     parts.window.form.call_button.click()  # confirmed
     qtbot.waitUntil(lambda: parts.window.history_view.model().rowCount() == 2)
     qtbot.waitUntil(lambda: parts.window.form.call_button.isEnabled())
