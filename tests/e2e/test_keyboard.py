@@ -74,6 +74,13 @@ def button(name: str) -> Callable[[QMessageBox], QWidget | None]:
     return lambda box: box.findChild(QAbstractButton, name)
 
 
+def click(name: str) -> Callable[[QMessageBox], None]:
+    return lambda box: box.findChild(QAbstractButton, name).click()
+
+
+RETURN, ALT = Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier
+
+
 @pytest.mark.usefixtures("saved_key")
 @pytest.mark.parametrize(
     ("how", "answer", "calls_after"),
@@ -81,10 +88,10 @@ def button(name: str) -> Callable[[QMessageBox], QWidget | None]:
         ("Return", key_on(lambda box: None, Qt.Key.Key_Return), 1),
         ("Enter", key_on(lambda box: None, Qt.Key.Key_Enter), 1),
         ("Escape", key_on(lambda box: None, Qt.Key.Key_Escape), 1),
-        ("Return on a focused 'Call again'", key_on(button("callAgainButton"), Qt.Key.Key_Return), 1),
-        ("click on 'Don't call'", lambda box: box.findChild(QAbstractButton, "dontCallButton").click(), 1),
-        ("Alt+C, its mnemonic", key_on(lambda box: None, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier), 2),
-        ("click on 'Call again'", lambda box: box.findChild(QAbstractButton, "callAgainButton").click(), 2),
+        ("Return on a focused 'Call again'", key_on(button("callAgainButton"), RETURN), 1),
+        ("click on 'Don't call'", click("dontCallButton"), 1),
+        ("Alt+C, its mnemonic", key_on(lambda box: None, Qt.Key.Key_C, ALT), 2),
+        ("click on 'Call again'", click("callAgainButton"), 2),
     ],
     ids=lambda value: value if isinstance(value, str) else "",
 )  # fmt: skip
