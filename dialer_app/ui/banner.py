@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from dialer_app.core.phone import format_national
 from dialer_app.core.records import Campaign, Outcome, TeamCall
+from dialer_app.core.text import isolate
 from dialer_app.ui.history_columns import OUTCOME_TEXT, VERDICT_TEXT
 from dialer_app.ui.notice import Action, Level
 
@@ -35,23 +36,27 @@ def redial_question(customer: str, earlier: Campaign | None, team: list[TeamCall
     """The question before calling a customer again: this desk's attempt and the team's."""
     lines = [earlier_line(earlier)] if earlier is not None else []
     lines += [team_line(customer, call) for call in team]
-    ask = QCoreApplication.translate("Banner", "Call this customer again?")
+    ask = QCoreApplication.translate(
+        "Banner", "Call this customer again? Return or Escape: don't call."
+    )
     return "\n".join(lines) + "\n\n" + ask
 
 
 def earlier_line(earlier: Campaign) -> str:
     when = earlier.created_at.astimezone().strftime("%H:%M:%S")
     what = OUTCOME_TEXT[earlier.outcome]
-    campid = f", campaign {earlier.campid}" if earlier.campid else ""
+    campid = f", campaign {isolate(earlier.campid)}" if earlier.campid else ""
+    member = isolate(earlier.member_name) if earlier.member_name else "a member"
     return (
         f"{format_national(earlier.customer_number)} was already called at {when} "
-        f"by {earlier.member_name or 'a member'} ({what}{campid})."
+        f"by {member} ({what}{campid})."
     )
 
 
 def team_line(customer: str, call: TeamCall) -> str:
     """'Priya Iyer called 98765 43210 at 14:02: Connected, 3 min.' (or is on a call now)."""
-    who = call.member_name or QCoreApplication.translate("Banner", "Another member")
+    who = isolate(call.member_name) if call.member_name else ""
+    who = who or QCoreApplication.translate("Banner", "Another member")
     number = format_national(customer)
     if call.live:
         text = QCoreApplication.translate("Banner", "{who} is on a call with {number} now.")

@@ -18,6 +18,7 @@ from dialer_app.services.team import TEAM_CHECK_MS, TeamGuard
 from dialer_app.ui.banner import OUTCOME_LEVEL, redial_question
 from dialer_app.ui.dial_form import DialForm
 from dialer_app.ui.dialogs import ConfirmRedial
+from dialer_app.ui.i18n import translated
 from dialer_app.ui.notice import Action, Level, Notice
 
 
@@ -108,8 +109,9 @@ class CallFlow(QObject):
         try:
             number = normalise(self._form.number_edit.text())
         except InvalidNumber as exc:
-            self._refuse(f"Not called: {exc}")
-            self._form.focus_number()
+            self._refuse(self.tr("Not called: {reason}").format(reason=translated(exc.sentence)))
+            if not self._form.focus_choices():
+                self._form.focus_number()
             return None
         member, deskphone = self._form.selected_member(), self._form.selected_deskphone()
         problem = (

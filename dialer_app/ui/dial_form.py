@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from dialer_app.core.errors import InvalidNumber
-from dialer_app.core.phone import format_national, normalise
+from dialer_app.core.phone import NumberKind, format_national, parse
 from dialer_app.core.records import Deskphone, Member
+from dialer_app.ui.i18n import translated
 from dialer_app.ui.naming import named
 
 MAX_CALL_LIMIT = 4 * 3600
@@ -59,6 +60,12 @@ class DialForm(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.number_edit.setFont(font)
         self.number_hint = named(QLabel(), "numberHint", "Number check")
+        self.number_hint.setWordWrap(True)
+        self.choice_combo = named(
+            QComboBox(), "numberChoiceCombo", "Numbers found in the pasted text"
+        )
+        self.choice_combo.setPlaceholderText(self.tr("Pick the number to call…"))
+        self.choice_combo.setVisible(False)
         self.recent_label = named(QLabel(), "recentCallsLabel", "Recent calls to this number")
         self.recent_label.setWordWrap(True)
         self.recent_label.setStyleSheet("color: #7A4F00;")
@@ -88,9 +95,10 @@ class DialForm(QWidget):
         rows: tuple[tuple[str, QWidget], ...] = (
             ("&Customer", self.number_edit),
             ("", self.number_hint),
+            ("", self.choice_combo),
             ("", self.recent_label),
             ("&Member", self.member_combo),
-            ("&Deskphone", self.deskphone_combo),
+            ("Des&kphone", self.deskphone_combo),  # Alt+D is the Dialer menu
             ("Call &limit", self.limit_spin),
         )
         for row, (text, widget) in enumerate(rows):
@@ -98,10 +106,11 @@ class DialForm(QWidget):
             label.setBuddy(widget)
             grid.addWidget(label, row, 0)
             grid.addWidget(widget, row, 1)
-        grid.addWidget(self.refresh_button, 3, 2)
-        grid.addWidget(self.call_button, 0, 3, 3, 1)
+        grid.addWidget(self.refresh_button, 4, 2)
+        grid.addWidget(self.call_button, 0, 3, 4, 1)
         grid.setColumnStretch(1, 1)
-        self.setTabOrder(self.number_edit, self.member_combo)
+        self.setTabOrder(self.number_edit, self.choice_combo)
+        self.setTabOrder(self.choice_combo, self.member_combo)
         self.setTabOrder(self.member_combo, self.deskphone_combo)
         self.setTabOrder(self.deskphone_combo, self.limit_spin)
         self.setTabOrder(self.limit_spin, self.call_button)
@@ -111,21 +120,52 @@ class DialForm(QWidget):
         self.number_edit.returnPressed.connect(self.call_requested)
         self.call_button.clicked.connect(self.call_requested)
         self.refresh_button.clicked.connect(self.refresh_requested)
+        self.choice_combo.activated.connect(self._on_choice_activated)
 
     @Slot(str)
     def _on_number_edited(self, text: str) -> None:
+        """Every way a number comes in ends here: typed, pasted, a link, an argument, a
+        re-dial. The one parser says what will be dialled or why not."""
+        self._offer_choices(())
         if not text.strip():
-            self._set_hint("Type or paste the customer's number.", "")
+            self._set_hint(self.tr("Type or paste the customer's number."), "")
             self.number_ready.emit("")
             return
         try:
-            national = normalise(text)
+            number = parse(text)
         except InvalidNumber as exc:
-            self._set_hint(str(exc), "error")
+            self._set_hint(translated(exc.sentence), "error")
+            self._offer_choices(exc.choices)
             self.number_ready.emit("")
             return
-        self._set_hint(f"Will dial {format_national(national)}", "ok")
-        self.number_ready.emit(national)
+        hint = {
+            NumberKind.MOBILE: self.tr("Will dial {number} (mobile)"),
+            NumberKind.LANDLINE: self.tr("Will dial {number} (landline)"),
+        }.get(number.kind, self.tr("Will dial {number}"))
+        self._set_hint(hint.format(number=number.display), "ok")
+        self.number_ready.emit(number.national)
+
+    def _offer_choices(self, choices: tuple[str, ...]) -> None:
+        """Text holding several numbers: the agent picks one (nothing is glued or guessed)."""
+        self.choice_combo.clear()
+        for choice in choices:
+            self.choice_combo.addItem(choice, choice)
+        self.choice_combo.setCurrentIndex(-1)
+        self.choice_combo.setVisible(bool(choices))
+
+    @Slot(int)
+    def _on_choice_activated(self, index: int) -> None:
+        choice = self.choice_combo.itemData(index)
+        if isinstance(choice, str):
+            self.number_edit.setText(choice)
+            self.focus_number()
+
+    def focus_choices(self) -> bool:
+        """Put the focus on the numbers to pick from, if the field offers any."""
+        if not self.choice_combo.isVisible():
+            return False
+        self.choice_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def _set_hint(self, text: str, kind: str) -> None:
         self.number_hint.setText(text)

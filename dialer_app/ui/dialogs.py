@@ -6,12 +6,15 @@ Each has an ``ask()`` classmethod: the one seam tests replace.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +28,7 @@ from dialer_app.core.errors import ConfigError
 from dialer_app.core.proxy import ProxyChoice
 from dialer_app.ui.i18n import translated
 from dialer_app.ui.naming import named
+from dialer_app.ui.plain import plain_box
 from dialer_app.ui.proxy_fields import ProxyFields
 
 CUSTOM = "Custom…"
@@ -150,18 +154,51 @@ class AccountDialog(QDialog):
 
 
 class ConfirmRedial:
-    """Asks before calling a customer again within the cool-down.
-
-    Return confirms, Escape cancels.
+    """Asks before calling a customer again within the cool-down: a question that guards a
+    paid call. Its default is the safe answer: Return and Escape both leave without calling;
+    only the "Call again" button (a click, or its own mnemonic Alt+C) calls. An agent who
+    hammers Return places one call.
     """
 
     @classmethod
     def ask(cls, parent: QWidget | None, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Call again?", text, parent=parent)
+        box = plain_box(
+            QMessageBox(QMessageBox.Icon.Warning, cls.tr("Call again?"), text, parent=parent)
+        )
         box.setObjectName("confirmRedial")
-        call = box.addButton("Call again", QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(call)
+        call = box.addButton(cls.tr("&Call again"), QMessageBox.ButtonRole.AcceptRole)
+        call.setObjectName("callAgainButton")
+        call.setAutoDefault(False)  # Return on it (even focused) never calls
+        cancel = box.addButton(cls.tr("Do&n't call"), QMessageBox.ButtonRole.RejectRole)
+        cancel.setObjectName("dontCallButton")
+        box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
+        cancel.setFocus()
         box.exec()
         return box.clickedButton() is call
+
+    @staticmethod
+    def tr(source: str) -> str:
+        return QCoreApplication.translate("ConfirmRedial", source)
+
+
+class ExportDialog:
+    """Where to export the shown history: Excel (keeps leading zeros) or CSV."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> Path | None:
+        tr = partial(QCoreApplication.translate, "ExportDialog")
+        excel, csv = tr("Excel workbook (*.xlsx)"), tr("CSV, UTF-8 (*.csv)")
+        path, chosen = QFileDialog.getSaveFileName(
+            parent, tr("Export history"), str(Path.home() / "call-history.xlsx"),
+            f"{excel};;{csv}",
+        )  # fmt: skip
+        return target_for(path, xlsx=chosen != csv) if path else None
+
+
+def target_for(path: str, *, xlsx: bool) -> Path:
+    """The file to write: its own extension when it has one we write, else the chosen type's."""
+    target = Path(path)
+    if target.suffix.lower() in (".csv", ".xlsx"):
+        return target
+    return target.with_name(target.name + (".xlsx" if xlsx else ".csv"))

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from dialer_app.core.messages import describe_error
 from dialer_app.core.phone import format_national
 from dialer_app.core.records import Campaign
+from dialer_app.core.text import isolate, left_to_right
 from dialer_app.services.history import HistoryService
 from dialer_app.services.runner import Latest
 from dialer_app.services.verdicts import VerdictTracker
 from dialer_app.ui.dial_form import DialForm
+from dialer_app.ui.dialogs import ExportDialog
 from dialer_app.ui.history_columns import OUTCOME_TEXT, VERDICT_TEXT
 from dialer_app.ui.history_panel import HistoryPanel
 from dialer_app.ui.notice import Action, Level, Notice
@@ -51,6 +52,7 @@ class HistoryFlow(QObject):
         form.number_ready.connect(self._on_form_number_ready)
         panel.redial_requested.connect(self._on_panel_redial_requested)
         panel.export_requested.connect(self.export)
+        panel.recording_refused.connect(self._on_panel_recording_refused)
         if verdicts is not None:
             verdicts.row_updated.connect(self.show_row)
             verdicts.worst_case.connect(self._on_verdicts_worst_case)
@@ -77,6 +79,13 @@ class HistoryFlow(QObject):
         if row.customer_number == self._number:
             self._on_form_number_ready(self._number)
 
+    @Slot(str)
+    def _on_panel_recording_refused(self, url: str) -> None:
+        text = self.tr(
+            "The recording link was not opened: it is not a secure https:// address ({url})."
+        ).format(url=left_to_right(url))
+        self.notice.emit(Notice(Level.WARN, text))
+
     @Slot(object)
     def _on_panel_redial_requested(self, row: Campaign) -> None:
         self._fill(row)
@@ -86,7 +95,7 @@ class HistoryFlow(QObject):
     @Slot(object)
     def _on_verdicts_worst_case(self, row: Campaign) -> None:
         self.waiting_customer = row
-        member = row.member_name or "the member"
+        member = isolate(row.member_name) if row.member_name else "the member"
         text = (
             f"⚠ {format_national(row.customer_number)} answered, but {member} did not pick up:"
             " the customer was left waiting."
@@ -109,17 +118,15 @@ class HistoryFlow(QObject):
 
     @Slot()
     def export(self) -> None:
-        """Ask where, then write the rows the panel shows (its filter and order) as CSV."""
-        path, _ = QFileDialog.getSaveFileName(
-            self._window, "Export history", str(Path.home() / "call-history.csv"),
-            "CSV files (*.csv)",
-        )  # fmt: skip
-        if not path:
+        """Ask where, then write the rows the panel shows (its filter and order), as CSV or
+        Excel by the file's extension."""
+        target = ExportDialog.ask(self._window)
+        if target is None:
             return
-        self._export_target = path
-        job = self._history.export(self._panel.model.query, Path(path))
+        self._export_target = str(target)
+        job = self._history.export(self._panel.model.query, target)
         job.on_success(self._on_history_exported).on_failure(self._on_history_export_failed)
-        self.notice.emit(Notice(Level.STATUS, "Exporting…"))
+        self.notice.emit(Notice(Level.STATUS, self.tr("Exporting…")))
 
     @Slot(object)
     def _on_history_exported(self, count: int) -> None:
@@ -139,5 +146,5 @@ def recent_calls_text(rows: list[Campaign]) -> str:
         today = when.date() == datetime.now().astimezone().date()
         stamp = when.strftime("%H:%M" if today else "%d %b %H:%M")
         result = f", {VERDICT_TEXT[row.verdict]}" if row.verdict else ""
-        parts.append(f"{stamp} {row.member_name} ({OUTCOME_TEXT[row.outcome]}{result})")
+        parts.append(f"{stamp} {isolate(row.member_name)} ({OUTCOME_TEXT[row.outcome]}{result})")
     return "Called before: " + " · ".join(parts) if parts else ""

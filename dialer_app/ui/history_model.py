@@ -36,6 +36,7 @@ from dialer_app.ui.history_columns import (
     WORST_CASE_BACKGROUND,
     WORST_CASE_TEXT,
 )
+from dialer_app.ui.plain import tooltip
 
 __all__ = ["COLUMNS", "OUTCOME_TEXT", "HistoryModel"]
 
@@ -197,8 +198,8 @@ class HistoryModel(QAbstractTableModel):
             return live if live and row.verdict is None else COLUMNS[column].text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == RECORDING_COLUMN and row.recording_url:
-                return row.recording_url
-            return row.message or None
+                return tooltip(row.recording_url)
+            return tooltip(row.message) or None
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(row, column)
         if role == Qt.ItemDataRole.BackgroundRole and row.worst_case:

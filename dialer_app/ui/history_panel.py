@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from dialer_app.core.records import Campaign, HistoryQuery, Outcome
+from dialer_app.core.uri import is_openable_link
 from dialer_app.services.history import HistoryService
 from dialer_app.ui.history_columns import COLUMNS, OUTCOME_TEXT, RECORDING_COLUMN
 from dialer_app.ui.history_model import HistoryModel
@@ -35,11 +36,13 @@ class HistoryPanel(QWidget):
 
     Signals:
         redial_requested(Campaign): the agent wants to call this row's customer again
-        export_requested(): the agent wants the rows shown here as CSV
+        export_requested(): the agent wants the rows shown here exported (CSV or Excel)
+        recording_refused(str): a recording link that is not https was not opened
     """
 
     redial_requested = Signal(object)
     export_requested = Signal()
+    recording_refused = Signal(str)
 
     def __init__(self, history: HistoryService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +69,9 @@ class HistoryPanel(QWidget):
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
             edit.setVisible(False)
-        self.export_button = named(QPushButton("Export CSV…"), "exportButton", "Export CSV")
+        self.export_button = named(
+            QPushButton(self.tr("E&xport…")), "exportButton", "Export history"
+        )
         self.view = named(QTableView(), "historyView", "Campaign history")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -150,7 +155,10 @@ class HistoryPanel(QWidget):
         """Enter or double-click: play the recording, or re-dial the row's customer."""
         row: Campaign = self.model.row_at(index.row())
         if index.column() == RECORDING_COLUMN and row.recording_url:
-            QDesktopServices.openUrl(QUrl(row.recording_url))
+            if is_openable_link(row.recording_url):
+                QDesktopServices.openUrl(QUrl(row.recording_url, QUrl.ParsingMode.StrictMode))
+            else:  # file:, http:, javascript:…: the service's link is never handed on
+                self.recording_refused.emit(row.recording_url)
             return
         self.redial_requested.emit(row)
 

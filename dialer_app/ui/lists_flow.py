@@ -15,6 +15,7 @@ from dialer_app.services.lists import BalanceService, ListsService
 from dialer_app.services.settings import Settings
 from dialer_app.ui.dial_form import DialForm
 from dialer_app.ui.notice import Level, Notice
+from dialer_app.ui.plain import set_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -95,4 +96,4 @@ class ListsFlow(QObject):
     @Slot(object)
     def _on_balance_failed(self, exc: BaseException) -> None:
         self._balance_label.setText("Balance: unavailable")
-        self._balance_label.setToolTip(describe_error(exc))
+        set_tooltip(self._balance_label, describe_error(exc))

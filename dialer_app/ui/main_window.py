@@ -6,10 +6,11 @@ import html
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
+    QLineEdit,
     QMainWindow,
     QVBoxLayout,
     QWidget,
@@ -123,25 +124,27 @@ class MainWindow(QMainWindow):
         self.show_outcome("Ready. Type the customer's number and press Return.")
 
     def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu("&Dialer")
+        menu = self.menuBar().addMenu(self.tr("&Dialer"))
+        # The same keys on Linux, Windows and macOS (Ctrl is Cmd there): a platform's standard
+        # key is added where it has one, never instead (Preferences is empty on Linux).
         actions = [
-            action(self, "&Account…", QKeySequence.StandardKey.Preferences),
-            action(self, "&Refresh lists", QKeySequence.StandardKey.Refresh),
-            action(self, "&Export shown history…", QKeySequence("Ctrl+E")),
-            action(self, "Call the waiting customer &again", QKeySequence("F9")),
-            action(self, self.tr("&Wrap up the selected call…"), QKeySequence("F8")),
-            action(self, "Copy &diagnostics", None),
-            action(self, "&Quit", QKeySequence.StandardKey.Quit),
+            action(self, self.tr("&Account…"), "Ctrl+,", QKeySequence.StandardKey.Preferences),
+            action(self, self.tr("&Refresh lists"), "F5", QKeySequence.StandardKey.Refresh),
+            action(self, self.tr("&Export shown history…"), "Ctrl+E"),
+            action(self, self.tr("Call the waiting customer a&gain"), "F9"),
+            action(self, self.tr("&Wrap up the selected call…"), "F8"),
+            action(self, self.tr("Copy &diagnostics")),
+            action(self, self.tr("&Quit"), "Ctrl+Q", QKeySequence.StandardKey.Quit),
         ]
         (self.account_action, self.refresh_action, self.export_action,
          self.call_again_action, self.wrap_up_action, self.diagnostics_action,
          quit_action) = actions  # fmt: skip
         self.account_action.setEnabled(not self._account.demo)
-        for window_wide in (self.call_again_action, self.wrap_up_action):
-            self.addAction(window_wide)  # works whatever has the focus
         quit_action.triggered.connect(self.quit)
         for item in actions:
             menu.addAction(item)
+            self.addAction(item)  # each works whatever has the focus, menu open or not
+        self._shortcuts_first = WindowShortcutsFirst(actions, self)
         self.dialer_menu, self.quit_action = menu, quit_action  # others insert before Quit
 
     def _connect_signals(self) -> None:
@@ -305,11 +308,35 @@ class MainWindow(QMainWindow):
         self.closing.emit()
 
 
-def action(
-    parent: QMainWindow, text: str, keys: QKeySequence | QKeySequence.StandardKey | None
-) -> QAction:
-    """A menu action with its shortcut."""
+def action(parent: QMainWindow, text: str, *keys: str | QKeySequence.StandardKey) -> QAction:
+    """A menu action with its shortcuts (duplicates and empty platform keys dropped)."""
     item = QAction(text, parent)
-    if keys is not None:
-        item.setShortcut(keys)
+    sequences: list[QKeySequence] = []
+    for key in keys:
+        found = QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [
+            QKeySequence(key)
+        ]  # fmt: skip
+        sequences += [seq for seq in found if not seq.isEmpty() and seq not in sequences]
+    item.setShortcuts(sequences)
     return item
+
+
+class WindowShortcutsFirst(QObject):
+    """The window's shortcuts win over a text field's own bindings (Ctrl+E is "end of line"
+    in a line edit; the focus starts in the number field): every shortcut the README names
+    works from there."""
+
+    def __init__(self, actions: list[QAction], window: QMainWindow) -> None:
+        super().__init__(window)
+        self._keys = [seq for item in actions for seq in item.shortcuts()]
+        for edit in window.findChildren(QLineEdit):
+            edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination())
+            if any(pressed.matches(seq) == QKeySequence.SequenceMatch.ExactMatch
+                   for seq in self._keys):  # fmt: skip
+                event.ignore()  # not the field's: the window's action takes it
+                return True
+        return False

@@ -5,16 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 W = TypeVar("W", bound=QWidget)
 
 
 def named(widget: W, name: str, accessible: str) -> W:
-    """Give ``widget`` its object name and accessible name; returns it."""
+    """Give ``widget`` its object name and accessible name; returns it.
+
+    A named label shows plain text (it may show text from the service): no markup, no links.
+    The one label with our own links (the outcome banner) opts back in to rich text.
+    """
     widget.setObjectName(name)
     widget.setAccessibleName(accessible)
+    if isinstance(widget, QLabel):
+        widget.setTextFormat(Qt.TextFormat.PlainText)
+        widget.setOpenExternalLinks(False)
     return widget
 
 

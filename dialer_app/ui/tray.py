@@ -15,6 +15,7 @@ from dialer_app.services.settings import Settings
 from dialer_app.services.verdicts import VerdictTracker
 from dialer_app.ui.main_window import MainWindow
 from dialer_app.ui.naming import app_icon
+from dialer_app.ui.plain import notification
 
 
 class Tray(QObject):
@@ -78,7 +79,9 @@ class Tray(QObject):
     def _on_calls_call_finished(self, attempt: CallAttempt) -> None:
         if not self._window.isVisible() or self._window.isMinimized():
             text = describe_result(attempt.result, attempt.request.customer_number)
-            self.icon.showMessage("Dialer", text, QSystemTrayIcon.MessageIcon.Information)
+            self.icon.showMessage(
+                "Dialer", notification(text), QSystemTrayIcon.MessageIcon.Information
+            )
 
     @Slot(str)
     def _on_live_summary_changed(self, summary: str) -> None:
@@ -102,6 +105,8 @@ class Tray(QObject):
             who = format_national(row.customer_number)
             self.icon.showMessage(
                 "Customer left waiting",
-                f"{who} answered but the member did not pick up. F9 in the dialer calls again.",
+                notification(
+                    f"{who} answered but the member did not pick up. F9 in the dialer calls again."
+                ),
                 QSystemTrayIcon.MessageIcon.Warning,
             )

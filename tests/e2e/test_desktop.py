@@ -19,7 +19,7 @@ def test_a_tel_link_fills_the_form_and_waits_for_return(
 ) -> None:
     window = parts.window
     window.on_handed_over("tel:+91-98765-43210")
-    assert window.form.number_hint.text() == "Will dial 98765 43210"
+    assert window.form.number_hint.text() == "Will dial 98765 43210 (mobile)"
     assert "press Return to call" in window.outcome_label.text()
     assert sandbox.received("click_to_call_v3") == []
     window.form.number_edit.returnPressed.emit()

@@ -75,7 +75,7 @@ def test_a_slow_keyring_leaves_the_window_up_and_responsive(
         heartbeat.start()  # the GUI thread keeps turning while the keyring read is stuck
     heartbeat.stop()
     parts.window.form.number_edit.setText("98765 43210")
-    assert parts.window.form.number_hint.text() == "Will dial 98765 43210"
+    assert parts.window.form.number_hint.text() == "Will dial 98765 43210 (mobile)"
     assert parts.window.form.member_combo.count() == 0
     gated.gate.set()
     wait_for_lists(qtbot, parts)

@@ -17,6 +17,7 @@ from dialer_app.core.records import CallRequest
 from dialer_app.sandbox import Fault, Sandbox
 from dialer_app.ui.dialogs import ConfirmRedial
 from tests.helpers.keys import SENTINEL, MemoryKeyring, no_keyring
+from tests.helpers.text import shown
 from tests.helpers.window import Launch, cell, wait_for_lists
 
 
@@ -32,10 +33,10 @@ def test_agent_places_a_call_with_return(qtbot: QtBot, launch: Launch, sandbox: 
     assert window.focusWidget() is window.form.number_edit or not window.isActiveWindow()
     assert window.form.deskphone_combo.currentText() == "01204000000"
     window.form.number_edit.setText("+91 98765 43210")
-    assert window.form.number_hint.text() == "Will dial 98765 43210"
+    assert window.form.number_hint.text() == "Will dial 98765 43210 (mobile)"
     press_return(window.form.number_edit)
     qtbot.waitUntil(lambda: "Ringing customer 98765 43210" in window.outcome_label.text())
-    assert "campaign 3570001" in window.outcome_label.text()
+    assert "campaign 3570001" in shown(window.outcome_label.text())
     (call,) = sandbox.received("click_to_call_v3")
     member = window.form.selected_member()
     assert member is not None
@@ -156,7 +157,7 @@ def test_redial_within_cooldown_asks_first(
     qtbot.waitUntil(lambda: parts.window.form.call_button.isEnabled())
     assert len(sandbox.received("click_to_call_v3")) == 1
     assert "98765 43210 was already called" in questions[0]
-    assert "campaign 3570001" in questions[0]
+    assert "campaign 3570001" in shown(questions[0])
     parts.window.form.call_button.click()  # confirmed
     qtbot.waitUntil(lambda: parts.window.history_view.model().rowCount() == 2)
     qtbot.waitUntil(lambda: parts.window.form.call_button.isEnabled())
