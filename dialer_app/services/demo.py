@@ -37,10 +37,12 @@ class DemoService(QObject):
     def _start(self) -> tuple[str, str]:
         # http.server and the sandbox load here, on a worker, never before the first paint.
         from dialer_app.sandbox import Sandbox
-        from dialer_app.sandbox.data import DEMO_AUTHCODE
+        from dialer_app.sandbox.data import DEMO_AUTHCODE, TEAM_DEMO_CUSTOMER
 
         if self._base_url is None:
             self._sandbox = Sandbox().start()
+            # A colleague called this customer a minute ago: the team guard has one to name.
+            self._sandbox.add_team_call(TEAM_DEMO_CUSTOMER, seconds_ago=60)
             self._base_url = self._sandbox.base_url
             log.info("Demo sandbox at %s", self._base_url)
         return self._base_url, DEMO_AUTHCODE

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from dialer_app.core.messages import describe_error
 from dialer_app.core.phone import format_national
-from dialer_app.core.records import Campaign
+from dialer_app.core.records import Campaign, TeamCall
 from dialer_app.core.text import isolate, left_to_right
 from dialer_app.services.history import HistoryService
 from dialer_app.services.runner import Latest
+from dialer_app.services.team import TeamGuard
 from dialer_app.services.verdicts import VerdictTracker
 from dialer_app.ui.dial_form import DialForm
 from dialer_app.ui.dialogs import ExportDialog
 from dialer_app.ui.history_columns import OUTCOME_TEXT, VERDICT_TEXT
 from dialer_app.ui.history_panel import HistoryPanel
 from dialer_app.ui.notice import Action, Level, Notice
+
+TEAM_TIMELINE_SECONDS = 24 * 3600  # the team's calls shown under the number: today's
 
 
 class HistoryFlow(QObject):
@@ -36,6 +39,7 @@ class HistoryFlow(QObject):
         self,
         history: HistoryService,
         verdicts: VerdictTracker | None,
+        team: TeamGuard,
         form: DialForm,
         panel: HistoryPanel,
         window: QWidget,
@@ -46,7 +50,11 @@ class HistoryFlow(QObject):
         self._panel = panel
         self._window = window
         self._number = ""
+        self._team_guard = team
         self._recent: Latest[list[Campaign]] = Latest()
+        self._team_timeline: Latest[list[TeamCall]] = Latest()
+        self._recent_rows: list[Campaign] = []
+        self._team_calls: list[TeamCall] = []
         self._export_target = ""
         self.waiting_customer: Campaign | None = None
         form.number_ready.connect(self._on_form_number_ready)
@@ -64,13 +72,31 @@ class HistoryFlow(QObject):
         self._number = number
         if not number:
             self._recent.cancel()
+            self._team_timeline.cancel()
             return
+        self._recent_rows, self._team_calls = [], []
         job = self._recent.replace(self._history.recent_to(number))
         job.on_success(self._on_history_recent_loaded)
+        member = self._form.selected_member()
+        ours = member.number if member is not None else ""
+        team = self._team_guard.check(number, ours, TEAM_TIMELINE_SECONDS)
+        if team is not None:
+            self._team_timeline.replace(team).on_success(self._on_team_checked)
 
     @Slot(object)
     def _on_history_recent_loaded(self, rows: list[Campaign]) -> None:
-        self._form.recent_label.setText(recent_calls_text(rows))
+        self._recent_rows = rows
+        self._show_timeline()
+
+    @Slot(object)
+    def _on_team_checked(self, calls: list[TeamCall]) -> None:
+        self._team_calls = calls
+        self._show_timeline()
+
+    def _show_timeline(self) -> None:
+        mine = recent_calls_text(self._recent_rows)
+        team = team_calls_text(self._team_calls)
+        self._form.recent_label.setText(" · ".join(part for part in (mine, team) if part))
 
     @Slot(object)
     def show_row(self, row: Campaign) -> None:
@@ -148,3 +174,23 @@ def recent_calls_text(rows: list[Campaign]) -> str:
         result = f", {VERDICT_TEXT[row.verdict]}" if row.verdict else ""
         parts.append(f"{stamp} {isolate(row.member_name)} ({OUTCOME_TEXT[row.outcome]}{result})")
     return "Called before: " + " · ".join(parts) if parts else ""
+
+
+def team_calls_text(calls: list[TeamCall]) -> str:
+    """'Team: 14:02 Priya Iyer (Connected) · on a call now: Ravi Kumar' — other desks' calls."""
+    parts = []
+    for call in calls:
+        who = isolate(call.member_name)
+        if call.live:
+            parts.append(
+                QCoreApplication.translate("HistoryFlow", "{who} on a call now").format(who=who)
+            )
+        else:
+            stamp = call.started_at.astimezone().strftime("%H:%M")
+            result = VERDICT_TEXT[call.verdict] if call.verdict else ""
+            parts.append(f"{stamp} {who} ({result})")
+    if not parts:
+        return ""
+    return QCoreApplication.translate("HistoryFlow", "Team: {calls}").format(
+        calls=" · ".join(parts)
+    )

@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self._history = self.history.model
         self.history_view = self.history.view
         self._build_ui()
-        self._flow = HistoryFlow(history, verdicts, self.form, self.history, self)
+        self._flow = HistoryFlow(history, verdicts, team, self.form, self.history, self)
         self._calls_flow = CallFlow(calls, history, team, settings, self.form, self)
         self.live_flow = LiveFlow(live, self._history, self)
         self._wrap_up = WrapUpFlow(

@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QDateTimeEdit,
@@ -115,7 +116,8 @@ class WrapUpPanel(QFrame):
             later = QDateTime.fromSecsSinceEpoch(int(row.call_back_at.timestamp()))
         self.call_back_edit.setDateTime(later)
         self.show()
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        if QApplication.activeModalWidget() is None:  # never from under a question being asked
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
