@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass, field
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from dialer_app.core.config import Paths
 from dialer_app.core.deadline import DEFAULT_DEADLINE
@@ -115,6 +115,10 @@ def assemble(
     settings = Settings(paths.settings)
     waiting = settings.get(LIVE_WAITING_SECONDS)
     live = LiveTracker(account, runner, waiting_seconds=waiting, poll_ms=live_poll_ms)
+    # The team guard has threads of its own: a slow call report never holds up a call or a
+    # live poll, and its read-only requests are safe to drop at exit.
+    team_runner = Runner(max_threads=2, abandon_at_exit=True)
+    team = TeamGuard(account, team_runner)
     calls.call_finished.connect(live.on_call_finished)
     if verdicts is not None:
         calls.call_finished.connect(verdicts.on_call_finished)
@@ -129,7 +133,7 @@ def assemble(
         calls=calls,
         history=history,
         verdicts=verdicts,
-        team=TeamGuard(account, runner),
+        team=team,
         live=live,
         settings=settings,
         base_url=base_url,
@@ -138,7 +142,8 @@ def assemble(
     )
     # The window owns the services: they are deleted with it, on the GUI thread. Left to
     # Python's garbage collector they could be deleted on a worker thread, with live timers.
-    services = [runner, account, keys, history, calls, verdicts, live, demo_service]
+    services: list[QObject | None] = [runner, team_runner, team, account, keys, history, calls]
+    services += [verdicts, live, demo_service]
     for service in services:
         if service is not None:
             service.setParent(window)

@@ -192,6 +192,8 @@ class CallFlow(QObject):
         calling = f"Calling {who}…"
         note, self._team_note = self._team_note, ""
         self.notice.emit(Notice(Level.INFO, f"{calling} {note}" if note else calling))
+        if note:  # the banner soon says where the call stands: the status bar keeps this
+            self.notice.emit(Notice(Level.STATUS, note))
         self._settings.set(keys_of.LAST_MEMBER, request.member_number)
         self._settings.set(keys_of.LAST_DESKPHONE, request.deskphone)
         self._settings.set(keys_of.CALL_LIMIT, request.call_limit)

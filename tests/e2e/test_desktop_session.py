@@ -49,7 +49,7 @@ def test_a_macos_link_fills_the_number_raises_the_window_and_never_dials(
         qapp.removeEventFilter(events)
         events.deleteLater()
 
-    assert parts.window.form.number_hint.text() == "Will dial 98765 43210"
+    assert parts.window.form.number_hint.text() == "Will dial 98765 43210 (mobile)"
     assert not parts.window.isMinimized()
     assert "press Return to call" in parts.window.outcome_label.text()
     assert sandbox.received("click_to_call_v3") == []

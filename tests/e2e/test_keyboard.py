@@ -65,6 +65,7 @@ def key_on(target: Callable[[QMessageBox], QWidget | None], key: Qt.Key,
            ) -> Callable[[QMessageBox], None]:  # fmt: skip
     def act(box: QMessageBox) -> None:
         widget = target(box) or box
+        box.activateWindow()  # as the desktop does for a new question (offscreen does not)
         widget.setFocus()
         QTest.keyClick(widget, key, modifier)
 
@@ -143,7 +144,7 @@ def test_every_readme_shortcut_works_from_the_start_up_focus(
     from dialer_app.ui import dialogs
 
     monkeypatch.setattr(dialogs.ExportDialog, "ask", classmethod(lambda cls, parent: None))
-    monkeypatch.setattr(dialogs.AccountDialog, "ask", classmethod(lambda cls, *a: None))
+    monkeypatch.setattr(dialogs.AccountDialog, "ask", classmethod(lambda cls, *a, **k: None))
     parts = launch()
     wait_for_lists(qtbot, parts)
     window = parts.window
