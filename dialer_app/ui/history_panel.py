@@ -27,6 +27,7 @@ from dialer_app.ui.history_columns import COLUMNS, OUTCOME_TEXT, RECORDING_COLUM
 from dialer_app.ui.history_model import HistoryModel
 from dialer_app.ui.naming import named
 
+ANY_DISPOSITION = "*"  # item data are plain strings, never None
 PERIODS = ("Any time", "Today", "Last 7 days", "Last 30 days", "Between…")
 FILTER_DELAY_MS = 150
 
@@ -44,8 +45,14 @@ class HistoryPanel(QWidget):
     export_requested = Signal()
     recording_refused = Signal(str)
 
-    def __init__(self, history: HistoryService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        history: HistoryService,
+        dispositions: list[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._dispositions = dispositions or []
         self.model = HistoryModel(history, self)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -62,6 +69,13 @@ class HistoryPanel(QWidget):
         self.outcome_combo.addItem("All outcomes", "")
         for outcome in Outcome:
             self.outcome_combo.addItem(OUTCOME_TEXT[outcome].split(" — ")[0], outcome.value)
+        self.disposition_combo = named(
+            QComboBox(), "historyDispositionCombo", self.tr("Filter by disposition")
+        )
+        self.disposition_combo.addItem(self.tr("All dispositions"), ANY_DISPOSITION)
+        self.disposition_combo.addItem(self.tr("Not wrapped up"), "")
+        for name in self._dispositions:
+            self.disposition_combo.addItem(name, name)
         self.period_combo = named(QComboBox(), "historyPeriodCombo", "Filter by date")
         self.period_combo.addItems(PERIODS)
         self.from_edit = named(QDateEdit(QDate.currentDate()), "historyFromDate", "From date")
@@ -90,7 +104,8 @@ class HistoryPanel(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel("<b>Campaign history</b>"))
         bar.addStretch(1)
-        for widget in (self.filter_edit, self.outcome_combo, self.period_combo, self.from_edit,
+        for widget in (self.filter_edit, self.outcome_combo, self.disposition_combo,
+                       self.period_combo, self.from_edit,
                        self.to_edit, self.export_button):  # fmt: skip
             bar.addWidget(widget)
         self.filter_edit.setMinimumWidth(220)
@@ -103,6 +118,7 @@ class HistoryPanel(QWidget):
         self.filter_edit.textChanged.connect(self._debounce.start)
         self._debounce.timeout.connect(self.apply_filter)
         self.outcome_combo.currentIndexChanged.connect(self.apply_filter)
+        self.disposition_combo.currentIndexChanged.connect(self.apply_filter)
         self.period_combo.currentIndexChanged.connect(self._on_period_changed)
         self.from_edit.dateChanged.connect(self.apply_filter)
         self.to_edit.dateChanged.connect(self.apply_filter)
@@ -115,10 +131,12 @@ class HistoryPanel(QWidget):
         since, until = self._date_range()
         current = self.model.query
         outcome = str(self.outcome_combo.currentData() or "")
+        disposition = str(self.disposition_combo.currentData())
         self.model.set_query(
             HistoryQuery(
                 text=self.filter_edit.text(),
                 outcome=Outcome(outcome) if outcome else None,
+                disposition=None if disposition == ANY_DISPOSITION else disposition,
                 since=since,
                 until=until,
                 sort=current.sort,

@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self._problems: list[str] = []
         self._first_frame = FirstFrame(self)
         self._account = AccountFlow(account, keys, settings, self, base_url=base_url, demo=demo)
-        self.history = HistoryPanel(history)
+        self.history = HistoryPanel(history, dispositions(settings))
         self._history = self.history.model
         self.history_view = self.history.view
         self._build_ui()

@@ -108,6 +108,12 @@ def test_every_live_state_in_order_then_the_report_at_once_then_the_wrap_up(
     assert not panel.isVisible()
     assert desk.window.focusWidget() is desk.window.form.number_edit
     assert len(sandbox.received(CLICK)) == 1
+    history = desk.window.history
+    for choice, rows in (("Not wrapped up", 0), ("Interested", 1), ("All dispositions", 1)):
+        history.disposition_combo.setCurrentText(choice)  # the history filters by disposition
+        with qtbot.waitSignal(history.model.page_loaded, timeout=5000):
+            pass
+        assert history.model.rowCount() == rows, choice
 
     shown = tmp_path / "shown.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(shown), ""))
