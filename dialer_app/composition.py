@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 # Long enough for a call request to end by its own timeouts.
 SHUTDOWN_WAIT_MS = int((DEFAULT_DEADLINE + 2) * 1000)
+TEAM_WAIT_MS = 3000
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Desk:
     settings: Settings
     window: MainWindow
     live: LiveTracker
+    team_runner: Runner
     demo: DemoService | None = None
     _shut_down: bool = field(default=False, init=False)
 
@@ -68,12 +70,15 @@ class Desk:
         if self.verdicts is not None:
             self.verdicts.stop()
         all_done = self.runner.wait(wait_ms)
+        # The team check's requests are read-only: give them a moment, never the full wait.
+        all_done = self.team_runner.wait(TEAM_WAIT_MS) and all_done
         self._finish_open_rows()
         if all_done:
             self.account.close_clients()
         else:  # closing a client under a running request would break it: close it after
             log.warning("Quitting with work still in flight")
-            self.runner.drained.connect(self.account.close_clients)
+            busy = self.runner if self.runner.active else self.team_runner
+            busy.drained.connect(self.account.close_clients)
         self.keys.wait()
         if self.demo is not None:
             self.demo.stop()
@@ -150,7 +155,17 @@ def assemble(
     if history_problem:
         window.show_problem(history_problem)
     desk = Desk(
-        runner, account, keys, calls, history, verdicts, settings, window, live, demo_service
+        runner,
+        account,
+        keys,
+        calls,
+        history,
+        verdicts,
+        settings,
+        window,
+        live,
+        team_runner,
+        demo_service,
     )
     window.closing.connect(desk.shutdown)
     return desk
