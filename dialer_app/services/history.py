@@ -62,13 +62,6 @@ class HistoryService(QObject):
         """The last attempts to this customer, newest first."""
         return self._read(lambda store: store.recent_to(customer_number, limit), [])
 
-    def last_attempt_to(self, customer_number: str, within_seconds: int) -> Job[Campaign | None]:
-        """The newest attempt within the cool-down that may have rung the customer."""
-        since = datetime.now(UTC) - timedelta(seconds=max(within_seconds, 0))
-        if within_seconds <= 0:
-            return self._read(lambda _store: None, None)
-        return self._read(lambda store: store.last_attempt_to(customer_number, since), None)
-
     def before_call(self, customer_number: str, within_seconds: int) -> Job[PreCall]:
         """What the history says before a call: the do-not-call list, then an attempt within
         the cool-down that may have rung the customer."""
