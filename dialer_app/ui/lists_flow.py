@@ -95,5 +95,5 @@ class ListsFlow(QObject):
 
     @Slot(object)
     def _on_balance_failed(self, exc: BaseException) -> None:
-        self._balance_label.setText("Balance: unavailable")
+        self._balance_label.setText(self.tr("Balance: unavailable"))
         set_tooltip(self._balance_label, describe_error(exc))

@@ -86,7 +86,8 @@ class Tray(QObject):
     @Slot(str)
     def _on_live_summary_changed(self, summary: str) -> None:
         title = self._window.windowTitle()
-        self.icon.setToolTip(f"{title}\n{summary}" if summary else title)
+        # The summary may carry the service's callstatus: treated like a notification's text.
+        self.icon.setToolTip(notification(f"{title}\n{summary}" if summary else title))
 
     @Slot(object)
     def _on_live_customer_waiting(self, row: Campaign) -> None:
