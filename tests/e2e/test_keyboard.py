@@ -36,13 +36,12 @@ def answer_questions(parts: Desk, answer: Callable[[QMessageBox], None]) -> list
 
     def check() -> None:
         box = QApplication.activeModalWidget()
-        if (
-            isinstance(box, QMessageBox)
-            and box.isVisible()
-            and box.objectName() == "confirmRedial"
-            and (not asked or asked[-1] is not box)
-        ):
-            asked.append(box)
+        if isinstance(box, QMessageBox) and box.isVisible() and box.objectName() == "confirmRedial":
+            if not asked or asked[-1] is not box:
+                asked.append(box)
+            # Again on the next tick while the same question is still open: offscreen, the
+            # box becomes the active window a moment after it shows, and a mnemonic such as
+            # Alt+C only reaches an active window. Each answer still counts as one question.
             answer(box)
 
     timer = QTimer(parts.window)  # stops with the window
