@@ -22,6 +22,7 @@ from dialer_app.services.account import AccountService, ClientFactory
 from dialer_app.services.calls import CallService
 from dialer_app.services.demo import DemoService
 from dialer_app.services.history import UNFINISHED_MESSAGE, HistoryService
+from dialer_app.services.hours import Clock, HoursGuard, utc_now
 from dialer_app.services.keys import KeyService
 from dialer_app.services.lists import BalanceService, ListsService
 from dialer_app.services.live import POLL_MS, LiveTracker
@@ -103,12 +104,14 @@ def assemble(
     report_schedule: tuple[float, ...] = DEFAULT_SCHEDULE,
     client_factory: ClientFactory | None = None,
     live_poll_ms: int = POLL_MS,
+    clock: Clock = utc_now,
 ) -> Desk:
     """Build the services and the window, in order.
 
     ``demo`` starts the built-in sandbox after the first paint; ``demo_url`` uses a sandbox
     that is already running (tests, benchmarks). ``report_schedule`` overrides the back-off
-    between call report checks, ``live_poll_ms`` between live-call checks (tests).
+    between call report checks, ``live_poll_ms`` between live-call checks (tests);
+    ``clock`` is what the calling-hours guard reads (tests).
     """
     store, history_problem = open_history(paths)
     runner = Runner()
@@ -141,6 +144,7 @@ def assemble(
         team=team,
         live=live,
         settings=settings,
+        hours=HoursGuard(settings, demo=demo or demo_url is not None, clock=clock),
         base_url=base_url,
         demo=demo_service,
         diagnostics=partial(diagnostics, paths, redactor),

@@ -14,6 +14,7 @@ import keyring
 import pytest
 
 from dialer_app.sandbox import Sandbox
+from tests.helpers.hours import allow_any_hour
 from tests.helpers.keys import SENTINEL, MemoryKeyring
 from tests.helpers.xvfb import xvfb_display
 
@@ -36,8 +37,10 @@ def sandbox() -> Iterator[Sandbox]:
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
+    """A fresh data directory whose settings allow calls at any hour (the suite runs at night)."""
     path = tmp_path / "data"
     path.mkdir()
+    allow_any_hour(path)
     return path
 
 

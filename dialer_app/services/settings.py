@@ -9,6 +9,8 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from dialer_app.core.hours import DEFAULT_HOURS
+
 log = logging.getLogger(__name__)
 T = TypeVar("T", str, int, bool, QByteArray)
 
@@ -37,6 +39,8 @@ LIVE_WAITING_SECONDS = Setting("live/customer_waiting_seconds", int, 20)
 PROXY_MODE = Setting("network/proxy_mode", str, "system")
 PROXY_ADDRESS = Setting("network/proxy_address", str, "")
 PROXY_USER = Setting("network/proxy_user", str, "")
+# When calls may be placed, India time (core.hours): "09:00-21:00" or "always".
+CALLING_HOURS = Setting("calling/hours", str, DEFAULT_HOURS)
 
 
 class Settings:
@@ -52,6 +56,10 @@ class Settings:
     def get(self, setting: Setting[T]) -> T:
         value = self._store.value(setting.key, setting.default, type=setting.kind)
         return value if isinstance(value, setting.kind) else setting.default
+
+    def has(self, setting: Setting[T]) -> bool:
+        """Whether the settings file itself holds a value for ``setting``."""
+        return bool(self._store.contains(setting.key))
 
     def set(self, setting: Setting[T], value: T) -> None:
         self._store.setValue(setting.key, value)

@@ -12,6 +12,7 @@ from dialer_app.core.records import CallRequest, Campaign, Outcome, TeamCall
 from dialer_app.services import settings as keys_of
 from dialer_app.services.calls import CallAttempt, CallService
 from dialer_app.services.history import HistoryService, PreCall
+from dialer_app.services.hours import HoursGuard
 from dialer_app.services.runner import Latest
 from dialer_app.services.settings import Settings
 from dialer_app.services.team import TEAM_CHECK_MS, TeamGuard
@@ -42,11 +43,13 @@ class CallFlow(QObject):
         history: HistoryService,
         team: TeamGuard,
         settings: Settings,
+        hours: HoursGuard,
         form: DialForm,
         window: QWidget,
     ) -> None:
         super().__init__(window)
         self._calls = calls
+        self._hours = hours
         self._history = history
         self._settings = settings
         self._form = form
@@ -87,7 +90,7 @@ class CallFlow(QObject):
         if self._working or self._calls.busy:
             return
         request = self._request_or_explain()
-        if request is None:
+        if request is None or self._outside_hours():
             return
         self._set_working(True)
         self._pending = request
@@ -184,6 +187,9 @@ class CallFlow(QObject):
                 self._set_working(False)
                 self.notice.emit(Notice(Level.INFO, f"Not called: {who} was called moments ago."))
                 return
+            if self._outside_hours():  # the question may have stayed open past closing time
+                self._set_working(False)
+                return
         job = self._calls.place(request)
         if job is None:
             self._set_working(False)
@@ -229,6 +235,13 @@ class CallFlow(QObject):
             self._form.member_combo.setFocus()
         else:
             self._form.focus_number()
+
+    def _outside_hours(self) -> bool:
+        """Refuse (and say when calling opens) outside calling hours, on every path."""
+        refusal = self._hours.refusal()
+        if refusal is not None:
+            self._refuse(translated(refusal))
+        return refusal is not None
 
     def _refuse(self, text: str) -> None:
         self.notice.emit(Notice(Level.ERROR, text))

@@ -24,6 +24,7 @@ from dialer_app.services.account import AccountService
 from dialer_app.services.calls import CallService
 from dialer_app.services.demo import DemoService
 from dialer_app.services.history import HistoryService
+from dialer_app.services.hours import HoursGuard
 from dialer_app.services.keys import KeyService
 from dialer_app.services.lists import BalanceService, ListsService
 from dialer_app.services.live import LiveTracker
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         team: TeamGuard,
         live: LiveTracker,
         settings: Settings,
+        hours: HoursGuard,
         base_url: str | None,
         demo: DemoService | None = None,
         diagnostics: Callable[[], str] = lambda: "",
@@ -87,7 +89,7 @@ class MainWindow(QMainWindow):
         self.history_view = self.history.view
         self._build_ui()
         self._flow = HistoryFlow(history, verdicts, team, self.form, self.history, self)
-        self._calls_flow = CallFlow(calls, history, team, settings, self.form, self)
+        self._calls_flow = CallFlow(calls, history, team, settings, hours, self.form, self)
         self.live_flow = LiveFlow(live, self._history, self)
         self._wrap_up = WrapUpFlow(
             history, calls, live, verdicts, settings, self.wrap_up, self._history, self.form, self

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from dialer_app.sandbox import Sandbox
+from tests.helpers.hours import allow_any_hour
 from tests.helpers.keys import SENTINEL
 from tests.helpers.network import API_HOST, Company, api_url
 from tests.helpers.processes import wait_for
@@ -60,6 +61,7 @@ def test_frozen_app_places_a_call_through_the_proxy(
     base_url = api_url(api)
     store_key(secret_service, base_url, monkeypatch)
     data_dir = tmp_path / "data"
+    allow_any_hour(data_dir)
     with Tinyproxy(tmp_path / "proxy") as proxy:
         env = {
             **app_env,

@@ -1,0 +1,50 @@
+"""The calling-hours guard every call passes: the settings' window against the clock."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from dialer_app.core.hours import DEFAULT_HOURS, CallingHours, parse_hours
+from dialer_app.core.text import Sentence
+from dialer_app.services.settings import CALLING_HOURS, Settings
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class HoursGuard:
+    """Refuses a call outside calling hours (read from the settings at each call).
+
+    In demo mode the sandbox can be called at any hour unless the demo's own settings file
+    sets ``calling/hours``. A value that cannot be read falls back to the default window:
+    a typo never opens the night to calls.
+    """
+
+    def __init__(self, settings: Settings, *, demo: bool = False, clock: Clock = utc_now) -> None:
+        self._settings = settings
+        self._demo = demo
+        self._clock = clock
+
+    def hours(self) -> CallingHours | None:
+        """Today's window, or None when calls are allowed at any hour."""
+        if self._demo and not self._settings.has(CALLING_HOURS):
+            return None
+        text = self._settings.get(CALLING_HOURS)
+        try:
+            return parse_hours(text)
+        except ValueError as exc:
+            log.warning("Using calling hours %s: %s", DEFAULT_HOURS, exc)
+            return parse_hours(DEFAULT_HOURS)
+
+    def refusal(self) -> Sentence | None:
+        """Why a call now is refused, or None when it may go."""
+        hours, now = self.hours(), self._clock()
+        if hours is None or hours.allows(now):
+            return None
+        return hours.refusal(now)

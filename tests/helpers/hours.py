@@ -1,0 +1,30 @@
+"""Calling hours in the tests: open at any hour, unless a test is about them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from dialer_app.core.config import Paths
+from dialer_app.core.hours import IST
+
+# The settings file a test's data directory starts with: the suite places calls at any hour
+# of the day it runs; the calling-hours tests write their own window (or remove this).
+ANY_HOUR = "[calling]\nhours=always\n"
+
+
+def allow_any_hour(data_dir: Path) -> None:
+    """Open calling hours in ``data_dir``'s settings file (what an agent could write too)."""
+    settings = Paths(data_dir).settings
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(ANY_HOUR, encoding="utf-8")
+
+
+def set_hours(data_dir: Path, hours: str) -> None:
+    """Write ``hours`` (``09:00-21:00``) as the calling hours of ``data_dir``."""
+    Paths(data_dir).settings.write_text(f"[calling]\nhours={hours}\n", encoding="utf-8")
+
+
+def india(day: str, clock: str) -> datetime:
+    """A moment in India time: ``india("2026-12-02", "20:59")``."""
+    return datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=IST)
