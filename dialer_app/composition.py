@@ -30,6 +30,7 @@ from dialer_app.services.runner import Runner
 from dialer_app.services.settings import LIVE_WAITING_SECONDS, Settings
 from dialer_app.services.team import TeamGuard
 from dialer_app.services.verdicts import DEFAULT_SCHEDULE, VerdictTracker
+from dialer_app.ui.i18n import translated
 from dialer_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -133,6 +134,7 @@ def assemble(
         live.ended.connect(verdicts.check_now)  # the report may be there already
         verdicts.row_updated.connect(live.forget)
     demo_service = DemoService(runner, base_url=demo_url) if demo or demo_url else None
+    hours = HoursGuard(settings, demo=demo or demo_url is not None, clock=clock)
     window = MainWindow(
         account=account,
         keys=keys,
@@ -144,7 +146,7 @@ def assemble(
         team=team,
         live=live,
         settings=settings,
-        hours=HoursGuard(settings, demo=demo or demo_url is not None, clock=clock),
+        hours=hours,
         base_url=base_url,
         demo=demo_service,
         diagnostics=partial(diagnostics, paths, redactor),
@@ -158,6 +160,8 @@ def assemble(
             service.setParent(window)
     if history_problem:
         window.show_problem(history_problem)
+    if (hours_problem := hours.problem()) is not None:
+        window.show_problem(translated(hours_problem))
     desk = Desk(
         runner,
         account,

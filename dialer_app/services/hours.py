@@ -6,8 +6,8 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from dialer_app.core.hours import DEFAULT_HOURS, CallingHours, parse_hours
-from dialer_app.core.text import Sentence
+from dialer_app.core.hours import ALWAYS, CTX, DEFAULT_HOURS, CallingHours, parse_hours
+from dialer_app.core.text import QT_TRANSLATE_NOOP, Sentence
 from dialer_app.services.settings import CALLING_HOURS, Settings
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,23 @@ class HoursGuard:
         except ValueError as exc:
             log.warning("Using calling hours %s: %s", DEFAULT_HOURS, exc)
             return parse_hours(DEFAULT_HOURS)
+
+    def problem(self) -> Sentence | None:
+        """What is wrong with the settings file's calling hours, if anything (start-up)."""
+        if self._demo and not self._settings.has(CALLING_HOURS):
+            return None
+        text = self._settings.get(CALLING_HOURS)
+        try:
+            parse_hours(text)
+        except ValueError:
+            source = QT_TRANSLATE_NOOP(
+                CTX,
+                "The calling hours {value} in settings.ini cannot be read (write them like "
+                "{example}, or {always}), so calls are allowed from {example} India time.",
+            )
+            args = {"value": repr(text), "example": DEFAULT_HOURS, "always": ALWAYS}
+            return Sentence(CTX, source, args)
+        return None
 
     def refusal(self) -> Sentence | None:
         """Why a call now is refused, or None when it may go."""

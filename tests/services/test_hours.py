@@ -33,3 +33,16 @@ def test_the_guard_reads_the_settings_file(
         set_hours(tmp_path, written)
     guard = HoursGuard(Settings(Paths(tmp_path).settings), demo=demo, clock=lambda: NIGHT)
     assert (guard.refusal() is not None) is refused
+
+
+def test_a_typo_is_named_at_start_up(tmp_path: Path) -> None:
+    set_hours(tmp_path, "9 to 9")
+    guard = HoursGuard(Settings(Paths(tmp_path).settings), clock=lambda: NIGHT)
+    problem = guard.problem()
+    assert problem is not None
+    assert str(problem) == (
+        "The calling hours '9 to 9' in settings.ini cannot be read (write them like "
+        "09:00-21:00, or always), so calls are allowed from 09:00-21:00 India time."
+    )
+    set_hours(tmp_path, "08:00-20:00")
+    assert HoursGuard(Settings(Paths(tmp_path).settings)).problem() is None
