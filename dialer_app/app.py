@@ -50,6 +50,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--since", metavar="DATE", help="with --export-history: from this day")
     parser.add_argument(
+        "--import-list", metavar="FILE", help="open a lead list (CSV, XLSX) in the import preview"
+    )
+    parser.add_argument(
+        "--export-list",
+        nargs=2,
+        metavar=("LIST", "OUT"),
+        help="write a call-down list with its results (.csv or .xlsx) and exit",
+    )
+    parser.add_argument(
         "--install-desktop", action="store_true", help="register as the tel:/callto: handler"
     )
     parser.add_argument(
@@ -83,6 +92,10 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
     paths = Paths(resolve_data_dir(args.data_dir, demo=args.demo))
     if args.export_history:
         return export_history(paths, Path(args.export_history), args.since)
+    if args.export_list:
+        return export_list(paths, args.export_list[0], Path(args.export_list[1]))
+    if args.import_list:
+        args.import_list = str(Path(args.import_list).expanduser().resolve())
     redactor = Redactor()
     configure(redactor, paths.log, debug=args.debug)
     _install_excepthook()
@@ -114,6 +127,36 @@ def export_history(paths: Paths, target: Path, since: str | None) -> int:
         print(f"dialer-app: {exc}", file=sys.stderr)
         return 1
     print(f"Exported {count} calls to {target}")
+    return 0
+
+
+def export_list(paths: Paths, name: str, target: Path) -> int:
+    """``--export-list LIST OUT``: a call-down list with what came of each lead, no window."""
+    from dialer_app.core.lead_export import FORMATS, write_list
+    from dialer_app.core.lead_store import LeadStore
+
+    if target.suffix.lower() not in FORMATS:
+        print(f"dialer-app: --export-list writes .csv or .xlsx, not {target.name!r}",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    if not paths.lists.exists():
+        print(f"dialer-app: no call-down lists in {paths.data_dir}", file=sys.stderr)
+        return 1
+    try:
+        store = LeadStore(paths.lists)
+        try:
+            found = store.find_list(name)
+            if found is None:
+                names = ", ".join(item.name for item in store.lists()) or "none"
+                print(f"dialer-app: no list named {name!r} (lists: {names})", file=sys.stderr)
+                return 1
+            count = write_list(found, store.iter_leads(found.list_id), target)
+        finally:
+            store.close()
+    except (HistoryError, OSError) as exc:
+        print(f"dialer-app: {exc}", file=sys.stderr)
+        return 1
+    print(f"Exported {count} leads of {found.name} to {target}")
     return 0
 
 
@@ -184,7 +227,7 @@ def start_gui(
     app.setWindowIcon(app_icon())
     instance = SingleInstance(paths.data_dir)
     if not instance.claim():
-        if instance.hand_over(args.number or ""):
+        if instance.hand_over(args.number or "", import_list=args.import_list or ""):
             log.info("Handed over to the running dialer")
             return 0
         return refuse_start(NOT_ANSWERING, 1)
@@ -196,6 +239,8 @@ def start_gui(
         instance.release()
         raise
     instance.received.connect(desk.window.on_handed_over)
+    if desk.window.lists is not None:
+        instance.import_requested.connect(desk.window.lists.files.import_path)
     FileOpenEvents(app, desk.window).received.connect(desk.window.on_handed_over)  # macOS
     AutostartToggle(desk.window, for_platform())
     tray = QSystemTrayIcon.isSystemTrayAvailable()
@@ -208,6 +253,9 @@ def start_gui(
     elif not tray:  # --minimized (the session start) without a tray: minimised, in reach
         desk.window.showMinimized()
     desk.window.start()
+    if args.import_list and desk.window.lists is not None:
+        desk.window.after_first_frame(partial(desk.window.lists.files.import_path,
+                                              args.import_list))  # fmt: skip
     return instance, desk
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
 
@@ -17,6 +18,7 @@ from dialer_app.core.config import Paths
 from dialer_app.core.deadline import DEFAULT_DEADLINE
 from dialer_app.core.errors import HistoryDamaged, HistoryError
 from dialer_app.core.history import HistoryStore, set_aside
+from dialer_app.core.lead_store import LeadStore
 from dialer_app.core.logsetup import Redactor
 from dialer_app.services.account import AccountService, ClientFactory
 from dialer_app.services.calls import CallService
@@ -24,6 +26,7 @@ from dialer_app.services.demo import DemoService
 from dialer_app.services.history import UNFINISHED_MESSAGE, HistoryService
 from dialer_app.services.hours import Clock, HoursGuard, utc_now
 from dialer_app.services.keys import KeyService
+from dialer_app.services.leads import LeadService
 from dialer_app.services.lists import BalanceService, ListsService
 from dialer_app.services.live import POLL_MS, LiveTracker
 from dialer_app.services.runner import Runner
@@ -106,13 +109,15 @@ def assemble(
     client_factory: ClientFactory | None = None,
     live_poll_ms: int = POLL_MS,
     clock: Clock = utc_now,
+    reminder_ms: int | None = None,
 ) -> Desk:
     """Build the services and the window, in order.
 
     ``demo`` starts the built-in sandbox after the first paint; ``demo_url`` uses a sandbox
     that is already running (tests, benchmarks). ``report_schedule`` overrides the back-off
     between call report checks, ``live_poll_ms`` between live-call checks (tests);
-    ``clock`` is what the calling-hours guard reads (tests).
+    ``clock`` is what the calling-hours guard and the call-down lists read (tests);
+    ``reminder_ms`` how often due call backs are looked for (tests).
     """
     store, history_problem = open_history(paths)
     runner = Runner()
@@ -135,6 +140,8 @@ def assemble(
         verdicts.row_updated.connect(live.forget)
     demo_service = DemoService(runner, base_url=demo_url) if demo or demo_url else None
     hours = HoursGuard(settings, demo=demo or demo_url is not None, clock=clock)
+    lead_store, lists_problem = open_lists(paths)
+    leads = LeadService(lead_store, store, runner, clock=clock)
     window = MainWindow(
         account=account,
         keys=keys,
@@ -150,11 +157,13 @@ def assemble(
         base_url=base_url,
         demo=demo_service,
         diagnostics=partial(diagnostics, paths, redactor),
+        leads=leads,
+        reminder_ms=reminder_ms,
     )
     # The window owns the services: they are deleted with it, on the GUI thread. Left to
     # Python's garbage collector they could be deleted on a worker thread, with live timers.
     services: list[QObject | None] = [runner, team_runner, team, account, keys, history, calls]
-    services += [verdicts, live, demo_service]
+    services += [verdicts, live, demo_service, leads]
     for service in services:
         if service is not None:
             service.setParent(window)
@@ -162,6 +171,8 @@ def assemble(
         window.show_problem(history_problem)
     if (hours_problem := hours.problem()) is not None:
         window.show_problem(translated(hours_problem))
+    if lists_problem:
+        window.show_problem(lists_problem)
     desk = Desk(
         runner,
         account,
@@ -218,6 +229,22 @@ def open_history(paths: Paths) -> tuple[HistoryStore | None, str]:
             "balance still load.",
         ).format(path=paths.history, reason=store.write_problem)
     return store, ""
+
+
+def open_lists(paths: Paths) -> tuple[LeadStore, str]:
+    """The call-down lists, or (on an unusable disk) a store for this session only."""
+    try:
+        return LeadStore(paths.lists), ""
+    except HistoryError as exc:
+        import tempfile
+
+        log.error("Lead lists unavailable: %s", exc)
+        aside = Path(tempfile.mkdtemp(prefix="dialer-lists-")) / "lists.sqlite3"
+        return LeadStore(aside), QCoreApplication.translate(
+            "startup",
+            "The call-down lists at {path} cannot be opened ({reason}): lists imported now "
+            "last for this session only.",
+        ).format(path=paths.lists, reason=exc)
 
 
 def _unavailable(paths: Paths, exc: HistoryError) -> str:

@@ -143,6 +143,11 @@ class Paths:
     def log(self) -> Path:
         return self.data_dir / "dialer.log"
 
+    @property
+    def lists(self) -> Path:
+        """The call-down lists (core/lead_store.py), apart from the history."""
+        return self.data_dir / "lists.sqlite3"
+
 
 def resolve_data_dir(flag: str | None, *, demo: bool) -> Path:
     """The data directory: --data-dir, else $DIALER_DATA_DIR, else the platform's default."""

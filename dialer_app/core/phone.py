@@ -194,9 +194,17 @@ def _check_parameter(name: str, value: str) -> None:
         raise refuse(PARAMETER, part=f"{name}={value}" if value else name)
 
 
+# Ten plain digits of a mobile range: libphonenumber reads them as +91 and these digits
+# (no trunk 0, no international prefix, not "91..." that could be a country code), so the
+# number is built directly: the same number, without its parse (a 100,000-lead import).
+_PLAIN_MOBILE = re.compile(r"(?:[6-8][0-9]|9[02-9])[0-9]{8}")
+
+
 def _libphonenumber(text: str, compact: str) -> PhoneNumber:
     import phonenumbers
 
+    if _PLAIN_MOBILE.fullmatch(compact):
+        return phonenumbers.PhoneNumber(country_code=91, national_number=int(compact))
     try:
         return phonenumbers.parse(text, "IN")
     except phonenumbers.NumberParseException as exc:
@@ -230,7 +238,8 @@ def _check(number: PhoneNumber, validate: bool) -> IndianNumber:
         raise refuse(TOO_LONG, digits=len(national))
     if not validate:
         return IndianNumber(national, NumberKind.EITHER)
-    if not phonenumbers.is_valid_number(number):
+    # is_valid_number(): the number's type is known for +91 (its only region), as computed
+    if kind_code == phonenumbers.PhoneNumberType.UNKNOWN:
         raise refuse(NOT_VALID, number=format_national(national))
     kinds: dict[int | None, NumberKind] = {
         phonenumbers.PhoneNumberType.MOBILE: NumberKind.MOBILE,

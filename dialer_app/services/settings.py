@@ -34,6 +34,8 @@ DISPOSITIONS = Setting(
     "wrapup/dispositions", str, "Interested|Call back|Not interested|Wrong number|Do not call"
 )
 DO_NOT_CALL_DISPOSITION = Setting("wrapup/do_not_call", str, "Do not call")
+# Call-down lists: how many attempts a lead gets at most before it is not offered again.
+MAX_ATTEMPTS = Setting("lists/max_attempts", int, 3)
 LIVE_WAITING_SECONDS = Setting("live/customer_waiting_seconds", int, 20)
 # The proxy choice (core.proxy.ProxyChoice); its password is in the keyring, never here.
 PROXY_MODE = Setting("network/proxy_mode", str, "system")

@@ -41,9 +41,23 @@ def activation_token(env: Mapping[str, str] = os.environ) -> str:
     return next((env[name] for name in TOKEN_VARIABLES if env.get(name)), "")
 
 
-def encode(argument: str, token: str) -> bytes:
-    """One hand-over message: a JSON object on one line."""
-    return json.dumps({"argument": argument, "activation_token": token}).encode() + b"\n"
+def encode(argument: str, token: str, import_list: str = "") -> bytes:
+    """One hand-over message: a JSON object on one line (``import_list``: an absolute path
+    of a lead file to open in the import preview, only when given)."""
+    message = {"argument": argument, "activation_token": token}
+    if import_list:
+        message["import_list"] = import_list
+    return json.dumps(message).encode() + b"\n"
+
+
+def decode_import_list(line: str) -> str:
+    """The lead file a launch asked to import (an absolute path), or ''."""
+    try:
+        message = json.loads(line)
+    except ValueError:
+        return ""
+    path = message.get("import_list") if isinstance(message, dict) else None
+    return path if isinstance(path, str) and os.path.isabs(path) else ""
 
 
 def decode(line: str) -> tuple[str, str]:
@@ -71,9 +85,11 @@ class SingleInstance(QObject):
 
     Signals:
         received(str): another launch handed over its argument (may be empty: just show)
+        import_requested(str): another launch asked to import a lead file (absolute path)
     """
 
     received = Signal(str)
+    import_requested = Signal(str)
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -113,10 +129,11 @@ class SingleInstance(QObject):
             return False  # another machine's (a shared folder): it cannot be checked
         return pid != os.getpid() and not process_alive(pid)
 
-    def hand_over(self, argument: str, token: str | None = None) -> bool:
+    def hand_over(self, argument: str, token: str | None = None, import_list: str = "") -> bool:
         """Send ``argument`` and the activation token (default: this process's) to the
-        running instance; True once it has them."""
-        message = encode(argument, activation_token() if token is None else token)
+        running instance, and a lead file to import if any; True once it has them."""
+        token = activation_token() if token is None else token
+        message = encode(argument, token, import_list)
         for _attempt in range(HAND_OVER_ATTEMPTS):
             socket = QLocalSocket()
             socket.connectToServer(self._name)
@@ -149,7 +166,11 @@ class SingleInstance(QObject):
             if token:
                 log.info("Activation token handed over with the launch")
                 os.environ["XDG_ACTIVATION_TOKEN"] = token  # used by the next activateWindow()
-            self.received.emit(argument)
+            lead_file = decode_import_list(line)
+            if lead_file:
+                self.import_requested.emit(lead_file)
+            else:
+                self.received.emit(argument)
 
 
 def process_alive(pid: int) -> bool:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +27,7 @@ from dialer_app.services.demo import DemoService
 from dialer_app.services.history import HistoryService
 from dialer_app.services.hours import HoursGuard
 from dialer_app.services.keys import KeyService
+from dialer_app.services.leads import LeadService
 from dialer_app.services.lists import BalanceService, ListsService
 from dialer_app.services.live import LiveTracker
 from dialer_app.services.settings import Settings
@@ -38,6 +40,7 @@ from dialer_app.ui.dial_form import DialForm
 from dialer_app.ui.first_frame import FirstFrame
 from dialer_app.ui.history_flow import HistoryFlow
 from dialer_app.ui.history_panel import HistoryPanel
+from dialer_app.ui.list_menu import ListParts, build_list_parts
 from dialer_app.ui.lists_flow import ListsFlow
 from dialer_app.ui.live_flow import LiveFlow
 from dialer_app.ui.naming import named
@@ -74,6 +77,8 @@ class MainWindow(QMainWindow):
         base_url: str | None,
         demo: DemoService | None = None,
         diagnostics: Callable[[], str] = lambda: "",
+        leads: LeadService | None = None,
+        reminder_ms: int | None = None,
     ) -> None:
         super().__init__()
         self._history_service = history
@@ -97,6 +102,10 @@ class MainWindow(QMainWindow):
         self._lists_flow = ListsFlow(
             lists, balance, calls, settings, self.form, self.balance_label, self
         )
+        self.lists: ListParts | None = None
+        if leads is not None:  # the call-down lists: panel, flow, files, the List menu
+            self.lists = build_list_parts(self, leads, calls, verdicts, settings, reminder_ms)
+            self._shortcuts_first.add(self.lists.actions)
         self._connect_signals()
         if not self.restoreGeometry(settings.get(keys_of.GEOMETRY)):
             self.resize(1000, 640)
@@ -116,7 +125,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.outcome_label)
         self.wrap_up = WrapUpPanel(dispositions(self._settings))
         layout.addWidget(self.wrap_up)
-        layout.addWidget(self.history, 1)
+        self.list_slot = QVBoxLayout()  # the lead's details, under the form (lists)
+        layout.insertLayout(1, self.list_slot)
+        self.history_splitter = QSplitter()
+        self.history_splitter.setObjectName("historySplitter")
+        self.history_splitter.addWidget(self.history)
+        layout.addWidget(self.history_splitter, 1)
         self.setCentralWidget(central)
         self.account_label = named(QLabel(), "accountLabel", "Account")
         self.balance_label = named(QLabel("Balance: …"), "balanceLabel", "Balance")
@@ -177,6 +191,8 @@ class MainWindow(QMainWindow):
         """After the first frame: history, then the account (keyring, lists, balance)."""
         self.after_first_frame(self._load_history)
         self.after_first_frame(self._account.start)
+        if self.lists is not None:
+            self.after_first_frame(self.lists.flow.start)
 
     def after_first_frame(self, job: Callable[[], object]) -> None:
         """Run ``job`` once the window's first frame is painted."""
@@ -342,3 +358,7 @@ class WindowShortcutsFirst(QObject):
                 event.ignore()  # not the field's: the window's action takes it
                 return True
         return False
+
+    def add(self, actions: list[QAction]) -> None:
+        """Shortcuts of a menu built later (the lists) win too."""
+        self._keys += [seq for item in actions for seq in item.shortcuts()]

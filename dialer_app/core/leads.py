@@ -1,0 +1,232 @@
+"""Call-down lists: leads, their statuses, and the preview of an import before it is saved.
+
+A lead list comes from a spreadsheet. Its columns are found by their headers (a name column;
+a number/phone/mobile column; every other column is kept as the lead's details). Every number
+goes through the one parser (``core.phone``); a row that cannot be called is refused with a
+sentence, never imported silently wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from dialer_app.core.errors import DialerError, InvalidNumber
+from dialer_app.core.phone import format_national, normalise
+from dialer_app.core.text import QT_TRANSLATE_NOOP, Sentence
+
+CTX = "leads"
+MAX_ATTEMPTS = 3
+
+NO_NUMBER = QT_TRANSLATE_NOOP(CTX, "No number in this row.")
+DUPLICATE = QT_TRANSLATE_NOOP(CTX, "The same number as row {row}: merged into it.")
+BLOCKED = QT_TRANSLATE_NOOP(CTX, "{number} is on the do-not-call list.")
+NO_NUMBER_COLUMN = QT_TRANSLATE_NOOP(
+    CTX,
+    "No column of phone numbers was found: the first row must name one "
+    "(“Number”, “Phone” or “Mobile”). Columns found: {columns}.",
+)
+EMPTY_FILE = QT_TRANSLATE_NOOP(CTX, "{file} is empty: there are no leads in it.")
+NOT_A_TABLE = QT_TRANSLATE_NOOP(
+    CTX, "{file} is not a table the dialer can read: save it as CSV or Excel (.xlsx)."
+)
+BAD_ENCODING = QT_TRANSLATE_NOOP(
+    CTX,
+    "{file} is not UTF-8 or UTF-16 text: in Excel save it as “CSV UTF-8” or “Unicode Text”.",
+)
+BROKEN_XLSX = QT_TRANSLATE_NOOP(
+    CTX, "{file} could not be read as an Excel workbook ({reason}): it may be damaged."
+)
+UNREADABLE = QT_TRANSLATE_NOOP(CTX, "{file} could not be opened ({reason}).")
+
+_NAME_HEADERS = ("name", "full name", "customer", "customer name", "contact", "lead", "नाम")
+_NUMBER_WORDS = ("number", "phone", "mobile", "cell", "contact no", "tel", "whatsapp", "फ़ोन")
+
+
+class LeadStatus(StrEnum):
+    """Where a lead stands in its list (what the list panel shows)."""
+
+    NEW = "new"
+    CALLING = "calling"  # a request for it is (or was, at a crash) in flight
+    CALLED = "called"
+    CONNECTED = "connected"
+    CALL_BACK = "call_back"
+    DO_NOT_CALL = "do_not_call"
+    SKIPPED = "skipped"
+    REFUSED = "refused"  # at import: its number cannot be called
+
+
+# Leads still to work: the rest are done.
+OPEN = (LeadStatus.NEW, LeadStatus.CALL_BACK, LeadStatus.CALLING)
+
+
+class LeadFileError(DialerError):
+    """A lead file that cannot be read as a table; ``sentence`` says why."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        super().__init__(str(sentence))
+        self.sentence = sentence
+
+
+def file_error(source: str, **args: str) -> LeadFileError:
+    return LeadFileError(Sentence(CTX, source, args))
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """One lead of a list, as stored."""
+
+    lead_id: int
+    list_id: int
+    position: int  # 0-based, the row's order in the file
+    name: str
+    number: str  # 10-digit national number (as written, when refused)
+    cells: tuple[str, ...]  # the original row, one cell per column of the list
+    status: LeadStatus = LeadStatus.NEW
+    attempts: int = 0
+    outcome: str = ""  # of the last attempt: placed, rejected, not_sent, unknown
+    disposition: str = ""
+    note: str = ""
+    campid: str = ""
+    talk_seconds: int | None = None
+    call_back_at: datetime | None = None
+    reason: str = ""  # why it was refused at import (English text)
+    history_row: int | None = None  # the history row of the last attempt
+
+    @property
+    def display_number(self) -> str:
+        return format_national(self.number)
+
+
+@dataclass(frozen=True, slots=True)
+class LeadList:
+    """A list and where the agent stands in it."""
+
+    list_id: int
+    name: str
+    source: str
+    columns: tuple[str, ...]
+    current_lead: int | None
+    active: bool
+    total: int  # leads that can be called (refused rows left out)
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """The progress line: "23 of 80 done · 9 connected · 4 to call back"."""
+
+    done: int
+    total: int
+    connected: int
+    call_back: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReadyLead:
+    position: int
+    name: str
+    number: str
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedRow:
+    position: int
+    row: int  # as a spreadsheet numbers it (the header is row 1)
+    raw_number: str
+    name: str
+    cells: tuple[str, ...]
+    reason: Sentence
+
+
+@dataclass(slots=True)
+class Preview:
+    """What an import would save: the leads ready to call and every refused row."""
+
+    name: str
+    source: str
+    columns: tuple[str, ...]
+    name_column: int | None
+    number_column: int
+    ready: list[ReadyLead] = field(default_factory=list)
+    refused: list[RefusedRow] = field(default_factory=list)
+
+
+def _header(text: str) -> str:
+    return re.sub(r"[\s_.\-:#]+", " ", text.strip().casefold()).strip()
+
+
+def find_columns(columns: Sequence[str]) -> tuple[int | None, int | None]:
+    """(name column, number column) by their headers; None where there is none."""
+    headers = [_header(column) for column in columns]
+    name = next((i for i, h in enumerate(headers) if h in _NAME_HEADERS), None)
+    number = next(
+        (i for i, h in enumerate(headers) if any(word in h for word in _NUMBER_WORDS)), None
+    )
+    if name is None:
+        name = next((i for i, h in enumerate(headers) if "name" in h and i != number), None)
+    return name, number
+
+
+def build_preview(
+    name: str,
+    source: str,
+    table: Iterable[Sequence[str]],
+    blocked: Callable[[str], bool],
+    progress: Callable[[int], None] = lambda _n: None,
+) -> Preview:
+    """Check every row of ``table`` (its first row the headers) as the dial form would."""
+    rows = iter(table)
+    try:
+        columns = tuple(cell.strip() for cell in next(rows))
+    except StopIteration:
+        raise file_error(EMPTY_FILE, file=source) from None
+    name_column, number_column = find_columns(columns)
+    if number_column is None:
+        raise file_error(NO_NUMBER_COLUMN, columns=", ".join(f"“{c}”" for c in columns if c))
+    preview = Preview(name, source, columns, name_column, number_column)
+    seen: dict[str, int] = {}
+    position = 0
+    for index, raw in enumerate(rows):
+        if index % 1000 == 0:
+            progress(index)
+        cells = tuple(raw[: len(columns)]) + ("",) * (len(columns) - len(raw))
+        if not any(cell.strip() for cell in cells):
+            continue  # a blank line holds no lead
+        refused = _check_row(preview, cells, index + 2, position, seen, blocked)
+        if refused is not None:
+            preview.refused.append(refused)
+        position += 1
+    if not preview.ready and not preview.refused:
+        raise file_error(EMPTY_FILE, file=source)
+    return preview
+
+
+def _check_row(
+    preview: Preview,
+    cells: tuple[str, ...],
+    row: int,
+    position: int,
+    seen: dict[str, int],
+    blocked: Callable[[str], bool],
+) -> RefusedRow | None:
+    raw = cells[preview.number_column].strip()
+    lead_name = cells[preview.name_column].strip() if preview.name_column is not None else ""
+    try:
+        if not raw:
+            raise InvalidNumber(Sentence(CTX, NO_NUMBER))
+        number = normalise(raw)
+    except InvalidNumber as exc:
+        return RefusedRow(position, row, raw, lead_name, cells, exc.sentence)
+    if number in seen:
+        reason = Sentence(CTX, DUPLICATE, {"row": str(seen[number])})
+        return RefusedRow(position, row, raw, lead_name, cells, reason)
+    seen[number] = row
+    if blocked(number):
+        reason = Sentence(CTX, BLOCKED, {"number": format_national(number)})
+        return RefusedRow(position, row, raw, lead_name, cells, reason)
+    preview.ready.append(ReadyLead(position, lead_name, number, cells))
+    return None
