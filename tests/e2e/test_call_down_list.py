@@ -153,4 +153,3 @@ def test_a_list_from_a_spreadsheet_to_its_export_by_keyboard(
     assert rows[3]["City"].startswith("'=")  # a formula is never handed to a spreadsheet
     assert lead_rows(cli)[1][1] == "98765 43210"  # numbers as text: as written in the file
     assert list_keys(desk.window) == {"Ctrl+O", "F6", "F7", "Ctrl+Shift+E"}
-
