@@ -109,15 +109,19 @@ def _torn_workbook(path: Path) -> None:
     path.write_bytes(path.read_bytes()[:300])
 
 
+def _bytes(data: bytes) -> Callable[[Path], object]:
+    return lambda path: path.write_bytes(data)
+
+
 BROKEN: list[tuple[str, str, Callable[[Path], object]]] = [
     ("empty.csv", "is empty", lambda p: p.write_bytes(b"")),
     ("blank.csv", "is empty", lambda p: p.write_text("\n\n  \n")),
     ("header-only.csv", "is empty", lambda p: p.write_text("Name,Mobile\n")),
-    ("cp1252.csv", "not UTF-8 or UTF-16", lambda p: p.write_bytes("Name,Mobile\nJosé,9876543210\n".encode("cp1252"))),
+    ("cp1252.csv", "not UTF-8 or UTF-16", _bytes("Name,Mobile\nJosé,98765\n".encode("cp1252"))),
     ("picture.csv", "not a table", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))),
     ("old.xls", "not a table", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0" + bytes(64))),
-    ("utf16-no-bom.csv", "not a table", lambda p: p.write_bytes("Name,Mobile\n".encode("utf-16-le"))),
-    ("no-number-column.csv", "No column of phone numbers", lambda p: p.write_text("Name,City\nAsha,Pune\n")),
+    ("utf16-no-bom.csv", "not a table", _bytes("Name,Mobile\n".encode("utf-16-le"))),
+    ("no-number-column.csv", "No column of phone numbers", _bytes(b"Name,City\nAsha,Pune\n")),
     ("zip.xlsx", "could not be read as an Excel workbook", _not_a_workbook),
     ("torn.xlsx", "could not be read as an Excel workbook", _torn_workbook),
 ]  # fmt: skip

@@ -6,7 +6,7 @@ import csv
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from tests.helpers.xlsx import read_sheet
 
@@ -53,7 +53,7 @@ def lead_rows(path: Path) -> list[list[str]]:
 
 def list_keys(window: QMainWindow) -> set[str]:
     """The shortcuts of the Lists menu."""
-    menus = [a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Lists"]
-    return {
-        item.shortcut().toString() for item in menus[0].actions() if not item.shortcut().isEmpty()
-    }
+    found = [a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Lists"]
+    menu = found[0]
+    assert isinstance(menu, QMenu)
+    return {item.shortcut().toString() for item in menu.actions() if not item.shortcut().isEmpty()}

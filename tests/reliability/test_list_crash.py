@@ -93,9 +93,10 @@ def test_sigkill_mid_call_resumes_at_the_same_lead_with_the_attempt_unknown(
     assert lead_state(data_dir, 1) == ("called", 1, "unknown")
     qtbot.waitUntil(lambda: "marked unknown" in desk.banner or "may have rung" in desk.banner)
     desk.wait_for_lists()
-    assert window.lists is not None
-    qtbot.waitUntil(lambda: "Called (outcome unknown)" in str(
-        window.lists.panel.model.data(window.lists.panel.model.index(1, 3))))  # fmt: skip
+    lists = window.lists
+    assert lists is not None
+    model = lists.panel.model
+    qtbot.waitUntil(lambda: model.data(model.index(1, 3)) == "Called (outcome unknown)")
     assert len(sandbox.received(CLICK)) == 1  # resumed, filled in, not dialled
 
     sandbox.clear_faults()
