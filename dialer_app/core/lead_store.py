@@ -35,7 +35,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             columns TEXT NOT NULL,
             created_at TEXT NOT NULL,
             current_lead INTEGER NULL,
-            active INTEGER NOT NULL DEFAULT 0
+            active INTEGER NOT NULL DEFAULT 0,
+            total INTEGER NOT NULL DEFAULT 0,
+            rows INTEGER NOT NULL DEFAULT 0
         )""",
         """CREATE TABLE IF NOT EXISTS leads (
             id INTEGER PRIMARY KEY,
@@ -156,6 +158,10 @@ class LeadStore:
                         batch = []
                 _insert_leads(conn, batch)
                 conn.execute("UPDATE lists SET active = (id = ?)", (list_id,))
+                conn.execute(
+                    "UPDATE lists SET total = ?, rows = ? WHERE id = ?",
+                    (len(ready), len(ready) + len(refused), list_id),
+                )
         except sqlite3.Error as exc:
             raise HistoryError(f"The list could not be saved in {self._path}: {exc}") from exc
         finally:
@@ -185,8 +191,7 @@ class LeadStore:
 
     def get_list(self, list_id: int) -> LeadList | None:
         sql = (
-            "SELECT id, name, source, columns, current_lead, active, (SELECT COUNT(*) FROM"
-            " leads WHERE list_id = lists.id AND status != 'refused') FROM lists WHERE id = ?"
+            "SELECT id, name, source, columns, current_lead, active, total FROM lists WHERE id = ?"
         )
         with self._guard() as conn:
             row = conn.execute(sql, (list_id,)).fetchone()
@@ -212,7 +217,8 @@ class LeadStore:
 
     # -- reading leads -----------------------------------------------------------------
     def count(self, list_id: int) -> int:
-        sql = "SELECT COUNT(*) FROM leads WHERE list_id = ?"
+        """How many rows the list holds, refused ones included (kept at import: no scan)."""
+        sql = "SELECT rows FROM lists WHERE id = ?"
         with self._guard() as conn:
             return int(conn.execute(sql, (list_id,)).fetchone()[0])
 

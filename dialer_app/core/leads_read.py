@@ -46,7 +46,12 @@ def read_table(path: Path) -> list[list[str]]:
         return read_xlsx(path)
     if data.startswith(_BINARY_SIGNS):
         raise file_error(NOT_A_TABLE, file=path.name)
-    return list(csv.reader(io.StringIO(_decode(data, path.name)), _dialect(data)))
+    rows = []
+    # A Python loop, not list(reader): the GIL is handed over between rows, so the window
+    # keeps painting while a worker reads 100,000 of them.
+    for row in csv.reader(io.StringIO(_decode(data, path.name)), _dialect(data)):
+        rows.append(row)
+    return rows
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -97,12 +102,12 @@ def read_xlsx(path: Path) -> list[list[str]]:
         if not book.sheet_names:
             raise file_error(EMPTY_FILE, file=path.name)
         sheet = book.get_sheet_by_index(0)
-        rows = sheet.to_python(skip_empty_area=False)
+        rows = [[_cell_text(cell) for cell in row] for row in sheet.iter_rows()]  # row by row
     except python_calamine.CalamineError as exc:
         raise file_error(BROKEN_XLSX, file=path.name, reason=str(exc)[:120]) from None
     except (ValueError, OSError) as exc:  # a zip that is not a workbook, or a torn one
         raise file_error(BROKEN_XLSX, file=path.name, reason=str(exc)[:120]) from None
-    return [[_cell_text(cell) for cell in row] for row in rows]
+    return rows
 
 
 def _cell_text(value: object) -> str:
