@@ -61,7 +61,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.table.setVisible(bool(preview.refused))
-        self.resize(720, 420 if preview.refused else 160)
+        self.resize(820, 440 if preview.refused else 160)
 
     def _fill_refused(self) -> None:
         shown = self.preview.refused[:SHOWN_REFUSALS]
@@ -75,10 +75,14 @@ class ImportPreviewDialog(QDialog):
         for row, refused in enumerate(shown):
             cells = (str(refused.row), refused.raw_number, refused.name, translated(refused.reason))
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(plain(text)))
+                item = QTableWidgetItem(plain(text))
+                item.setToolTip(plain(text))  # a long reason reads whole on hover
+                self.table.setItem(row, column, item)
         for column, width in enumerate((50, 170, 150)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()
 
 
 def summary_text(widget: QWidget, preview: Preview) -> str:

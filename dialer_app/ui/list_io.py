@@ -24,6 +24,8 @@ from dialer_app.ui.notice import Level, Notice
 
 log = logging.getLogger(__name__)
 LEAD_FILES = (".csv", ".tsv", ".txt", ".xlsx")
+# The sample list demo mode offers (package data: in the frozen build too).
+DEMO_LIST = Path(__file__).resolve().parent.parent / "resources" / "demo-leads.csv"
 
 
 class ListFiles(QObject):
@@ -57,6 +59,11 @@ class ListFiles(QObject):
         )  # fmt: skip
         if path:
             self.import_file(Path(path))
+
+    @Slot()
+    def import_demo_list(self) -> None:
+        """Demo mode: the sample list, with its messy rows, into the preview."""
+        self.import_file(DEMO_LIST)
 
     @Slot(str)
     def import_path(self, path: str) -> None:

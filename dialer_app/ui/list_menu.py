@@ -33,6 +33,7 @@ class ListParts:
     call_back_action: QAction
     export_action: QAction
     block_action: QAction
+    demo_action: QAction | None
 
     @property
     def actions(self) -> list[QAction]:
@@ -47,6 +48,8 @@ def build_list_parts(
     verdicts: VerdictTracker | None,
     settings: Settings,
     reminder_ms: int | None,
+    *,
+    demo: bool = False,
 ) -> ListParts:
     """The panel, its flows and the List menu, wired into ``window``."""
     panel = ListPanel()
@@ -62,16 +65,20 @@ def build_list_parts(
         verdicts.row_updated.connect(flow.on_verdict)
     flow.notice.connect(window.show_notice)
     files.notice.connect(window.show_notice)
-    parts = ListParts(panel, flow, files, *_menu(window))
+    parts = ListParts(panel, flow, files, *_menu(window, demo))
     parts.import_action.triggered.connect(files.choose_and_import)
     parts.skip_action.triggered.connect(flow.skip)
     parts.call_back_action.triggered.connect(flow.call_back_later)
     parts.export_action.triggered.connect(files.choose_and_export)
     parts.block_action.triggered.connect(files.choose_and_block)
+    if parts.demo_action is not None:
+        parts.demo_action.triggered.connect(files.import_demo_list)
     return parts
 
 
-def _menu(window: MainWindow) -> tuple[QAction, QAction, QAction, QAction, QAction]:
+def _menu(
+    window: MainWindow, demo: bool
+) -> tuple[QAction, QAction, QAction, QAction, QAction, QAction | None]:
     tr = window.tr
     menu = window.menuBar().addMenu(tr("Li&sts"))
     entries = (
@@ -80,6 +87,7 @@ def _menu(window: MainWindow) -> tuple[QAction, QAction, QAction, QAction, QActi
         (tr("Call &back later…"), "F7"),
         (tr("E&xport the list…"), "Ctrl+Shift+E"),
         (tr("Import do-&not-call numbers…"), ""),
+        *([(tr("Import the de&mo list"), "")] if demo else []),
     )
     actions = []
     for text, key in entries:
@@ -89,5 +97,5 @@ def _menu(window: MainWindow) -> tuple[QAction, QAction, QAction, QAction, QActi
         menu.addAction(item)
         window.addAction(item)  # works whatever has the focus
         actions.append(item)
-    imported, skip, call_back, export, block = actions
-    return imported, skip, call_back, export, block
+    imported, skip, call_back, export, block, *demo_list = actions
+    return imported, skip, call_back, export, block, (demo_list[0] if demo_list else None)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -19,7 +20,7 @@ from dialer_app.core.text import plain
 from dialer_app.ui.list_model import LeadTableModel
 from dialer_app.ui.naming import named
 
-WIDTHS = (48, 130, 110, 130, 64, 110, 160)
+WIDTHS = (36, 120, 110, 120, 60, 100, 160)
 
 
 class ListPanel(QWidget):
@@ -76,7 +77,12 @@ class ListPanel(QWidget):
         found = self.list_combo.findData(active_id)
         self.list_combo.setCurrentIndex(found)
         self.list_combo.blockSignals(False)
+        appearing = bool(lists) and self.isHidden()
         self.setVisible(bool(lists))
+        splitter = self.parentWidget()
+        if appearing and isinstance(splitter, QSplitter):  # beside the history: a fair share
+            width = max(splitter.width(), 900)
+            splitter.setSizes([width * 11 // 20, width * 9 // 20])
 
     @Slot(int)
     def _on_list_combo_activated(self, index: int) -> None:

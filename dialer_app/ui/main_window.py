@@ -104,7 +104,9 @@ class MainWindow(QMainWindow):
         )
         self.lists: ListParts | None = None
         if leads is not None:  # the call-down lists: panel, flow, files, the List menu
-            self.lists = build_list_parts(self, leads, calls, verdicts, settings, reminder_ms)
+            self.lists = build_list_parts(
+                self, leads, calls, verdicts, settings, reminder_ms, demo=self._account.demo
+            )
             self._shortcuts_first.add(self.lists.actions)
         self._connect_signals()
         if not self.restoreGeometry(settings.get(keys_of.GEOMETRY)):
