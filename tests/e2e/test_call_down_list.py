@@ -10,7 +10,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
@@ -18,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from dialer_app.app import main
 from dialer_app.composition import Desk
 from dialer_app.sandbox import ManualClock, Sandbox
+from dialer_app.ui.list_menu import ListParts
 from tests.helpers.keys import SENTINEL
 from tests.helpers.lists import ListClock, lead_rows, list_keys, write_csv
 from tests.helpers.window import Launch, wait_for_lists
@@ -156,3 +158,83 @@ def test_a_list_from_a_spreadsheet_to_its_export_by_keyboard(
     assert rows[3]["City"].startswith("'=")  # a formula is never handed to a spreadsheet
     assert lead_rows(cli)[1][1] == "98765 43210"  # numbers as text: as written in the file
     assert list_keys(desk.window) == {"Ctrl+O", "F6", "F7", "Ctrl+Shift+E"}
+
+
+@pytest.fixture
+def desk(launch: Launch, qtbot: QtBot, saved_key: None) -> Desk:
+    return start(launch, qtbot, ListClock())
+
+
+def parts_of(desk: Desk) -> ListParts:
+    assert desk.window.lists is not None
+    return desk.window.lists
+
+
+def test_a_file_dropped_on_the_window_opens_the_preview_and_escape_saves_nothing(
+    qtbot: QtBot, desk: Desk, tmp_path: Path
+) -> None:
+    source = write_csv(tmp_path / "dropped.csv", "\t", [["Name", "Phone"], ["A", "9876543210"]])
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(source))])
+    action, none = Qt.DropAction.CopyAction, Qt.MouseButton.NoButton
+    enter = QDragEnterEvent(QPoint(50, 50), action, data, none, Qt.KeyboardModifier.NoModifier)
+    QCoreApplication.sendEvent(desk.window, enter)
+    assert enter.isAccepted()  # the window takes a lead file
+    files = parts_of(desk).files
+    # Qt delivers a Drop only inside a real drag; the window's handler gets it as Qt would.
+    drop = QDropEvent(QPointF(50, 50), action, data, none, Qt.KeyboardModifier.NoModifier)
+    assert files.eventFilter(desk.window, drop)
+    qtbot.waitUntil(lambda: files.preview_dialog is not None, timeout=5000)
+    dialog = files.preview_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: "nothing was saved" in desk.window.statusBar().currentMessage())
+    assert parts_of(desk).flow.active is None
+    assert not parts_of(desk).panel.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [(b"", "is empty"), (b"City,Notes\nPune,x\n", "No column of phone numbers"),
+     (b"\x89PNG\r\n\x1a\n0000", "not a table")],
+    ids=["empty", "no number column", "a picture"],
+)  # fmt: skip
+def test_a_broken_file_gets_a_sentence_in_the_window(
+    qtbot: QtBot, desk: Desk, tmp_path: Path, content: bytes, said: str
+) -> None:
+    path = tmp_path / "broken.csv"
+    path.write_bytes(content)
+    parts_of(desk).files.import_file(path)
+    qtbot.waitUntil(lambda: "Not imported:" in banner(desk), timeout=5000)
+    assert said in banner(desk)
+    assert "Traceback" not in banner(desk)
+
+
+def test_do_not_call_numbers_from_a_file_are_refused_at_import(
+    qtbot: QtBot, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = write_csv(tmp_path / "dnc.csv", ",", [["number"], ["+91 98765 43211"], ["junk"]])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(blocked), ""))
+    parts_of(desk).block_action.trigger()
+    qtbot.waitUntil(lambda: "1 numbers are on the do-not-call list" in banner(desk))
+    source = write_csv(tmp_path / "day.csv", ",", [
+        ["name", "mobile"], ["A", "9876543210"], ["B", "9876543211"]])  # fmt: skip
+    files = parts_of(desk).files
+    files.import_file(source)
+    qtbot.waitUntil(lambda: files.preview_dialog is not None, timeout=5000)
+    dialog = files.preview_dialog
+    assert dialog is not None
+    assert dialog.table.rowCount() == 1
+    assert "do-not-call" in str(dialog.table.model().index(0, 3).data())
+
+
+def test_cancel_during_an_import_saves_nothing(qtbot: QtBot, desk: Desk, tmp_path: Path) -> None:
+    rows = [["name", "mobile"], *[[f"L{i}", f"98765{i:05d}"] for i in range(20_000)]]
+    files = parts_of(desk).files
+    files.import_file(write_csv(tmp_path / "big.csv", ",", rows))
+    files._on_progress_canceled()  # the progress dialog's Cancel
+    qtbot.waitUntil(lambda: "nothing was saved" in desk.window.statusBar().currentMessage(),
+                    timeout=10_000)  # fmt: skip
+    assert files.preview_dialog is None
+    assert parts_of(desk).flow.active is None

@@ -14,7 +14,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from dialer_app.services.file_open import FileOpenEvents
-from dialer_app.services.single_instance import SingleInstance, activation_token, decode, encode
+from dialer_app.services.single_instance import (
+    SingleInstance,
+    activation_token,
+    decode,
+    decode_import_list,
+    encode,
+)
 
 
 def test_the_token_comes_from_wayland_first_then_x11_startup_notification() -> None:
@@ -78,3 +84,25 @@ def test_a_macos_open_url_event_becomes_a_number_to_fill_in(
     finally:
         qapp.removeEventFilter(events)
         events.deleteLater()
+
+
+def test_a_lead_file_travels_as_an_absolute_path_beside_the_old_keys() -> None:
+    line = encode("", "tok", import_list="/home/agent/leads.csv").decode().strip()
+    assert decode(line) == ("", "tok")  # what older readers read still reads the same
+    assert decode_import_list(line) == "/home/agent/leads.csv"
+    assert decode_import_list(encode("tel:1", "").decode()) == ""
+    assert decode_import_list('{"import_list": "relative.csv"}') == ""  # never a relative path
+    assert decode_import_list('{"import_list": 5}') == ""
+    assert "import_list" not in encode("x", "").decode()
+
+
+def test_a_second_launch_with_a_lead_file_asks_the_running_dialer_to_import_it(
+    qtbot: QtBot, running: SingleInstance, tmp_path: Path
+) -> None:
+    wanted = str(tmp_path / "leads.csv")
+    with (
+        qtbot.assertNotEmitted(running.received),
+        qtbot.waitSignal(running.import_requested) as requested,
+    ):
+        assert SingleInstance(tmp_path / "data").hand_over("", token="", import_list=wanted)
+    assert requested.args == [wanted]
