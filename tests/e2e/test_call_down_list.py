@@ -20,6 +20,7 @@ from dialer_app.app import main
 from dialer_app.composition import Desk
 from dialer_app.sandbox import ManualClock, Sandbox
 from dialer_app.ui.list_menu import ListParts
+from tests.helpers.hours import india, set_hours
 from tests.helpers.keys import SENTINEL
 from tests.helpers.lists import ListClock, lead_rows, list_keys, write_csv
 from tests.helpers.window import Launch, wait_for_lists
@@ -238,3 +239,33 @@ def test_cancel_during_an_import_saves_nothing(qtbot: QtBot, desk: Desk, tmp_pat
                     timeout=10_000)  # fmt: skip
     assert files.preview_dialog is None
     assert parts_of(desk).flow.active is None
+
+
+@pytest.mark.usefixtures("saved_key")
+def test_a_lead_is_refused_outside_calling_hours_with_the_opening_time(
+    qtbot: QtBot, launch: Launch, sandbox: Sandbox, data_dir: Path, tmp_path: Path
+) -> None:
+    set_hours(data_dir, "09:00-21:00")
+    list_clock = ListClock()
+    list_clock.now = india("2026-12-02", "21:30")
+    desk = start(launch, qtbot, list_clock)
+    source = write_csv(tmp_path / "late.csv", ",", [["name", "mobile"], ["A", "9876543210"]])
+    files = parts_of(desk).files
+    files.import_file(source)
+    qtbot.waitUntil(lambda: files.preview_dialog is not None, timeout=5000)
+    dialog = files.preview_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: number(desk) == "98765 43210", timeout=5000)
+    qtbot.waitUntil(lambda: desk.window.form.number_edit.hasFocus())
+    press(desk, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Calling opens at 09:00 tomorrow" in banner(desk), timeout=5000)
+    assert "Not called: calls are allowed from 09:00 to 21:00 India time" in banner(desk)
+    assert sandbox.received(CLICK) == []
+    lead = parts_of(desk).flow.lead
+    assert lead is not None
+    assert (lead.status.value, lead.attempts) == ("new", 0)  # not an attempt: nothing left
+    list_clock.now = india("2026-12-03", "09:00")
+    press(desk, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(sandbox.received(CLICK)) == 1, timeout=5000)
