@@ -37,7 +37,7 @@ from benchmarks.common import (
 from benchmarks.report import write
 
 ROOT = Path(__file__).resolve().parent.parent
-SUITES = ("startup", "wire", "responsiveness", "history_scale", "packaged")
+SUITES = ("startup", "wire", "responsiveness", "history_scale", "packaged", "lists")
 PACKAGED_GROUP = "5. Packaged app"
 GROUPS = {
     "startup": "1. Start-up",
@@ -45,6 +45,7 @@ GROUPS = {
     "responsiveness": "3. Responsiveness",
     "history_scale": "4. History scale",
     "packaged": PACKAGED_GROUP,
+    "lists": "6. Call-down lists",
 }
 SUITE_TIMEOUT_S = 1800
 

@@ -13,6 +13,7 @@ schema version; ``MIGRATIONS`` brings older files forward.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -95,6 +96,8 @@ class LeadStore:
         self._lock = threading.Lock()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists():  # customers' names and numbers: the owner's only
+                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
             self._conn = self._connect()
             self._migrate()
         except (sqlite3.Error, OSError) as exc:
