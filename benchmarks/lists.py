@@ -110,6 +110,7 @@ def window_import(tmp: Path, source: Path) -> tuple[list[float], list[float], fl
     from dialer_app.core.config import Paths
     from dialer_app.core.logsetup import Redactor
 
+    tmp.mkdir(parents=True, exist_ok=True)
     parts = assemble(Paths(tmp / "window"), Redactor(), base_url=None)
     parts.window.show()
     run_for(300)
@@ -200,11 +201,12 @@ def collect(quick: bool) -> SuiteResult:
         else:
             xlsx.note = "openpyxl not installed: no comparison"
         figures.append(xlsx)
-        loaded, idle, seconds = window_import(tmp, source)
+        rounds = [window_import(tmp / f"w{i}", source) for i in range(repeats)]
         figures.append(Figure(
             "lists.gui_gap", GROUP, "Longest GUI-thread gap while the window imports 100,000",
-            "ms", [max(loaded)], "heartbeat alone", [max(idle)],
-            Aim.value(16, "ms", "≤ 16 ms"), note=f"import took {seconds:.1f} s in the window",
+            "ms", [max(r[0]) for r in rounds], "heartbeat alone", [max(r[1]) for r in rounds],
+            Aim.value(16, "ms", "≤ 16 ms"),
+            note="the import took " + ", ".join(f"{r[2]:.1f}" for r in rounds) + " s",
         ))  # fmt: skip
         small, big = panel_figures(tmp, SMALL), panel_figures(tmp, BIG)
         for key, label in (("open_ms", "Open the list panel"), ("scroll_ms", "Scroll to the end")):

@@ -23,7 +23,7 @@ from dialer_app.core.errors import InvalidNumber
 from dialer_app.core.history import HistoryStore
 from dialer_app.core.lead_store import LeadStore
 from dialer_app.core.leads import Lead, LeadList, LeadStatus, Preview, Progress, build_preview
-from dialer_app.core.phone import normalise
+from dialer_app.core.phone import format_national, normalise
 from dialer_app.services.runner import Job, Runner
 
 Clock = Callable[[], datetime]
@@ -112,7 +112,10 @@ class LeadService(QObject):
                         raise ImportCancelled
                     progress(("checked", count))
 
-                return build_preview(path.stem, path.name, rows, blocked.__contains__, checked)
+                preview = build_preview(path.stem, path.name, rows, blocked.__contains__, checked)
+                for lead in preview.ready[:1]:  # formatting's first use compiles its patterns:
+                    format_national(lead.number)  # here, not on the GUI thread
+                return preview
 
         return self._runner.submit_with_progress(work), cancel
 

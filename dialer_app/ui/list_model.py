@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 
 from dialer_app.core.leads import Lead, LeadStatus
-from dialer_app.core.text import plain
+from dialer_app.core.text import QT_TRANSLATE_NOOP, plain
 
 PAGE = 200
 CACHED_PAGES = 16
@@ -27,37 +27,41 @@ Index = QModelIndex | QPersistentModelIndex
 PageReader = Callable[[int, int], list[Lead]]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("leads", text)
+CTX = "leads"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
 
 
 def status_text(lead: Lead) -> str:
     """What the panel says of a lead's status, in the window's language."""
-    texts = {
-        LeadStatus.NEW: tr("New"),
-        LeadStatus.CALLING: tr("Calling…"),
-        LeadStatus.CALLED: tr("Called"),
-        LeadStatus.CONNECTED: tr("Connected"),
-        LeadStatus.DO_NOT_CALL: tr("Do not call"),
-        LeadStatus.SKIPPED: tr("Skipped"),
-        LeadStatus.REFUSED: tr("Refused"),
-    }
     if lead.status is LeadStatus.CALL_BACK and lead.call_back_at is not None:
         when = lead.call_back_at.astimezone().strftime("%d %b %H:%M")
-        return tr("Call back at {time}").format(time=when)
+        return QCoreApplication.translate(CTX, "Call back at {time}").format(time=when)
     if lead.status is LeadStatus.CALLED and lead.outcome == "unknown":
-        return tr("Called (outcome unknown)")
-    return texts.get(lead.status, lead.status.value)
+        return QCoreApplication.translate(CTX, "Called (outcome unknown)")
+    return _t(STATUS_TEXT.get(lead.status, lead.status.value))
 
 
+STATUS_TEXT = {
+    LeadStatus.NEW: QT_TRANSLATE_NOOP(CTX, "New"),
+    LeadStatus.CALLING: QT_TRANSLATE_NOOP(CTX, "Calling…"),
+    LeadStatus.CALLED: QT_TRANSLATE_NOOP(CTX, "Called"),
+    LeadStatus.CONNECTED: QT_TRANSLATE_NOOP(CTX, "Connected"),
+    LeadStatus.CALL_BACK: QT_TRANSLATE_NOOP(CTX, "Call back"),
+    LeadStatus.DO_NOT_CALL: QT_TRANSLATE_NOOP(CTX, "Do not call"),
+    LeadStatus.SKIPPED: QT_TRANSLATE_NOOP(CTX, "Skipped"),
+    LeadStatus.REFUSED: QT_TRANSLATE_NOOP(CTX, "Refused"),
+}
 COLUMNS: tuple[tuple[str, Callable[[Lead], str]], ...] = (
-    ("#", lambda lead: str(lead.position + 1)),
-    ("Name", lambda lead: lead.name),
-    ("Number", lambda lead: lead.display_number),
-    ("Status", status_text),
-    ("Attempts", lambda lead: str(lead.attempts)),
-    ("Disposition", lambda lead: lead.disposition),
-    ("Note", lambda lead: lead.note or lead.reason),
+    (QT_TRANSLATE_NOOP(CTX, "#"), lambda lead: str(lead.position + 1)),
+    (QT_TRANSLATE_NOOP(CTX, "Name"), lambda lead: lead.name),
+    (QT_TRANSLATE_NOOP(CTX, "Number"), lambda lead: lead.display_number),
+    (QT_TRANSLATE_NOOP(CTX, "Status"), status_text),
+    (QT_TRANSLATE_NOOP(CTX, "Attempts"), lambda lead: str(lead.attempts)),
+    (QT_TRANSLATE_NOOP(CTX, "Disposition"), lambda lead: lead.disposition),
+    (QT_TRANSLATE_NOOP(CTX, "Note"), lambda lead: lead.note or lead.reason),
 )
 
 
@@ -129,5 +133,5 @@ class LeadTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return tr(COLUMNS[section][0])
+            return _t(COLUMNS[section][0])
         return None

@@ -1,0 +1,45 @@
+"""The list panel's model: a proper Qt table model, paged over the store, its cache bounded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from dialer_app.core.lead_store import LeadStore
+from dialer_app.core.leads import build_preview
+from dialer_app.ui.list_model import CACHED_PAGES, PAGE, LeadTableModel
+from dialer_app.ui.list_panel import ListPanel
+
+
+def stored(tmp_path: Path, count: int) -> tuple[LeadStore, int]:
+    rows = [["name", "mobile", "city"], *[[f"L{i}", f"98{i:08d}", "Pune"] for i in range(count)]]
+    store = LeadStore(tmp_path / "lists.sqlite3")
+    made = store.create_list(build_preview("big", "big.csv", rows, lambda _n: False))
+    assert made is not None
+    return store, made.list_id
+
+
+def test_the_model_passes_qt_model_checks(tmp_path: Path, qtmodeltester: ModelTester) -> None:
+    store, list_id = stored(tmp_path, 450)
+    model = LeadTableModel()
+    model.show_list(lambda start, count: store.page(list_id, start, count), store.count(list_id))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 450
+    assert model.data(model.index(449, 1)) == "L449"
+    assert model.data(model.index(449, 2)) == "98000 00449"
+    assert model.data(model.index(0, 3)) == "New"
+
+
+def test_reading_every_row_keeps_a_bounded_number_of_pages(tmp_path: Path, qtbot: QtBot) -> None:
+    store, list_id = stored(tmp_path, 20 * PAGE)
+    panel = ListPanel()
+    qtbot.addWidget(panel)
+    model = panel.model
+    model.show_list(lambda start, count: store.page(list_id, start, count), store.count(list_id))
+    for row in range(model.rowCount()):
+        lead = model.lead_at(row)
+        assert lead is not None
+        assert lead.position == row
+    assert model.cached_pages() == CACHED_PAGES  # 20 pages read, 16 kept
