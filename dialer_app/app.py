@@ -239,8 +239,7 @@ def start_gui(
         instance.release()
         raise
     instance.received.connect(desk.window.on_handed_over)
-    if desk.window.lists is not None:
-        instance.import_requested.connect(desk.window.lists.files.import_path)
+    instance.import_requested.connect(desk.window.import_list)
     FileOpenEvents(app, desk.window).received.connect(desk.window.on_handed_over)  # macOS
     AutostartToggle(desk.window, for_platform())
     tray = QSystemTrayIcon.isSystemTrayAvailable()
@@ -253,9 +252,8 @@ def start_gui(
     elif not tray:  # --minimized (the session start) without a tray: minimised, in reach
         desk.window.showMinimized()
     desk.window.start()
-    if args.import_list and desk.window.lists is not None:
-        desk.window.after_first_frame(partial(desk.window.lists.files.import_path,
-                                              args.import_list))  # fmt: skip
+    if args.import_list:
+        desk.window.import_list(args.import_list)
     return instance, desk
 
 

@@ -140,8 +140,7 @@ def assemble(
         verdicts.row_updated.connect(live.forget)
     demo_service = DemoService(runner, base_url=demo_url) if demo or demo_url else None
     hours = HoursGuard(settings, demo=demo or demo_url is not None, clock=clock)
-    lead_store, lists_problem = open_lists(paths)
-    leads = LeadService(lead_store, store, runner, clock=clock)
+    leads = LeadService(partial(open_lists, paths), store, runner, clock=clock)
     window = MainWindow(
         account=account,
         keys=keys,
@@ -171,8 +170,6 @@ def assemble(
         window.show_problem(history_problem)
     if (hours_problem := hours.problem()) is not None:
         window.show_problem(translated(hours_problem))
-    if lists_problem:
-        window.show_problem(lists_problem)
     desk = Desk(
         runner,
         account,

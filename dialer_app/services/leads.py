@@ -81,18 +81,29 @@ class LeadService(QObject):
 
     def __init__(
         self,
-        store: LeadStore,
+        store: LeadStore | Callable[[], tuple[LeadStore, str]],
         history: HistoryStore | None,
         runner: Runner,
         *,
         clock: Clock = utc_now,
         parent: QObject | None = None,
     ) -> None:
+        """``store``: the lists, or what opens them (and says what is wrong) on first use."""
         super().__init__(parent)
-        self.store = store
+        self._store = store if isinstance(store, LeadStore) else None
+        self._open = None if isinstance(store, LeadStore) else store
+        self.problem = ""  # why the lists last only for this session, if they do
         self._history = history
         self._runner = runner
         self.clock = clock
+
+    @property
+    def store(self) -> LeadStore:
+        """The lists file, opened the first time it is needed (after the first frame)."""
+        if self._store is None:
+            assert self._open is not None
+            self._store, self.problem = self._open()
+        return self._store
 
     def preview(self, path: Path) -> tuple[Job[Preview], Cancel]:
         """Read and check ``path`` (progress: rows checked); nothing is saved yet."""

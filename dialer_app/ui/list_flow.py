@@ -84,6 +84,8 @@ class ListFlow(QObject):
         try:
             recovered = self._leads.recover()
             self.active = self._leads.active_list()
+            if self._leads.problem:
+                self.notice.emit(Notice(Level.WARN, self._leads.problem))
         except HistoryError as exc:
             self.notice.emit(Notice(Level.ERROR, self.tr("Lead lists unavailable: {reason}")
                                     .format(reason=exc)))  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
@@ -28,6 +29,9 @@ from dialer_app.services.history import HistoryService
 from dialer_app.services.hours import HoursGuard
 from dialer_app.services.keys import KeyService
 from dialer_app.services.leads import LeadService
+
+if TYPE_CHECKING:
+    from dialer_app.ui.list_menu import ListParts
 from dialer_app.services.lists import BalanceService, ListsService
 from dialer_app.services.live import LiveTracker
 from dialer_app.services.settings import Settings
@@ -40,7 +44,6 @@ from dialer_app.ui.dial_form import DialForm
 from dialer_app.ui.first_frame import FirstFrame
 from dialer_app.ui.history_flow import HistoryFlow
 from dialer_app.ui.history_panel import HistoryPanel
-from dialer_app.ui.list_menu import ListParts, build_list_parts
 from dialer_app.ui.lists_flow import ListsFlow
 from dialer_app.ui.live_flow import LiveFlow
 from dialer_app.ui.naming import named
@@ -102,12 +105,9 @@ class MainWindow(QMainWindow):
         self._lists_flow = ListsFlow(
             lists, balance, calls, settings, self.form, self.balance_label, self
         )
-        self.lists: ListParts | None = None
-        if leads is not None:  # the call-down lists: panel, flow, files, the List menu
-            self.lists = build_list_parts(
-                self, leads, calls, verdicts, settings, reminder_ms, demo=self._account.demo
-            )
-            self._shortcuts_first.add(self.lists.actions)
+        self.lists: ListParts | None = None  # built after the first frame (start-up time)
+        self._list_services = (leads, calls, verdicts, reminder_ms)
+        self._pending_imports: list[str] = []
         self._connect_signals()
         if not self.restoreGeometry(settings.get(keys_of.GEOMETRY)):
             self.resize(1000, 640)
@@ -193,8 +193,33 @@ class MainWindow(QMainWindow):
         """After the first frame: history, then the account (keyring, lists, balance)."""
         self.after_first_frame(self._load_history)
         self.after_first_frame(self._account.start)
-        if self.lists is not None:
-            self.after_first_frame(self.lists.flow.start)
+        self.after_first_frame(self._build_lists)
+
+    @Slot()
+    def _build_lists(self) -> None:
+        """The call-down lists: panel, flows, the Lists menu (their modules load here, after
+        the first frame, not on the way to it), then resume the active list."""
+        leads, calls, verdicts, reminder_ms = self._list_services
+        if leads is None or self.lists is not None:
+            return
+        from dialer_app.ui.list_menu import build_list_parts
+
+        self.lists = build_list_parts(
+            self, leads, calls, verdicts, self._settings, reminder_ms, demo=self._account.demo
+        )
+        self._shortcuts_first.add(self.lists.actions)
+        self.lists.flow.start()
+        for path in self._pending_imports:
+            self.lists.files.import_path(path)
+        self._pending_imports.clear()
+
+    @Slot(str)
+    def import_list(self, path: str) -> None:
+        """A lead file to open in the import preview (``--import-list``, another launch)."""
+        if self.lists is None:
+            self._pending_imports.append(path)
+        else:
+            self.lists.files.import_path(path)
 
     def after_first_frame(self, job: Callable[[], object]) -> None:
         """Run ``job`` once the window's first frame is painted."""
