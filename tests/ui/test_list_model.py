@@ -25,7 +25,7 @@ def test_the_model_passes_qt_model_checks(tmp_path: Path, qtmodeltester: ModelTe
     store, list_id = stored(tmp_path, 450)
     model = LeadTableModel()
     model.show_list(lambda start, count: store.page(list_id, start, count), store.count(list_id))
-    qtmodeltester.check(model)
+    qtmodeltester.check(model)  # type: ignore[no-untyped-call]
     assert model.rowCount() == 450
     assert model.data(model.index(449, 1)) == "L449"
     assert model.data(model.index(449, 2)) == "98000 00449"
