@@ -103,3 +103,6 @@ def test_sigkill_mid_call_resumes_at_the_same_lead_with_the_attempt_unknown(
     QTest.keyClick(window.form.number_edit, Qt.Key.Key_Return)  # the agent's own Return
     qtbot.waitUntil(lambda: bool(desk.dialogs), timeout=5000)
     assert "98765 43211" in desk.dialogs[-1]  # the re-dial guard names the unknown attempt
+    qtbot.waitUntil(lambda: len(sandbox.received(CLICK)) == 2, timeout=5000)  # answered "call"
+    qtbot.waitUntil(window.form.call_button.isEnabled, timeout=10_000)
+    desk.parts.shutdown()
