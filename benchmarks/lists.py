@@ -113,6 +113,7 @@ def window_import(tmp: Path, source: Path) -> tuple[list[float], list[float], fl
     tmp.mkdir(parents=True, exist_ok=True)
     parts = assemble(Paths(tmp / "window"), Redactor(), base_url=None)
     parts.window.show()
+    parts.window.build_lists()  # what start() does after the first frame (no account here)
     run_for(300)
     lists = parts.window.lists
     assert lists is not None

@@ -193,10 +193,10 @@ class MainWindow(QMainWindow):
         """After the first frame: history, then the account (keyring, lists, balance)."""
         self.after_first_frame(self._load_history)
         self.after_first_frame(self._account.start)
-        self.after_first_frame(self._build_lists)
+        self.after_first_frame(self.build_lists)
 
     @Slot()
-    def _build_lists(self) -> None:
+    def build_lists(self) -> None:
         """The call-down lists: panel, flows, the Lists menu (their modules load here, after
         the first frame, not on the way to it), then resume the active list."""
         leads, calls, verdicts, reminder_ms = self._list_services
