@@ -11,7 +11,10 @@ from typing import TypeVar
 from PySide6.QtCore import QObject
 
 from dialer_app.core.history import HistoryStore
+from dialer_app.core.history_sql import Span, key_of
+from dialer_app.core.history_window import Opened
 from dialer_app.core.records import Campaign, HistoryQuery, WrapUp
+from dialer_app.core.window import Plan
 from dialer_app.services.runner import Job, Runner
 
 T = TypeVar("T")
@@ -49,6 +52,22 @@ class HistoryService(QObject):
     def page(self, query: HistoryQuery, after: Campaign | None, limit: int) -> Job[list[Campaign]]:
         """Up to ``limit`` rows matching ``query`` in its order, following the row ``after``."""
         return self._read(lambda store: store.page(query, after, limit), [])
+
+    def open_window(self, query: HistoryQuery, limit: int) -> Job[tuple[Opened, int]]:
+        """The query's first page (``progressed``, an ``Opened``, as soon as it is read), then
+        ``(that page, how many rows match)`` from the same snapshot."""
+        store = self.store
+        if store is None:
+            return self._runner.submit(lambda: (Opened(query, [], None), 0))
+        return self._runner.submit_with_progress(
+            lambda progress: store.first_page(query, limit, progress)
+        )
+
+    def page_at(self, query: HistoryQuery, span: Span, plan: Plan[Campaign]) -> Job[list[Campaign]]:
+        """The page ``plan`` says how to read, in the query's order."""
+        anchor = key_of(plan.anchor, query.sort) if plan.anchor is not None else None
+        moves = (anchor, plan.reverse, plan.skip, plan.limit)
+        return self._read(lambda store: store.page_at(query, span, moves), [])
 
     def belongs(
         self, query: HistoryQuery, row: Campaign

@@ -1,0 +1,70 @@
+"""Windowed reads of the history: a query's first page and span, its count, a page anywhere.
+
+``HistoryStore`` runs these on its connection under its lock; the model asks for them by
+position through ``core.window.PageCache.plan``. A long skip walks only the sort index (the
+key and id, never the rows), then the page is read by keyset from the row it reached.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from dialer_app.core.history_sql import Key, Span, count_sql, key_of, to_campaign, window_sql
+from dialer_app.core.records import Campaign, HistoryQuery
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """A query's first page, and its span (None when no row matches)."""
+
+    query: HistoryQuery
+    rows: list[Campaign]
+    span: Span | None
+
+
+def first_page(
+    conn: sqlite3.Connection, query: HistoryQuery, names: list[str] | None, limit: int
+) -> Opened:
+    sql, params = window_sql(query, names, limit=limit)
+    rows = [to_campaign(row) for row in conn.execute(sql, params)]
+    if not rows:
+        return Opened(query, [], None)
+    sql, params = window_sql(query, names, reverse=True, limit=1)
+    last = conn.execute(sql, params).fetchone()
+    bottom = key_of(to_campaign(last), query.sort) if last is not None else key_of(rows[-1], query.sort)
+    return Opened(query, rows, Span(key_of(rows[0], query.sort), bottom))
+
+
+def count(
+    conn: sqlite3.Connection, query: HistoryQuery, names: list[str] | None, span: Span | None
+) -> int:
+    """How many rows match ``query`` (0 with no span: none did when it was read)."""
+    if span is None:
+        return 0
+    sql, params = count_sql(query, names)
+    return int(conn.execute(sql, params).fetchone()[0])
+
+
+def page_at(
+    conn: sqlite3.Connection,
+    query: HistoryQuery,
+    names: list[str] | None,
+    span: Span,
+    moves: tuple[Key | None, bool, int, int],
+) -> list[Campaign]:
+    """``moves`` = (anchor, reverse, skip, limit): the rows after the anchor that way, after
+    skipping ``skip``; in the query's order."""
+    anchor, reverse, skip, limit = moves
+    if skip > 0:
+        sql, params = window_sql(
+            query, names, anchor=anchor, reverse=reverse, span=span, limit=1, offset=skip - 1,
+            keys_only=True,
+        )  # fmt: skip
+        found = conn.execute(sql, params).fetchone()
+        if found is None:
+            return []
+        anchor = (found[0], int(found[1]))
+    sql, params = window_sql(query, names, anchor=anchor, reverse=reverse, span=span, limit=limit)
+    rows = [to_campaign(row) for row in conn.execute(sql, params)]
+    return rows[::-1] if reverse else rows
