@@ -18,8 +18,8 @@ from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from dialer_app.core.errors import HistoryDamaged, HistoryError, HistoryFull, HistoryReadOnly
 from dialer_app.core import history_window
+from dialer_app.core.errors import HistoryDamaged, HistoryError, HistoryFull, HistoryReadOnly
 from dialer_app.core.history_sql import (
     COLUMNS,
     MEMBER_NAMES_SQL,

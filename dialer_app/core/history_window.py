@@ -32,8 +32,8 @@ def first_page(
         return Opened(query, [], None)
     sql, params = window_sql(query, names, reverse=True, limit=1)
     last = conn.execute(sql, params).fetchone()
-    bottom = key_of(to_campaign(last), query.sort) if last is not None else key_of(rows[-1], query.sort)
-    return Opened(query, rows, Span(key_of(rows[0], query.sort), bottom))
+    bottom = to_campaign(last) if last is not None else rows[-1]
+    return Opened(query, rows, Span(key_of(rows[0], query.sort), key_of(bottom, query.sort)))
 
 
 def count(

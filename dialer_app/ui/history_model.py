@@ -199,8 +199,16 @@ class HistoryModel(QAbstractTableModel):
             raise IndexError(f"row {index} is not loaded")
         return found
 
+    def loaded_row(self, index: int) -> Campaign | None:
+        """The record in table row ``index``, or None if there is none or it is being read."""
+        try:
+            return self.row_at(index)
+        except IndexError:
+            return None
+
     def _read_page(self, plan: Plan[Campaign]) -> Job[list[Campaign]]:
-        assert self._source is not None and self._span is not None
+        assert self._source is not None
+        assert self._span is not None
         return self._source.page_at(self._query, self._span, plan)
 
     def _on_rows_arrived(self, first: int, last: int) -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-import pytest
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.modeltest import ModelTester
@@ -107,7 +106,9 @@ def test_a_jump_and_the_end_show_the_right_rows(
         first = max(min(first, len(expected) - 5), 0)
         last = min(first + 4, len(expected) - 1)
         load_rows(qtbot, model, first, last)
-        assert [model.row_at(i).row_id for i in range(first, last + 1)] == expected[first:last + 1]
+        assert [model.row_at(i).row_id for i in range(first, last + 1)] == expected[
+            first : last + 1
+        ]
 
 
 def test_far_pages_are_let_go(qtbot: QtBot, tmp_path: Path) -> None:
@@ -191,9 +192,7 @@ def test_a_new_call_shows_at_the_top_only_if_it_matches_the_filter(
     assert model.data(model.index(0, 5)) == "Placed"
 
 
-def test_a_live_call_says_where_it_stands_wherever_it_is(
-    qtbot: QtBot, store: HistoryStore
-) -> None:
+def test_a_live_call_says_where_it_stands_wherever_it_is(qtbot: QtBot, store: HistoryStore) -> None:
     model = model_over(store)
     load(qtbot, model, lambda: model.set_query(HistoryQuery()))
     load_rows(qtbot, model, 600, 610)
@@ -235,7 +234,9 @@ def test_filters_use_indexes(store: HistoryStore) -> None:
     assert "calls_created_at" in plans["newest"]
 
 
-def bulk_store(path: Path, rows: int, store_class: type[HistoryStore] = HistoryStore) -> HistoryStore:
+def bulk_store(
+    path: Path, rows: int, store_class: type[HistoryStore] = HistoryStore
+) -> HistoryStore:
     """A history of ``rows`` calls one second apart, written straight into SQLite."""
     HistoryStore(path).close()
     with sqlite3.connect(path) as db:
