@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
 
 def export_history(paths: Paths, target: Path, since: str | None) -> int:
     """``--export-history``: the whole history (or since a day) as CSV or XLSX, no window."""
-    from dialer_app.core.export import FORMATS, write_history
+    from dialer_app.core.export import EXPORT_COLUMNS, FORMATS, export_rows
     from dialer_app.core.history import HistoryStore
     from dialer_app.core.records import HistoryQuery
 
@@ -107,7 +107,8 @@ def export_history(paths: Paths, target: Path, since: str | None) -> int:
     try:
         history = HistoryStore(paths.history)
         try:
-            count = write_history(history.iter_rows(HistoryQuery(since=start)), target)
+            _total, batches = history.export_batches(HistoryQuery(since=start), EXPORT_COLUMNS)
+            count = export_rows(batches, target)
         finally:
             history.close()
     except (HistoryError, OSError) as exc:

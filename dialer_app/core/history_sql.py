@@ -240,10 +240,11 @@ def window_sql(
     limit: int = 200,
     offset: int = 0,
     keys_only: bool = False,
+    columns: str = COLUMNS,
 ) -> tuple[str, list[object]]:
     """SELECT rows after ``anchor`` (exclusive) in the query's order, or backwards from the
     end with ``reverse``; only rows inside ``span``; ``keys_only`` selects the sort key and id
-    (an index-only walk for a long skip)."""
+    (an index-only walk for a long skip); ``columns`` the select list otherwise."""
     key = SORTABLE.get(query.sort, "created_at")
     where, params = where_clause(query, names)
     conditions = [where] if where else []
@@ -255,7 +256,7 @@ def window_sql(
         low, high = (span.last, span.first) if query.descending else (span.first, span.last)
         conditions.append(f"{key} >= ? AND {key} <= ?")
         params += [low[0], high[0]]
-    columns = f"{key}, id" if keys_only else COLUMNS
+    columns = f"{key}, id" if keys_only else columns
     sql = f"SELECT {columns} FROM calls"  # noqa: S608 - fixed names; values are parameters
     if conditions:
         sql += " WHERE " + " AND ".join(conditions)

@@ -37,10 +37,16 @@ def first_page(
 
 
 def count(
-    conn: sqlite3.Connection, query: HistoryQuery, names: list[str] | None, span: Span | None
+    conn: sqlite3.Connection,
+    query: HistoryQuery,
+    names: list[str] | None,
+    span: Span | None,
+    *,
+    always: bool = False,
 ) -> int:
-    """How many rows match ``query`` (0 with no span: none did when it was read)."""
-    if span is None:
+    """How many rows match ``query`` (0 with no span, none did when it was read, unless
+    ``always``)."""
+    if span is None and not always:
         return 0
     sql, params = count_sql(query, names)
     return int(conn.execute(sql, params).fetchone()[0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -112,12 +113,25 @@ class HistoryService(QObject):
         """Rows a crash left as ``sending`` become ``unknown``; how many did."""
         return self._read(lambda store: store.mark_unfinished(UNFINISHED_MESSAGE), 0)
 
-    def export(self, query: HistoryQuery, target: Path) -> Job[int]:
+    def export(
+        self, query: HistoryQuery, target: Path, stop: threading.Event | None = None
+    ) -> Job[int]:
         """Write every row matching ``query`` to ``target`` (CSV or XLSX by its extension);
-        how many rows were written."""
-        from dialer_app.core.export import write_history  # csv, tempfile: not at start-up
+        how many rows were written. ``progressed`` carries ``(rows written, rows in all)``;
+        setting ``stop`` cancels it (the job fails with ``ExportCancelled``, no file left)."""
+        from dialer_app.core.export import EXPORT_COLUMNS, export_rows  # not at start-up
 
-        return self._read(lambda store: write_history(store.iter_rows(query), target), 0)
+        store = self.store
+        if store is None:
+            return self._runner.submit(lambda: 0)
+
+        def work(progress: Callable[[object], None]) -> int:
+            total, batches = store.export_batches(query, EXPORT_COLUMNS)
+            progress((0, total))
+            cancelled = stop.is_set if stop is not None else None
+            return export_rows(batches, target, lambda done: progress((done, total)), cancelled)
+
+        return self._runner.submit_with_progress(work)
 
     def _read(self, work: Callable[[HistoryStore], T], empty: T) -> Job[T]:
         store = self.store
