@@ -209,6 +209,22 @@ class HistoryStore:
             names = self._names_for(conn, query)
             return history_window.page_at(conn, query, names, span, moves)
 
+    def marks(self, query: HistoryQuery, span: Span, every: int) -> dict[int, Key]:
+        """The key of every ``every``-th row of the query inside ``span``, by position: one
+        walk of the sort index, on a connection of its own (page reads go on meanwhile)."""
+        uri = f"file:{self._path}?mode=ro"
+        try:
+            reader = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise HistoryError(f"Cannot read the call history at {self._path}: {exc}") from exc
+        try:
+            names = self._names_for(reader, query)
+            return history_window.marks(reader, query, names, span, every)
+        except sqlite3.Error as exc:
+            raise HistoryError(f"Cannot read the call history at {self._path}: {exc}") from exc
+        finally:
+            reader.close()
+
     @contextmanager
     def _window(self, action: str) -> Iterator[sqlite3.Connection]:
         """The window's own connection (the shared one on a read-only file), under its lock."""

@@ -7,6 +7,7 @@ key and id, never the rows), then the page is read by keyset from the row it rea
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from dataclasses import dataclass
 
@@ -74,3 +75,19 @@ def page_at(
     sql, params = window_sql(query, names, anchor=anchor, reverse=reverse, span=span, limit=limit)
     rows = [to_campaign(row) for row in conn.execute(sql, params)]
     return rows[::-1] if reverse else rows
+
+
+def marks(
+    conn: sqlite3.Connection,
+    query: HistoryQuery,
+    names: list[str] | None,
+    span: Span,
+    every: int,
+) -> dict[int, Key]:
+    """The key of every ``every``-th row (positions 0, every, 2 × every…) inside ``span``."""
+    sql, params = window_sql(query, names, span=span, limit=-1, keys_only=True)
+    cursor = conn.execute(sql, params)
+    return {
+        position * every: (row[0], int(row[1]))
+        for position, row in enumerate(itertools.islice(cursor, 0, None, every))
+    }

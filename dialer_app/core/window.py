@@ -14,36 +14,59 @@ SQLite's ``RowCache``/``RowLoader``, with keyset anchors instead of plain OFFSET
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 R = TypeVar("R")
+K = TypeVar("K")
 
 
 @dataclass(frozen=True, slots=True)
-class Plan(Generic[R]):
-    """How to read page ``page``: the rows after ``anchor`` (exclusive; None: from the end
-    the direction starts at), backwards if ``reverse``, skipping ``skip`` rows, ``limit`` rows.
+class Plan(Generic[K]):
+    """How to read page ``page``: the rows after the row whose key is ``anchor`` (exclusive;
+    None: from the end the direction starts at), backwards if ``reverse``, skipping ``skip``
+    rows, ``limit`` rows.
 
     A reader returns the rows in the result's own order whichever way it read them.
     """
 
     page: int
-    anchor: R | None
+    anchor: K | None
     reverse: bool
     skip: int
     limit: int
 
 
-class PageCache(Generic[R]):
-    """Pages of ``page_size`` rows of a result of ``count`` rows, at most ``capacity`` kept."""
+class PageCache(Generic[R, K]):
+    """Pages of ``page_size`` rows of a result of ``count`` rows, at most ``capacity`` kept.
 
-    def __init__(self, count: int, page_size: int = 200, capacity: int = 16) -> None:
+    ``key`` gives a row's place in the order (what a reader starts after). ``marks``, keys
+    at known positions (every few hundred rows, found once in the background), let a jump
+    anywhere skip only a few hundred rows.
+    """
+
+    def __init__(
+        self, count: int, key: Callable[[R], K], page_size: int = 200, capacity: int = 16
+    ) -> None:
         self.count = max(count, 0)
         self.page_size = page_size
         self.capacity = max(capacity, 2)
+        self._key = key
         self._pages: dict[int, list[R]] = {}
+        self._marks: list[int] = []  # positions, ascending
+        self._mark_keys: list[K] = []
+
+    @property
+    def marked(self) -> int:
+        """How many marks are known."""
+        return len(self._marks)
+
+    def set_marks(self, marks: dict[int, K]) -> None:
+        """Keys of the rows at these positions (replacing any earlier marks)."""
+        self._marks = sorted(position for position in marks if 0 <= position < self.count)
+        self._mark_keys = [marks[position] for position in self._marks]
 
     @property
     def pages(self) -> int:
@@ -94,13 +117,13 @@ class PageCache(Generic[R]):
             for offset, row in enumerate(rows):
                 yield start + offset, row
 
-    def plan(self, page: int) -> Plan[R]:
+    def plan(self, page: int) -> Plan[K]:
         """The cheapest way to read ``page``: from the nearest known row, either way."""
         start = page * self.page_size
         limit = max(0, min(self.page_size, self.count - start))
         end = start + limit  # first position after the page
-        # (skip, anchor, reverse): from the top, from the bottom, then from cached edges.
-        options: list[tuple[int, R | None, bool]] = [
+        # (skip, anchor, reverse): from the top, from the bottom, cached edges, marks.
+        options: list[tuple[int, K | None, bool]] = [
             (start, None, False),
             (self.count - end, None, True),
         ]
@@ -110,8 +133,14 @@ class PageCache(Generic[R]):
             first = cached * self.page_size
             last = first + len(rows) - 1
             if last < start:
-                options.append((start - last - 1, rows[-1], False))
+                options.append((start - last - 1, self._key(rows[-1]), False))
             elif first >= end:
-                options.append((first - end, rows[0], True))
+                options.append((first - end, self._key(rows[0]), True))
+        before = bisect.bisect_left(self._marks, start) - 1  # the last mark above the page
+        if before >= 0:
+            options.append((start - self._marks[before] - 1, self._mark_keys[before], False))
+        after = bisect.bisect_left(self._marks, end)  # the first mark below it
+        if after < len(self._marks):
+            options.append((self._marks[after] - end, self._mark_keys[after], True))
         skip, anchor, reverse = min(options, key=lambda option: option[0])
         return Plan(page, anchor, reverse, skip, limit)

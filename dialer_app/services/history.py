@@ -12,7 +12,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject
 
 from dialer_app.core.history import HistoryStore
-from dialer_app.core.history_sql import Span, key_of
+from dialer_app.core.history_sql import Key, Span
 from dialer_app.core.history_window import Opened
 from dialer_app.core.records import Campaign, HistoryQuery, WrapUp
 from dialer_app.core.window import Plan
@@ -64,11 +64,17 @@ class HistoryService(QObject):
             lambda progress: store.first_page(query, limit, progress)
         )
 
-    def page_at(self, query: HistoryQuery, span: Span, plan: Plan[Campaign]) -> Job[list[Campaign]]:
+    def page_at(self, query: HistoryQuery, span: Span, plan: Plan[Key]) -> Job[list[Campaign]]:
         """The page ``plan`` says how to read, in the query's order."""
-        anchor = key_of(plan.anchor, query.sort) if plan.anchor is not None else None
-        moves = (anchor, plan.reverse, plan.skip, plan.limit)
+        moves = (plan.anchor, plan.reverse, plan.skip, plan.limit)
         return self._read(lambda store: store.page_at(query, span, moves), [])
+
+    def marks(
+        self, query: HistoryQuery, span: Span, every: int
+    ) -> Job[tuple[HistoryQuery, dict[int, Key]]]:
+        """``(query, the key of every ``every``-th row by position)``, found in one walk of the
+        sort index on a connection of its own (a jump then skips few rows)."""
+        return self._read(lambda store: (query, store.marks(query, span, every)), (query, {}))
 
     def belongs(
         self, query: HistoryQuery, row: Campaign

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from dialer_app.core.history_sql import Span, key_of
+from dialer_app.core.history_sql import Key, Span, key_of
 from dialer_app.core.history_window import Opened
 from dialer_app.core.records import Campaign, HistoryQuery
 from dialer_app.core.window import Plan
@@ -48,6 +48,20 @@ __all__ = ["COLUMNS", "OUTCOME_TEXT", "HistoryModel"]
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+MARK_EVERY = 500  # rows between marks: a jump skips at most half of this
+MARKS_FROM = 20 * MARK_EVERY  # smaller results: a skip from an end is as cheap
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_SERVED = frozenset(
+    role.value
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    )
+)
 
 
 class HistoryModel(QAbstractTableModel):
@@ -68,10 +82,11 @@ class HistoryModel(QAbstractTableModel):
         self._source = source
         self._query = HistoryQuery()
         self._head: list[Campaign] = []  # new calls above the rows counted (or fixed rows)
-        self._window: RowWindow[Campaign] = RowWindow(
-            self._read_page, self._on_rows_arrived, self, page_size=self.PAGE,
+        self._window: RowWindow[Campaign, Key] = RowWindow(
+            self._read_page, self._on_rows_arrived, self, self._key_of, page_size=self.PAGE,
             capacity=self.CACHE_PAGES,
         )  # fmt: skip
+        self._marks: Latest[tuple[HistoryQuery, dict[int, Key]]] = Latest()
         self._span: Span | None = None
         self._opened: Opened | None = None  # the first page shown
         self._started = False  # no reads until the window asks (after its first paint)
@@ -96,6 +111,11 @@ class HistoryModel(QAbstractTableModel):
         """Rows held in memory (the cache is bounded; new calls on top are kept)."""
         return len(self._head) + sum(1 for _ in self._window.cache.items())
 
+    @property
+    def marked(self) -> bool:
+        """Whether a jump anywhere skips few rows (keys every ``MARK_EVERY`` rows are known)."""
+        return self._window.cache.marked > 0
+
     def set_query(self, query: HistoryQuery) -> None:
         """Show the rows matching ``query``; its first page replaces the rows when it arrives."""
         self._query = query
@@ -103,6 +123,7 @@ class HistoryModel(QAbstractTableModel):
         if self._source is None:
             return
         self._opening = True
+        self._marks.cancel()
         job = self._open.replace(self._source.open_window(query, self.PAGE))
         job.on_progress(self._on_first_page)
         job.on_success(self._on_counted)
@@ -113,7 +134,7 @@ class HistoryModel(QAbstractTableModel):
         self.beginResetModel()
         self._head = []
         self._opened, self._span = opened, opened.span
-        self._window.reset(len(opened.rows), opened.rows)
+        self._window.reset(len(opened.rows), opened.rows, self._key_of)
         self.endResetModel()
         self.page_loaded.emit()
 
@@ -129,11 +150,21 @@ class HistoryModel(QAbstractTableModel):
             self.beginInsertRows(_ROOT, first, first + total - shown - 1)
             self._window.set_count(total)
             self.endInsertRows()
+        if total > MARKS_FROM and self._source is not None and opened.span is not None:
+            job = self._marks.replace(self._source.marks(opened.query, opened.span, MARK_EVERY))
+            job.on_success(self._on_marks_found)
         self.counted.emit(self.rowCount())
+
+    @Slot(object)
+    def _on_marks_found(self, found: tuple[HistoryQuery, dict[int, Key]]) -> None:
+        query, marks = found
+        if query == self._query and not self._opening:
+            self._window.set_marks(marks)
 
     def set_rows(self, rows: list[Campaign]) -> None:
         """Show exactly ``rows`` (already in order), with nothing more to read."""
         self._open.cancel()
+        self._marks.cancel()
         self._opening = False
         self.beginResetModel()
         self._head = list(rows)
@@ -206,7 +237,10 @@ class HistoryModel(QAbstractTableModel):
         except IndexError:
             return None
 
-    def _read_page(self, plan: Plan[Campaign]) -> Job[list[Campaign]]:
+    def _key_of(self, row: Campaign) -> Key:
+        return key_of(row, self._query.sort)
+
+    def _read_page(self, plan: Plan[Key]) -> Job[list[Campaign]]:
         assert self._source is not None
         assert self._span is not None
         return self._source.page_at(self._query, self._span, plan)
@@ -248,12 +282,13 @@ class HistoryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+        # Called for every cell and role of every paint: roles we never serve leave first.
+        if role not in _SERVED or not index.isValid() or index.row() < 0:
             return None
         row, column = self._row(index.row()), index.column()
-        if row is None:  # being read: a blank row until it arrives
+        if row is None:  # being read (or past the end): a blank row until it arrives
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             live = self._live.get(row.row_id) if column == RESULT_COLUMN else None
             return live if live and row.verdict is None else COLUMNS[column].text(row)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -20,28 +20,32 @@ from dialer_app.core.window import PageCache, Plan
 from dialer_app.services.runner import Job
 
 R = TypeVar("R")
-Reader = Callable[[Plan[R]], Job[list[R]]]
+K = TypeVar("K")
 MAX_IN_FLIGHT = 4  # pages read at once; a fast drag asks for more, only the newest are read
 
 
-class RowWindow(Generic[R]):
-    """The rows of one result, ``page_size`` at a time, ``capacity`` pages kept."""
+class RowWindow(Generic[R, K]):
+    """The rows of one result, ``page_size`` at a time, ``capacity`` pages kept; ``key``
+    gives a row's place in the order (see ``PageCache``)."""
 
     def __init__(
         self,
-        read: Reader[R],
+        read: Callable[[Plan[K]], Job[list[R]]],
         arrived: Callable[[int, int], None],
         parent: QObject,
+        key: Callable[[R], K],
         *,
         page_size: int = 200,
         capacity: int = 16,
     ) -> None:
         self._read = read
         self._arrived = arrived
+        self._key = key
         self._page_size, self._capacity = page_size, capacity
-        self.cache: PageCache[R] = PageCache(0, page_size, capacity)
+        self.cache: PageCache[R, K] = PageCache(0, key, page_size, capacity)
         self._pending: dict[int, Job[list[R]]] = {}
         self._wanted: list[int] = []
+        self._last_seen = -1
         self._timer = QTimer(parent)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -55,22 +59,30 @@ class RowWindow(Generic[R]):
     def loading(self) -> bool:
         return bool(self._pending or self._wanted)
 
-    def reset(self, count: int, first: list[R]) -> None:
-        """A new result of ``count`` rows, its first page already read."""
+    def reset(self, count: int, first: list[R], key: Callable[[R], K] | None = None) -> None:
+        """A new result of ``count`` rows, its first page already read (and a new ``key``
+        when its order changed)."""
+        self._key = key or self._key
         for job in self._pending.values():
             job.cancel()
         self._pending.clear()
         self._wanted.clear()
-        self.cache = PageCache(count, self._page_size, self._capacity)
+        self.cache = PageCache(count, self._key, self._page_size, self._capacity)
         if first:
             self.cache.put(0, list(first))
 
     def set_count(self, count: int) -> None:
         self.cache.count = count
 
+    def set_marks(self, marks: dict[int, K]) -> None:
+        self.cache.set_marks(marks)
+
     def row(self, position: int) -> R | None:
         """The row at ``position``, or None (it is wanted and will arrive)."""
         found = self.cache.get(position)
+        if found is not None and position == self._last_seen:
+            return found  # the same row's next cell or role: nothing new to want
+        self._last_seen = position
         page, offset = divmod(position, self._page_size)
         if found is None:
             self.want(page)

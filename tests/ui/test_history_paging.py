@@ -120,6 +120,12 @@ def test_far_pages_are_let_go(qtbot: QtBot, tmp_path: Path) -> None:
     assert model.cached_rows <= HistoryModel.CACHE_PAGES * HistoryModel.PAGE
     load_rows(qtbot, model, 0, 9)  # long evicted, read again
     assert [model.row_at(i).row_id for i in range(10)] == list(range(20_000, 19_990, -1))
+    qtbot.waitUntil(lambda: model.marked)  # jumps now start from the nearest mark
+    for first in (13_337, 6_499, 6_500, 19_990, 501):
+        load_rows(qtbot, model, first, first + 9)
+        assert [model.row_at(i).row_id for i in range(first, first + 10)] == list(
+            range(20_000 - first, 19_990 - first, -1)
+        )
     store.close()
 
 
