@@ -53,8 +53,8 @@ SCROLL_ROWS = 1000
 
 # -- child: one process, one size -------------------------------------------------------------
 def child(rows: int, db: Path, out: Path) -> None:
-    from benchmarks.history_view import HistoryUnderTest
-    from benchmarks.qtkit import application
+    from benchmarks.history_view import BareTable, HistoryUnderTest
+    from benchmarks.qtkit import application, wait_until
 
     app = application()
     history = HistoryUnderTest(db)
@@ -71,7 +71,13 @@ def child(rows: int, db: Path, out: Path) -> None:
         result[f"filter_{name}_rows"] = history.model.rowCount()
     history.filter("")
     history.wait_counted()
+    bare = BareTable(rows, history.model.columnCount())
+    result["bare_end_ms"] = _timed(bare.end)
+    result["bare_jump_ms"] = _timed(functools.partial(bare.jump, rows // 2))
+    bare.close()
     result["end_ms"] = _timed(history.end)
+    if not wait_until(lambda: history.model.marked or rows < 20_000, 60_000):
+        raise TimeoutError("the marks never arrived")
     result["jump_ms"] = _timed(functools.partial(history.jump, rows // 2))
     start = time.perf_counter()
     result["scroll_worst_ms"] = history.scroll(SCROLL_ROWS)
@@ -169,6 +175,7 @@ class Measured:
     unit: str
     aim: Aim
     linear: bool = False  # judged against the 10k figure scaled by N/10k
+    floor: str = ""  # the child's key of a same-process floor, shown as the baseline
 
 
 FLAT = Aim.ratio(2.0, f"≤ 2{TIMES} the 10k figure (flat)")
@@ -178,9 +185,9 @@ MEASURED = (
     (Measured("counted_ms", "Open until every row is counted (scroll bar full length)", "ms",
               Aim.info()),),
     (Measured("end_ms", "End: the last rows read and painted", "ms",
-              Aim.value(100, "ms", "≤ 100 ms")),),
+              Aim.value(100, "ms", "≤ 100 ms"), floor="bare_end_ms"),),
     (Measured("jump_ms", "Jump to the middle: its rows read and painted", "ms",
-              Aim.value(50, "ms", "≤ 50 ms")),),
+              Aim.value(50, "ms", "≤ 50 ms"), floor="bare_jump_ms"),),
     (Measured("scroll_ms", f"Scroll {SCROLL_ROWS:,} rows from the middle (3 a step, each painted)",
               "ms", Aim.info()),),
     (Measured("scroll_worst_ms", "… its longest step (rows read and painted)", "ms",
@@ -216,6 +223,10 @@ def _figure(runs: Runs, measured: Measured, size: int, api: str, note: str) -> F
     label, unit = f"{measured.label}, {size:,} rows", measured.unit
     if samples is None or base_samples is None:
         return pending(name, GROUP, label, unit, f"no such API yet (found: {api})", measured.aim)
+    if measured.floor:
+        floor = _values(runs[size], measured.floor) or []
+        base_label = "bare QTableView, constant model, same size (painting alone)"
+        return Figure(name, GROUP, label, unit, samples, base_label, floor, measured.aim)
     if size == BASE and measured.aim.kind != AimKind.VALUE_MAX:
         return Figure(name, GROUP, label, unit, samples, aim=Aim.info("baseline"), note=note)
     if size == BASE:

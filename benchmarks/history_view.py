@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QTableView
 
 from benchmarks.qtkit import run_for, wait_job, wait_signal, wait_until
@@ -18,6 +19,7 @@ from dialer_app.services.runner import Runner
 from dialer_app.ui.history_model import HistoryModel
 
 PAGE_TIMEOUT_MS = 60_000
+_ROOT = QModelIndex()
 
 
 class HistoryUnderTest:
@@ -104,3 +106,48 @@ class HistoryUnderTest:
         if not wait_signal(self.model.page_loaded, PAGE_TIMEOUT_MS, action):
             raise TimeoutError("the first page never arrived")
         self.view.viewport().repaint()
+
+
+class _BareModel(QAbstractTableModel):
+    """The floor: as many rows and columns, constant text, nothing to read."""
+
+    def __init__(self, rows: int, columns: int) -> None:
+        super().__init__()
+        self._rows, self._columns = rows, columns
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else self._columns
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+            return "14 Mar 09:05:07"
+        return None
+
+
+class BareTable:
+    """A bare QTableView of the same size over a constant model: what End or a jump costs
+    with nothing to read (the painting alone), measured in the same process."""
+
+    def __init__(self, rows: int, columns: int) -> None:
+        self.window = QMainWindow()
+        self.view = QTableView()
+        self.window.setCentralWidget(self.view)
+        self.window.resize(1000, 640)
+        self.model = _BareModel(rows, columns)
+        self.view.setModel(self.model)
+        self.window.show()
+        run_for(50)
+
+    def jump(self, row: int) -> None:
+        self.view.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        self.view.viewport().repaint()
+
+    def end(self) -> None:
+        self.view.scrollToBottom()
+        self.view.viewport().repaint()
+
+    def close(self) -> None:
+        self.window.close()

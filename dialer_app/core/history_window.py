@@ -7,7 +7,6 @@ key and id, never the rows), then the page is read by keyset from the row it rea
 
 from __future__ import annotations
 
-import itertools
 import sqlite3
 from dataclasses import dataclass
 
@@ -84,10 +83,18 @@ def marks(
     span: Span,
     every: int,
 ) -> dict[int, Key]:
-    """The key of every ``every``-th row (positions 0, every, 2 × every…) inside ``span``."""
-    sql, params = window_sql(query, names, span=span, limit=-1, keys_only=True)
-    cursor = conn.execute(sql, params)
-    return {
-        position * every: (row[0], int(row[1]))
-        for position, row in enumerate(itertools.islice(cursor, 0, None, every))
-    }
+    """The key of the rows at positions every - 1, twice every - 1… inside ``span``: hops of
+    ``every`` rows along the sort index, each an OFFSET inside SQLite (which lets go of the
+    GIL, so the window goes on painting meanwhile)."""
+    found: dict[int, Key] = {}
+    anchor: Key | None = None
+    position = -1
+    while True:
+        sql, params = window_sql(
+            query, names, anchor=anchor, span=span, limit=1, offset=every - 1, keys_only=True
+        )
+        row = conn.execute(sql, params).fetchone()
+        if row is None:
+            return found
+        position += every
+        anchor = found[position] = (row[0], int(row[1]))
