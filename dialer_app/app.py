@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
 from datetime import date, datetime, time
 from functools import partial
 from pathlib import Path
@@ -84,9 +85,14 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
     if args.export_history:
         return export_history(paths, Path(args.export_history), args.since)
     redactor = Redactor()
-    configure(redactor, paths.log, debug=args.debug)
+    open_log = configure(redactor, paths.log, debug=args.debug, defer_file=True)
     _install_excepthook()
-    return _run_gui(args, paths, redactor, None if args.demo else base_url, client_factory)
+    try:
+        return _run_gui(
+            args, paths, redactor, None if args.demo else base_url, client_factory, open_log
+        )
+    finally:
+        open_log()  # a run that ended before its first frame still leaves its log
 
 
 def export_history(paths: Paths, target: Path, since: str | None) -> int:
@@ -139,6 +145,7 @@ def _run_gui(
     redactor: Redactor,
     base_url: str | None,
     client_factory: ClientFactory | None,
+    open_log: Callable[[], None],
 ) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -150,6 +157,7 @@ def _run_gui(
     if isinstance(started, int):
         return started
     instance, desk = started
+    desk.window.after_first_frame(open_log)  # logging.handlers: after the first paint
     try:
         Lifetime(app, desk.shutdown)
         return app.exec()
@@ -184,7 +192,7 @@ def start_gui(
     app.setDesktopFileName(APP_ID)  # Wayland's app id: the dock finds dialer-app.desktop
     app.setWindowIcon(app_icon())
     instance = SingleInstance(paths.data_dir)
-    if not instance.claim():
+    if not instance.claim(listen=False):
         if instance.hand_over(args.number or ""):
             log.info("Handed over to the running dialer")
             return 0
@@ -197,6 +205,7 @@ def start_gui(
         instance.release()
         raise
     instance.received.connect(desk.window.on_handed_over)
+    desk.window.after_first_frame(instance.listen)
     FileOpenEvents(app, desk.window).received.connect(desk.window.on_handed_over)  # macOS
     AutostartToggle(desk.window, for_platform())
     tray = QSystemTrayIcon.isSystemTrayAvailable()

@@ -18,7 +18,7 @@ from dialer_app.core.deadline import DEFAULT_DEADLINE
 from dialer_app.core.errors import HistoryDamaged, HistoryError
 from dialer_app.core.history import HistoryStore, set_aside
 from dialer_app.core.logsetup import Redactor
-from dialer_app.services.account import AccountService, ClientFactory
+from dialer_app.services.account import AccountService, ClientFactory, load_http
 from dialer_app.services.calls import CallService
 from dialer_app.services.demo import DemoService
 from dialer_app.services.history import UNFINISHED_MESSAGE, HistoryService
@@ -176,6 +176,7 @@ def assemble(
         demo_service,
     )
     window.closing.connect(desk.shutdown)
+    window.after_first_frame(partial(runner.submit, load_http))
     return desk
 
 
