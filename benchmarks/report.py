@@ -171,5 +171,9 @@ def write(
     document: dict[str, object], results: dict[str, SuiteResult], md: Path, raw: Path
 ) -> None:
     md.parent.mkdir(parents=True, exist_ok=True)
-    md.write_text(markdown(document, results), encoding="utf-8")
+    text = markdown(document, results)
+    closing = md.with_name("benchmarks-closing.md")  # hand-written: before/after, by issue
+    if closing.exists():
+        text = text.rstrip("\n") + "\n\n" + closing.read_text(encoding="utf-8")
+    md.write_text(text, encoding="utf-8")
     raw.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

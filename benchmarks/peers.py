@@ -1,0 +1,102 @@
+"""Figure 1b, peers: the app against native softphones, each start to its first mapped window.
+
+    python -m benchmarks.peers [--quick] [--out FILE]
+
+twinkle (C++/Qt) and linphone-desktop (C++/Qt Quick) are measured when installed (Debian
+packages ``twinkle``, ``linphone-desktop``; never installed by CI); each missing one is
+reported as skipped. Every program starts in a private Xvfb with a fresh HOME, and its first
+window mapped is found by its process id (``xdotool search --onlyvisible --pid``, polled every
+20 ms, so figures are good to ~25 ms). The app is ``dialer-app --demo`` from source. Runs take
+turns, app first, after one discarded warm-up each.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.common import TIMES, Aim, Figure, Status, SuiteResult, suite_main
+from benchmarks.packaged import POLL_SECONDS, TIMEOUT_SECONDS, XServer, xvfb
+
+GROUP = "1b. Start-up against native softphones"
+PEERS = {"twinkle": ["twinkle"], "linphone-desktop": ["linphone"]}
+APP = [sys.executable, "-m", "dialer_app", "--demo", "--data-dir"]
+
+
+def mapped(display: str, pid: int) -> bool:
+    done = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        check=False,
+    )
+    return bool(done.stdout.strip())
+
+
+def start(command: list[str], server: XServer, *, app: bool) -> float:
+    """Seconds from launch to the first mapped window of ``command``; then it is ended."""
+    with tempfile.TemporaryDirectory(prefix="dialer-bench-peer-") as home:
+        env = {**os.environ, "DISPLAY": server.display, "HOME": home, "QT_QPA_PLATFORM": "xcb"}
+        env.pop("DIALER_BASE_URL", None)
+        full = [*command, str(Path(home) / "data")] if app else command
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            full, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=home
+        )
+        try:
+            while not mapped(server.display, child.pid):
+                if child.poll() is not None:
+                    raise RuntimeError(f"{command[0]} exited with {child.returncode}")
+                if time.perf_counter() - started > TIMEOUT_SECONDS:
+                    raise RuntimeError(f"{command[0]}: no window after {TIMEOUT_SECONDS} s")
+                time.sleep(POLL_SECONDS)
+            return time.perf_counter() - started
+        finally:
+            child.terminate()
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait(timeout=10)
+
+
+def collect(quick: bool) -> SuiteResult:
+    found = {name: command for name, command in PEERS.items() if shutil.which(command[0])}
+    figures = [
+        Figure(f"startup.peer.{name}", GROUP, f"Window mapped, against {name}", "ms",
+               status=Status.SKIPPED, note="not installed (optional: apt-get install " + name + ")")
+        for name in PEERS if name not in found
+    ]  # fmt: skip
+    if not found:
+        return SuiteResult(figures)
+    if shutil.which("Xvfb") is None or shutil.which("xdotool") is None:
+        figures.append(Figure("startup.peer.tools", GROUP, "Peers", "", status=Status.SKIPPED,
+                              note="needs Xvfb and xdotool"))  # fmt: skip
+        return SuiteResult(figures)
+    runs = 3 if quick else 7
+    apps: list[float] = []
+    peers: dict[str, list[float]] = {name: [] for name in found}
+    with xvfb() as server:
+        start(APP, server, app=True)
+        for command in found.values():
+            start(command, server, app=False)  # warm-ups, discarded
+        for _ in range(runs):
+            apps.append(start(APP, server, app=True) * 1000)
+            for name, command in found.items():
+                peers[name].append(start(command, server, app=False) * 1000)
+    for name, samples in peers.items():
+        aim = Aim.ratio(1.5, f"≤ 1.5{TIMES} twinkle") if name == "twinkle" else Aim.info()
+        figures.append(
+            Figure(f"startup.peer.{name}", GROUP, f"App window mapped (Xvfb), against {name}",
+                   "ms", list(apps), f"{name}: first window mapped", samples, aim)
+        )  # fmt: skip
+    return SuiteResult(figures, raw={"app_ms": apps, "peers_ms": peers})
+
+
+if __name__ == "__main__":
+    raise SystemExit(suite_main(collect))
