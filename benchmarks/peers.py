@@ -13,12 +13,15 @@ warm-up each.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.common import TIMES, Aim, Figure, Status, SuiteResult, suite_main
@@ -52,7 +55,13 @@ def start(command: list[str], server: XServer, *, app: bool) -> float:
         full = [*command, str(Path(home) / "data")] if app else [*SESSION_BUS, *command]
         started = time.perf_counter()
         child = subprocess.Popen(
-            full, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=home
+            full,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            cwd=home,
+            start_new_session=True,  # its own process group: ended whole, bus and all
         )
         try:
             while not mapped(server.display):
@@ -63,12 +72,30 @@ def start(command: list[str], server: XServer, *, app: bool) -> float:
                 time.sleep(POLL_SECONDS)
             return time.perf_counter() - started
         finally:
-            child.terminate()
-            try:
-                child.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                child.kill()
-                child.wait(timeout=10)
+            _end(child)
+            if not _until(lambda: not mapped(server.display)):
+                raise RuntimeError(f"{command[0]}: a window stayed after it was ended")
+
+
+def _end(child: subprocess.Popen[bytes]) -> None:
+    """End ``child``'s whole process group (a peer under dbus-run-session has children)."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, sig)
+        try:
+            child.wait(timeout=10)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def _until(condition: Callable[[], bool], seconds: float = 10.0) -> bool:
+    deadline = time.perf_counter() + seconds
+    while not condition():
+        if time.perf_counter() > deadline:
+            return False
+        time.sleep(POLL_SECONDS)
+    return True
 
 
 def collect(quick: bool) -> SuiteResult:
