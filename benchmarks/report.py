@@ -45,7 +45,7 @@ METHOD = {
         "single-load rows run once each, the keyring first (cold backend discovery)."
     ),
     "history_scale": (
-        "A fresh process per size and repeat, holding a shown QTableView (1000×640, offscreen) "
+        "A fresh process per size and repeat, holding a shown QTableView (1000 by 640, offscreen) "
         "over the app's windowed `HistoryModel` and `HistoryService` "
         "(`benchmarks/history_view.py`). Each step is done as the agent does it (End: "
         "`scrollToBottom`; a jump: `scrollTo` the middle row; the wheel: the scroll bar 3 rows "
