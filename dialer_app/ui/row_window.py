@@ -11,10 +11,9 @@ too, so scrolling rarely shows a blank row. Any long table can use it: give it a
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from dialer_app.core.window import PageCache, Plan
 from dialer_app.services.runner import Job
@@ -22,6 +21,27 @@ from dialer_app.services.runner import Job
 R = TypeVar("R")
 K = TypeVar("K")
 MAX_IN_FLIGHT = 4  # pages read at once; a fast drag asks for more, only the newest are read
+
+
+class _Receiver(QObject):
+    """Receives the page jobs' results as a child of the model: once the model is deleted, a
+    page still in flight is delivered to nobody (a plain callable would outlive it).
+
+    Signals:
+        read(object, object): the job and the rows it read
+        lost(object): a job that failed
+    """
+
+    read = Signal(object, object)
+    lost = Signal(object)
+
+    @Slot(object)
+    def on_succeeded(self, rows: object) -> None:
+        self.read.emit(self.sender(), rows)
+
+    @Slot(object)
+    def on_failed(self, _exc: object) -> None:
+        self.lost.emit(self.sender())
 
 
 class RowWindow(Generic[R, K]):
@@ -50,6 +70,9 @@ class RowWindow(Generic[R, K]):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._read_wanted)
+        self._receiver = _Receiver(parent)
+        self._receiver.read.connect(self._on_page_read)
+        self._receiver.lost.connect(self._on_page_failed)
 
     @property
     def count(self) -> int:
@@ -112,18 +135,23 @@ class RowWindow(Generic[R, K]):
                 continue
             job = self._read(self.cache.plan(page))
             self._pending[page] = job
-            job.on_success(partial(self._on_page_read, page, job))
-            job.on_failure(partial(self._on_page_failed, page, job))
+            job.succeeded.connect(self._receiver.on_succeeded)
+            job.failed.connect(self._receiver.on_failed)
 
-    def _on_page_read(self, page: int, job: Job[list[R]], rows: list[R]) -> None:
-        if self._pending.get(page) is not job:
-            return
+    def _page_of(self, job: object) -> int | None:
+        return next((page for page, pending in self._pending.items() if pending is job), None)
+
+    def _on_page_read(self, job: object, rows: object) -> None:
+        page = self._page_of(job)
+        if page is None or not isinstance(rows, list):
+            return  # a job of a result since replaced
         del self._pending[page]
         self.cache.put(page, rows)
         if rows:
             start = page * self._page_size
             self._arrived(start, min(start + len(rows), self.cache.count) - 1)
 
-    def _on_page_failed(self, page: int, job: Job[list[R]], _exc: BaseException) -> None:
-        if self._pending.get(page) is job:
+    def _on_page_failed(self, job: object) -> None:
+        page = self._page_of(job)
+        if page is not None:
             del self._pending[page]
