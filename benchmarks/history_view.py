@@ -1,5 +1,6 @@
 """The app's history as the window holds it, for the history-scale child: store, service, model,
-and a shown QTableView, each step waited for by the model's ``page_loaded`` or its job."""
+and a shown QTableView. Each step is done as the agent does it (End, a jump, the wheel) and
+waited for until every row in view is read and painted."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QMainWindow, QTableView
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QTableView
 
-from benchmarks.qtkit import run_for, wait_job, wait_signal
+from benchmarks.qtkit import run_for, wait_job, wait_signal, wait_until
 from dialer_app.core.history import HistoryStore
 from dialer_app.core.records import HistoryQuery
 from dialer_app.services.history import HistoryService
@@ -17,6 +19,7 @@ from dialer_app.services.runner import Runner
 from dialer_app.ui.history_model import HistoryModel
 
 PAGE_TIMEOUT_MS = 60_000
+_ROOT = QModelIndex()
 
 
 class HistoryUnderTest:
@@ -45,22 +48,54 @@ class HistoryUnderTest:
         """Show the first page of rows matching ``text``, painted."""
         self._load(lambda: self.model.set_query(HistoryQuery(text=text)))
 
+    def wait_counted(self) -> None:
+        """Until the model holds the whole count (the scroll bar's full length)."""
+        if self.model.loading and not wait_until(lambda: not self.model.loading, PAGE_TIMEOUT_MS):
+            raise TimeoutError("the rows were never counted")
+
     def export(self, target: Path) -> int:
         """Every row to CSV as the window's export does; the rows written."""
         return wait_job(self.service.export(HistoryQuery(), target), PAGE_TIMEOUT_MS * 10)
 
-    def scroll_to_end(self, budget_s: float) -> bool:
-        """Scroll until the oldest row shows; False if ``budget_s`` ran out first."""
-        deadline = time.perf_counter() + budget_s
-        while self.model.canFetchMore():
-            if time.perf_counter() > deadline:
-                return False
-            self.view.scrollToBottom()  # the view may ask for the next page itself
-            more = None if self.model.loading else self.model.fetchMore
-            if not wait_signal(self.model.page_loaded, PAGE_TIMEOUT_MS, more):
-                raise TimeoutError("a page never arrived")
-        self.view.viewport().repaint()
-        return True
+    def end(self) -> None:
+        """End: the last rows shown, read and painted."""
+        self.view.scrollToBottom()
+        self._painted()
+        if self.model.loaded_row(self.model.rowCount() - 1) is None:
+            raise RuntimeError("End did not show the last row")
+
+    def jump(self, row: int) -> None:
+        """A jump (a drag of the scroll bar, Ctrl+G): ``row`` at the top, read and painted."""
+        self.view.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        self._painted()
+
+    def scroll(self, rows: int, step: int = 3) -> float:
+        """Scroll down ``rows`` rows, ``step`` at a time (a mouse wheel notch), each painted
+        with its rows read; the longest step in ms."""
+        bar = self.view.verticalScrollBar()
+        longest = 0.0
+        for _ in range(rows // step):
+            start = time.perf_counter()
+            bar.setValue(bar.value() + step)
+            self._painted()
+            longest = max(longest, (time.perf_counter() - start) * 1000)
+        return longest
+
+    def _painted(self) -> None:
+        """Paint; if a row in view was not read yet, until it is, and paint again."""
+        viewport = self.view.viewport()
+        viewport.repaint()
+        if self._visible_rows_read():
+            return
+        if not wait_until(self._visible_rows_read, PAGE_TIMEOUT_MS):
+            raise TimeoutError("the rows in view never arrived")
+        viewport.repaint()
+
+    def _visible_rows_read(self) -> bool:
+        first = self.view.rowAt(0)
+        last = self.view.rowAt(self.view.viewport().height() - 1)
+        last = self.model.rowCount() - 1 if last < 0 else last
+        return all(self.model.loaded_row(row) is not None for row in range(max(first, 0), last + 1))
 
     def close(self) -> None:
         self.runner.wait(PAGE_TIMEOUT_MS)
@@ -71,3 +106,48 @@ class HistoryUnderTest:
         if not wait_signal(self.model.page_loaded, PAGE_TIMEOUT_MS, action):
             raise TimeoutError("the first page never arrived")
         self.view.viewport().repaint()
+
+
+class _BareModel(QAbstractTableModel):
+    """The floor: as many rows and columns, constant text, nothing to read."""
+
+    def __init__(self, rows: int, columns: int) -> None:
+        super().__init__()
+        self._rows, self._columns = rows, columns
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else self._columns
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+            return "14 Mar 09:05:07"
+        return None
+
+
+class BareTable:
+    """A bare QTableView of the same size over a constant model: what End or a jump costs
+    with nothing to read (the painting alone), measured in the same process."""
+
+    def __init__(self, rows: int, columns: int) -> None:
+        self.window = QMainWindow()
+        self.view = QTableView()
+        self.window.setCentralWidget(self.view)
+        self.window.resize(1000, 640)
+        self.model = _BareModel(rows, columns)
+        self.view.setModel(self.model)
+        self.window.show()
+        run_for(50)
+
+    def jump(self, row: int) -> None:
+        self.view.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        self.view.viewport().repaint()
+
+    def end(self) -> None:
+        self.view.scrollToBottom()
+        self.view.viewport().repaint()
+
+    def close(self) -> None:
+        self.window.close()

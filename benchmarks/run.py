@@ -37,10 +37,11 @@ from benchmarks.common import (
 from benchmarks.report import write
 
 ROOT = Path(__file__).resolve().parent.parent
-SUITES = ("startup", "wire", "responsiveness", "history_scale", "packaged", "lists")
+SUITES = ("startup", "peers", "wire", "responsiveness", "history_scale", "packaged", "lists")
 PACKAGED_GROUP = "5. Packaged app"
 GROUPS = {
     "startup": "1. Start-up",
+    "peers": "1b. Start-up against native softphones",
     "wire": "2. Click to wire",
     "responsiveness": "3. Responsiveness",
     "history_scale": "4. History scale",

@@ -50,6 +50,8 @@ APP = "benchmarks.launch_app"
 PROFILE = "benchmarks.startup_profile"
 SEEDED_ROWS = 10_000  # a few months of one agent's calls
 FLOOR_LABEL = "bare PySide6 QMainWindow"
+WIDGETS = "benchmarks.launch_widgets"
+WIDGETS_LABEL = "same widgets, bare PySide6"
 
 
 @dataclass
@@ -121,23 +123,49 @@ def _check(run: Launch, needs: tuple[str, ...], what: str) -> None:
         raise RuntimeError(f"{what}: exit {run.returncode}, missing {missing}: {' | '.join(tail)}")
 
 
-def measure(pairs: int) -> tuple[list[Launch], list[Launch]]:
-    """``pairs`` interleaved (floor, app) runs after one warm-up of each."""
+def measure(pairs: int) -> tuple[list[Launch], list[Launch], list[Launch]]:
+    """``pairs`` interleaved (floor, same-widgets floor, app) rounds after one warm-up of
+    each; the order rotates from round to round."""
     floors: list[Launch] = []
+    widgets: list[Launch] = []
     apps: list[Launch] = []
-    _run_app(), launch(FLOOR, [])  # warm the page cache; discarded
+    _run_app(), launch(FLOOR, []), launch(WIDGETS, [])  # warm the page cache; discarded
     for i in range(pairs):
-        order = (0, 1) if i % 2 == 0 else (1, 0)
-        for which in order:
+        for which in (i % 3, (i + 1) % 3, (i + 2) % 3):
             if which == 0:
                 run = launch(FLOOR, [])
                 _check(run, ("shown",), "floor")
                 floors.append(run)
+            elif which == 1:
+                run = launch(WIDGETS, [])
+                _check(run, ("shown",), "same-widgets floor")
+                widgets.append(run)
             else:
                 run = _run_app()
                 _check(run, ("shown", "populated"), "app")
                 apps.append(run)
-    return floors, apps
+    return floors, widgets, apps
+
+
+def widget_figures(widgets: list[Launch], apps: list[Launch]) -> list[Figure]:
+    """The issue-14 aims: the app against a bare window with its own widgets."""
+    shown = [r.marks["shown"] for r in widgets]
+    return [
+        Figure("startup.widgets.shown", GROUP,
+               "Launch → main window shown, against the same widgets", "ms",
+               [r.marks["shown"] for r in apps], f"{WIDGETS_LABEL}: shown", shown,
+               Aim.ratio(1.15)),
+        Figure("startup.widgets.populated", GROUP,
+               "Launch → populated, against the same widgets shown", "ms",
+               [r.marks["populated"] for r in apps], f"{WIDGETS_LABEL}: shown", shown,
+               Aim.ratio(1.3)),
+        Figure("startup.widgets.peak_memory", GROUP, "Peak memory, against the same widgets",
+               "MB", [r.peak_mb for r in apps], f"{WIDGETS_LABEL}: peak RSS",
+               [r.peak_mb for r in widgets], Aim.ratio(1.15)),
+        Figure("startup.widgets.floor_gap", GROUP,
+               "Same-widgets floor shown, against the empty window", "ms", shown,
+               f"{FLOOR_LABEL}: shown", [], Aim.info("what the widgets cost")),
+    ]  # fmt: skip
 
 
 def figures(floors: list[Launch], apps: list[Launch]) -> list[Figure]:
@@ -358,11 +386,13 @@ def import_table() -> tuple[Table, dict[str, object]]:
 def collect(quick: bool) -> SuiteResult:
     result = SuiteResult()
     try:
-        floors, apps = measure(4 if quick else 10)
-        result.figures = figures(floors, apps)
+        floors, widgets, apps = measure(4 if quick else 10)
+        result.figures = figures(floors, apps) + widget_figures(widgets, apps)
+        result.figures[-1].baseline_samples = [r.marks["shown"] for r in floors]
         result.raw["probe_overhead_ms"] = [r.probe.get("filter_ms") for r in apps]
         result.raw["app_runs"] = [r.probe for r in apps]
         result.raw["floor_runs"] = [r.probe for r in floors]
+        result.raw["widgets_runs"] = [r.probe for r in widgets]
         result.tables.append(milestone_table(floors, apps))
     except (RuntimeError, OSError, KeyError, ValueError) as exc:
         result.figures = [

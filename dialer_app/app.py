@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
 from datetime import date, datetime, time
 from functools import partial
 from pathlib import Path
@@ -97,14 +98,19 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
     if args.import_list:
         args.import_list = str(Path(args.import_list).expanduser().resolve())
     redactor = Redactor()
-    configure(redactor, paths.log, debug=args.debug)
+    open_log = configure(redactor, paths.log, debug=args.debug, defer_file=True)
     _install_excepthook()
-    return _run_gui(args, paths, redactor, None if args.demo else base_url, client_factory)
+    try:
+        return _run_gui(
+            args, paths, redactor, None if args.demo else base_url, client_factory, open_log
+        )
+    finally:
+        open_log()  # a run that ended before its first frame still leaves its log
 
 
 def export_history(paths: Paths, target: Path, since: str | None) -> int:
     """``--export-history``: the whole history (or since a day) as CSV or XLSX, no window."""
-    from dialer_app.core.export import FORMATS, write_history
+    from dialer_app.core.export import EXPORT_COLUMNS, FORMATS, export_rows
     from dialer_app.core.history import HistoryStore
     from dialer_app.core.records import HistoryQuery
 
@@ -120,7 +126,8 @@ def export_history(paths: Paths, target: Path, since: str | None) -> int:
     try:
         history = HistoryStore(paths.history)
         try:
-            count = write_history(history.iter_rows(HistoryQuery(since=start)), target)
+            _total, batches = history.export_batches(HistoryQuery(since=start), EXPORT_COLUMNS)
+            count = export_rows(batches, target)
         finally:
             history.close()
     except (HistoryError, OSError) as exc:
@@ -181,6 +188,7 @@ def _run_gui(
     redactor: Redactor,
     base_url: str | None,
     client_factory: ClientFactory | None,
+    open_log: Callable[[], None],
 ) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -192,6 +200,7 @@ def _run_gui(
     if isinstance(started, int):
         return started
     instance, desk = started
+    desk.window.after_first_frame(open_log)  # logging.handlers: after the first paint
     try:
         Lifetime(app, desk.shutdown)
         return app.exec()
@@ -226,7 +235,7 @@ def start_gui(
     app.setDesktopFileName(APP_ID)  # Wayland's app id: the dock finds dialer-app.desktop
     app.setWindowIcon(app_icon())
     instance = SingleInstance(paths.data_dir)
-    if not instance.claim():
+    if not instance.claim(listen=False):
         if instance.hand_over(args.number or "", import_list=args.import_list or ""):
             log.info("Handed over to the running dialer")
             return 0
@@ -240,6 +249,7 @@ def start_gui(
         raise
     instance.received.connect(desk.window.on_handed_over)
     instance.import_requested.connect(desk.window.import_list)
+    desk.window.after_first_frame(instance.listen)
     FileOpenEvents(app, desk.window).received.connect(desk.window.on_handed_over)  # macOS
     AutostartToggle(desk.window, for_platform())
     tray = QSystemTrayIcon.isSystemTrayAvailable()

@@ -20,7 +20,7 @@ from dialer_app.core.errors import HistoryDamaged, HistoryError
 from dialer_app.core.history import HistoryStore, set_aside
 from dialer_app.core.lead_store import LeadStore
 from dialer_app.core.logsetup import Redactor
-from dialer_app.services.account import AccountService, ClientFactory
+from dialer_app.services.account import AccountService, ClientFactory, load_http
 from dialer_app.services.calls import CallService
 from dialer_app.services.demo import DemoService
 from dialer_app.services.history import UNFINISHED_MESSAGE, HistoryService
@@ -184,6 +184,7 @@ def assemble(
         demo_service,
     )
     window.closing.connect(desk.shutdown)
+    window.after_first_frame(partial(runner.submit, load_http))
     return desk
 
 

@@ -12,7 +12,12 @@ What each keeps (the README says the same):
   as a text cell, numbers included, so leading zeros survive and nothing is ever evaluated:
   a text cell is not a formula, so it is written exactly as stored.
 
-Times are ISO 8601 with their zone in both. A file is replaced only once it is complete.
+Times are ISO 8601 with their zone in both. A file is replaced only once it is complete; a
+cancelled or failed export leaves the old file (or none) and no half-written one.
+
+The app's exports (the window's and ``--export-history``) stream raw SQLite rows in batches
+(``export_rows``): no ``Campaign`` per row, times turned local by ``LocalTimes`` (string work,
+one zone lookup per hour), text cells checked on a fast path, progress after every batch.
 """
 
 from __future__ import annotations
@@ -21,16 +26,19 @@ import csv
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
+from operator import itemgetter
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from dialer_app.core.records import Campaign
 from dialer_app.core.text import plain
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_SET = frozenset(FORMULA_STARTS)
+_JOINED_FORMULA = tuple("|" + start for start in "=+-@")  # tab and CR: not printable
 _PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")  # "-5", "+919876543210": inert
 FORMATS = (".csv", ".xlsx")
 
@@ -63,12 +71,184 @@ FIELDS: tuple[tuple[str, Callable[[Campaign], str | int]], ...] = (
 )
 
 
+# The same columns from raw rows: (title, the calls column, kind); kept equal to FIELDS.
+RAW_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("time", "created_at", "time"),
+    ("member", "member_name", "text"),
+    ("member_number", "member_number", "text"),
+    ("customer_number", "customer_number", "text"),
+    ("deskphone", "deskphone", "text"),
+    ("call_limit_seconds", "call_limit", "count"),
+    ("outcome", "outcome", "text"),
+    ("campid", "campid", "text"),
+    ("message", "message", "text"),
+    ("result", "verdict", "text"),
+    ("customer_answered_at", "leg_a_at", "time"),
+    ("member_answered_at", "leg_b_at", "time"),
+    ("talk_seconds", "talk_seconds", "count"),
+    ("coins", "coins", "text"),
+    ("recording_url", "recording_url", "text"),
+    ("finished_at", "finished_at", "time"),
+    ("disposition", "disposition", "text"),
+    ("note", "note", "text"),
+    ("call_back_at", "call_back_at", "time"),
+)
+# The export's select list: every text never NULL, counts NULL as ''.
+EXPORT_COLUMNS = ", ".join(
+    column if kind == "time" else f"COALESCE({column}, '')" for _, column, kind in RAW_FIELDS
+)
+
+
 def neutralise(text: str) -> str:
     """A CSV text cell no spreadsheet evaluates: ``'`` before a formula, plain numbers kept."""
     text = plain(text)
     if text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text):
         return "'" + text
     return text
+
+
+class ExportCancelled(Exception):
+    """The agent cancelled the export: the target was left as it was."""
+
+
+Progress = Callable[[int], None]  # rows written so far
+Batches = Iterable[Sequence[Sequence[Any]]]  # raw rows in history_sql.COLUMNS order
+
+
+def export_rows(
+    batches: Batches,
+    target: Path,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Write raw history rows as CSV or XLSX by ``target``'s extension; how many were written.
+
+    ``progress`` hears the running total after each batch; ``cancelled`` is asked before
+    each: when it says yes, ``ExportCancelled`` is raised and no file is left behind.
+    """
+    writer = _xlsx_raw if target.suffix.lower() == ".xlsx" else _csv_raw
+    return writer(_checked(batches, progress, cancelled), target)
+
+
+def _checked(
+    batches: Batches, progress: Progress | None, cancelled: Callable[[], bool] | None
+) -> Iterator[Sequence[Sequence[Any]]]:
+    done = 0
+    for batch in batches:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled
+        yield batch
+        done += len(batch)
+        if progress is not None:
+            progress(done)
+    if cancelled is not None and cancelled():
+        raise ExportCancelled
+
+
+def _raw_cells(
+    batches: Iterable[Sequence[Sequence[Any]]], text: Callable[[object], str]
+) -> Iterator[list[str | int]]:
+    """Each raw row (``EXPORT_COLUMNS``) as its export cells, text through ``text``.
+
+    A row whose text is all printable ASCII with no cell starting like a formula (one join,
+    three C-level checks; a ``|`` inside a cell can only send it the slow way) keeps its text.
+    """
+    local = LocalTimes()
+    times = [index for index, (_, _, kind) in enumerate(RAW_FIELDS) if kind == "time"]
+    texts = [index for index, (_, _, kind) in enumerate(RAW_FIELDS) if kind == "text"]
+    pick = itemgetter(*texts)
+    for batch in batches:
+        for raw in batch:
+            row = list(raw)
+            for index in times:
+                if row[index] is not None:
+                    row[index] = local(row[index])
+                else:
+                    row[index] = ""
+            joined = "|".join(pick(raw))
+            if not (joined.isascii() and joined.isprintable()) or _looks_like_formula(joined):
+                for index in texts:
+                    row[index] = text(row[index])
+            yield row
+
+
+def _csv_raw(batches: Iterable[Sequence[Sequence[Any]]], target: Path) -> int:
+    with (
+        _replacing(target, ".csv") as temp,
+        open(temp, "w", newline="", encoding="utf-8-sig", buffering=1 << 20) as out,
+    ):
+        writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC)
+        writer.writerow([name for name, _, _ in RAW_FIELDS])
+        count = 0
+        for row in _raw_cells(batches, _text):
+            writer.writerow(row)
+            count += 1
+        return count
+
+
+def _xlsx_raw(batches: Iterable[Sequence[Sequence[Any]]], target: Path) -> int:
+    return _write_xlsx_cells(_raw_cells(batches, _plain_text), target)
+
+
+def _looks_like_formula(joined: str) -> bool:
+    """Whether a cell of ``"|".join(cells)`` may start like a formula (or a ``|`` misleads)."""
+    return joined.startswith(FORMULA_STARTS) or any(mark in joined for mark in _JOINED_FORMULA)
+
+
+def _text(value: object) -> str:
+    """A text cell, neutralised; the common case (printable ASCII, no formula) at C speed."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        value = str(value)
+    if value.isascii() and value.isprintable() and value[:1] not in _FORMULA_SET:
+        return value
+    return neutralise(value)
+
+
+def _plain_text(value: object) -> str:
+    """A text cell for XLSX: plain (a text cell is never a formula, so nothing to guard)."""
+    if isinstance(value, str) and value.isascii() and value.isprintable():
+        return value
+    return plain(value)
+
+
+class LocalTimes:
+    """Stored UTC times (``2026-11-20T06:00:00.000000+00:00``) as local ISO 8601 to the second,
+    exactly as ``datetime.astimezone().isoformat(timespec="seconds")`` writes them.
+
+    The zone is looked up once per UTC hour: when its offset is the same at both ends of the
+    hour and a whole number of hours, only the date and hour change (string work); otherwise
+    (a half-hour zone, a clock change inside the hour) the row is converted the slow way.
+    """
+
+    def __init__(self) -> None:
+        self._hours: dict[str, tuple[str, str] | None] = {}
+
+    def __call__(self, value: object) -> str:
+        if not value or not isinstance(value, str):
+            return ""
+        key = value[:13]
+        if key not in self._hours:
+            self._hours[key] = self._hour(key)
+        hour = self._hours[key]
+        if hour is None:
+            return datetime.fromisoformat(value).astimezone().isoformat(timespec="seconds")
+        prefix, zone = hour
+        return prefix + value[13:19] + zone
+
+    @staticmethod
+    def _hour(hour: str) -> tuple[str, str] | None:
+        try:
+            start = datetime.fromisoformat(hour + ":00:00+00:00")
+        except ValueError:
+            return None
+        first, last = start.astimezone(), (start + timedelta(seconds=3599)).astimezone()
+        offset = first.utcoffset()
+        if offset is None or offset != last.utcoffset() or offset % timedelta(hours=1):
+            return None
+        text = first.isoformat(timespec="seconds")
+        return text[:13], text[19:]
 
 
 def write_history(rows: Iterable[Campaign], target: Path) -> int:
@@ -103,6 +283,15 @@ def _csv_cell(value: str | int) -> str | int:
 
 def write_xlsx(rows: Iterable[Campaign], target: Path) -> int:
     """Write ``rows`` to ``target`` as an Excel workbook, every text a text cell."""
+    cells = ([_xlsx_cell(value(row)) for _, value in FIELDS] for row in rows)
+    return _write_xlsx_cells(cells, target)
+
+
+def _xlsx_cell(value: str | int) -> str | int:
+    return value if isinstance(value, int) else plain(value)
+
+
+def _write_xlsx_cells(rows: Iterable[Sequence[str | int]], target: Path) -> int:
     import xlsxwriter  # type: ignore[import-untyped]  # loaded for an export, not at start-up
 
     with _replacing(target, ".xlsx") as temp:
@@ -114,12 +303,11 @@ def write_xlsx(rows: Iterable[Campaign], target: Path) -> int:
                 sheet.write_string(0, column, name, bold)
             count = 0
             for count, row in enumerate(rows, start=1):
-                for column, (_, value) in enumerate(FIELDS):
-                    cell = value(row)
+                for column, cell in enumerate(row):
                     if isinstance(cell, int):
                         sheet.write_number(count, column, cell)
-                    elif cell:
-                        sheet.write_string(count, column, plain(cell))
+                    elif cell:  # a text cell is never a formula: the text as stored
+                        sheet.write_string(count, column, cell)
             sheet.freeze_panes(1, 0)
         finally:
             workbook.close()

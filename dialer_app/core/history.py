@@ -18,19 +18,24 @@ from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from dialer_app.core import history_window
 from dialer_app.core.errors import HistoryDamaged, HistoryError, HistoryFull, HistoryReadOnly
 from dialer_app.core.history_sql import (
     COLUMNS,
     MEMBER_NAMES_SQL,
     MIGRATIONS,
     SCHEMA_VERSION,
+    Key,
+    Span,
     is_name_filter,
     name_matches,
     page_sql,
     to_campaign,
     to_text,
     where_clause,
+    window_sql,
 )
+from dialer_app.core.history_window import Opened
 from dialer_app.core.phone import last_ten
 from dialer_app.core.records import (
     CallRequest,
@@ -49,7 +54,7 @@ logger = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 2000
 # What SQLite says of a file that is not a database, or whose pages are corrupt.
 _DAMAGE_SIGNS = ("file is not a database", "database disk image is malformed")
-EXPORT_CHUNK = 5000
+EXPORT_CHUNK = 2000
 
 # Attempts that may have reached the customer: these start the re-dial cool-down.
 _MAY_HAVE_RUNG = (Outcome.PLACED.value, Outcome.UNKNOWN.value, Outcome.SENDING.value)
@@ -68,6 +73,8 @@ class HistoryStore:
         self._path = path
         self._clock = clock
         self._lock = threading.Lock()
+        self._window_lock = threading.Lock()  # the window's reader: never waits on a write
+        self._window_conn: sqlite3.Connection | None = None
         self.read_only = False  # True: the rows can be shown, no call can be recorded
         self.disk_full = False  # True at opening: calls fail (not sent) until there is space
         self.write_problem = ""  # why it cannot be written, when read_only
@@ -176,6 +183,68 @@ class HistoryStore:
             sql = "SELECT 1 FROM calls WHERE id = ?" + (f" AND {where}" if where else "")  # noqa: S608
             return self._conn.execute(sql, [row_id, *params]).fetchone() is not None
 
+    def first_page(
+        self, query: HistoryQuery, limit: int, counted: Callable[[Opened], None] | None = None
+    ) -> tuple[Opened, int]:
+        """The query's first page and span, then how many rows it has, from one snapshot of
+        the file (a read transaction of its own: calls are written meanwhile). ``counted``
+        gets the page before the count is run."""
+        with self._window("read") as conn:
+            conn.execute("BEGIN")
+            try:
+                names = self._names_for(conn, query)
+                opened = history_window.first_page(conn, query, names, limit)
+                if counted is not None:
+                    counted(opened)
+                total = history_window.count(conn, query, names, opened.span)
+            finally:
+                conn.execute("COMMIT")
+        return opened, total
+
+    def page_at(
+        self, query: HistoryQuery, span: Span, moves: tuple[Key | None, bool, int, int]
+    ) -> list[Campaign]:
+        """A page anywhere in the query's result: see ``history_window.page_at``."""
+        with self._window("read") as conn:
+            names = self._names_for(conn, query)
+            return history_window.page_at(conn, query, names, span, moves)
+
+    def marks(self, query: HistoryQuery, span: Span, every: int) -> dict[int, Key]:
+        """The key of every ``every``-th row of the query inside ``span``, by position: one
+        walk of the sort index, on a connection of its own (page reads go on meanwhile)."""
+        uri = f"file:{self._path}?mode=ro"
+        try:
+            reader = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise HistoryError(f"Cannot read the call history at {self._path}: {exc}") from exc
+        try:
+            names = self._names_for(reader, query)
+            return history_window.marks(reader, query, names, span, every)
+        except sqlite3.Error as exc:
+            raise HistoryError(f"Cannot read the call history at {self._path}: {exc}") from exc
+        finally:
+            reader.close()
+
+    @contextmanager
+    def _window(self, action: str) -> Iterator[sqlite3.Connection]:
+        """The window's own connection (the shared one on a read-only file), under its lock."""
+        if self.read_only:
+            with self._guard(action):
+                yield self._conn
+            return
+        with self._window_lock:
+            try:
+                if self._window_conn is None:
+                    self._window_conn = sqlite3.connect(
+                        self._path, isolation_level=None, check_same_thread=False,
+                        timeout=BUSY_TIMEOUT_MS / 1000,
+                    )  # fmt: skip
+                    self._window_conn.execute("PRAGMA query_only = 1")
+                yield self._window_conn
+            except sqlite3.Error as exc:
+                message = f"Cannot {action} the call history at {self._path}: {exc}"
+                raise _kind_of(exc)(message) from exc
+
     @staticmethod
     def _names_for(conn: sqlite3.Connection, query: HistoryQuery) -> list[str] | None:
         """The member names a name filter matches (None when it is not a name filter)."""
@@ -215,6 +284,39 @@ class HistoryStore:
                 if len(rows) < EXPORT_CHUNK:
                     return
                 after = rows[-1]
+        except sqlite3.Error as exc:
+            raise HistoryError(f"Cannot read the call history at {self._path}: {exc}") from exc
+        finally:
+            reader.close()
+
+    def export_batches(
+        self, query: HistoryQuery, columns: str, batch: int = EXPORT_CHUNK
+    ) -> tuple[int, Iterator[list[tuple[object, ...]]]]:
+        """How many rows match ``query``, and every one of them as a tuple of ``columns`` (SQL
+        expressions) in batches, in order: one statement in one read transaction on a
+        connection of its own (the count and the rows agree; calls go on meanwhile)."""
+        uri = f"file:{self._path}?mode=ro"
+        try:
+            reader = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise HistoryError(f"Cannot read the call history at {self._path}: {exc}") from exc
+        try:
+            reader.execute("BEGIN")
+            names = self._names_for(reader, query)
+            total = history_window.count(reader, query, names, span=None, always=True)
+            sql, params = window_sql(query, names, limit=-1, columns=columns)
+            cursor = reader.execute(sql, params)
+        except sqlite3.Error as exc:
+            reader.close()
+            raise HistoryError(f"Cannot read the call history at {self._path}: {exc}") from exc
+        return total, self._batches(reader, cursor, batch)
+
+    def _batches(
+        self, reader: sqlite3.Connection, cursor: sqlite3.Cursor, size: int
+    ) -> Iterator[list[tuple[object, ...]]]:
+        try:
+            while rows := cursor.fetchmany(size):
+                yield rows
         except sqlite3.Error as exc:
             raise HistoryError(f"Cannot read the call history at {self._path}: {exc}") from exc
         finally:
@@ -324,6 +426,10 @@ class HistoryStore:
         """Close the database; safe to call twice."""
         with self._lock:
             self._conn.close()
+        with self._window_lock:
+            if self._window_conn is not None:
+                self._window_conn.close()
+                self._window_conn = None
 
     def _now(self) -> str:
         return to_text(self._clock())

@@ -7,6 +7,7 @@ the next page costs the same at row 10 and at row 1,000,000.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -202,22 +203,74 @@ def where_clause(query: HistoryQuery, names: list[str] | None = None) -> tuple[s
     return " AND ".join(conditions), params
 
 
+Key = tuple[object, int]  # a row's sort value and id: its place in a query's order
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The first and last row of a query's result when it was counted (in its order).
+
+    Pages are read inside the span's sort values, so their positions hold while calls are
+    added: newest first (or oldest first), a new call sorts outside it; the model shows it.
+    """
+
+    first: Key
+    last: Key
+
+
+def key_of(row: Campaign, sort: str) -> Key:
+    return (sort_value(row, sort), row.row_id)
+
+
 def page_sql(
     query: HistoryQuery, after: Campaign | None, limit: int, names: list[str] | None = None
 ) -> tuple[str, list[object]]:
     """SELECT one page of rows in the query's order, starting after the row ``after``."""
+    anchor = key_of(after, query.sort) if after is not None else None
+    return window_sql(query, names, anchor=anchor, limit=limit)
+
+
+def window_sql(
+    query: HistoryQuery,
+    names: list[str] | None,
+    *,
+    anchor: Key | None = None,
+    reverse: bool = False,
+    span: Span | None = None,
+    limit: int = 200,
+    offset: int = 0,
+    keys_only: bool = False,
+    columns: str = COLUMNS,
+) -> tuple[str, list[object]]:
+    """SELECT rows after ``anchor`` (exclusive) in the query's order, or backwards from the
+    end with ``reverse``; only rows inside ``span``; ``keys_only`` selects the sort key and id
+    (an index-only walk for a long skip); ``columns`` the select list otherwise."""
     key = SORTABLE.get(query.sort, "created_at")
     where, params = where_clause(query, names)
     conditions = [where] if where else []
-    direction, compare = ("DESC", "<") if query.descending else ("ASC", ">")
-    if after is not None:
-        conditions.append(f"({key}, id) {compare} (?, ?)")
-        params += [sort_value(after, query.sort), after.row_id]
-    sql = f"SELECT {COLUMNS} FROM calls"  # noqa: S608 - fixed names; values are parameters
+    descending = query.descending != reverse
+    if anchor is not None:
+        conditions.append(f"({key}, id) {'<' if descending else '>'} (?, ?)")
+        params += list(anchor)
+    if span is not None:  # by value alone: an index range, no test on every row
+        low, high = (span.last, span.first) if query.descending else (span.first, span.last)
+        conditions.append(f"{key} >= ? AND {key} <= ?")
+        params += [low[0], high[0]]
+    columns = f"{key}, id" if keys_only else columns
+    sql = f"SELECT {columns} FROM calls"  # noqa: S608 - fixed names; values are parameters
     if conditions:
         sql += " WHERE " + " AND ".join(conditions)
-    sql += f" ORDER BY {key} {direction}, id {direction} LIMIT ?"
-    return sql, [*params, limit]
+    direction = "DESC" if descending else "ASC"
+    sql += f" ORDER BY {key} {direction}, id {direction} LIMIT ? OFFSET ?"
+    return sql, [*params, limit, offset]
+
+
+def count_sql(query: HistoryQuery, names: list[str] | None) -> tuple[str, list[object]]:
+    """SELECT COUNT(*) of the rows matching ``query`` (a number prefix by its index)."""
+    where, params = where_clause(query, names)
+    where = where.replace("+customer_number", "customer_number")
+    sql = "SELECT COUNT(*) FROM calls" + (f" WHERE {where}" if where else "")  # noqa: S608
+    return sql, params
 
 
 def sort_value(row: Campaign, sort: str) -> object:

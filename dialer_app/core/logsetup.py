@@ -12,12 +12,11 @@ redacted line, and dropped; the rest of the app goes on.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
 import sys
 import threading
-from logging.handlers import RotatingFileHandler
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
@@ -70,38 +69,7 @@ class RedactingFormatter(logging.Formatter):
         return self._redactor.redact(super().format(record))
 
 
-class RedactingFileHandler(RotatingFileHandler):
-    """The rotating log file (1 MB x 4). One that cannot be written is reported once, in one
-    redacted line on stderr, and dropped: never logging's traceback with the raw arguments."""
-
-    def __init__(self, path: Path, redactor: Redactor) -> None:
-        super().__init__(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-        self._redactor = redactor
-        self._failed = False
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if not self._failed:  # another thread may still hold it after it was dropped
-            super().emit(record)
-
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
-        del record  # its raw arguments are exactly what must not be printed
-        error = sys.exc_info()[1]
-        if not isinstance(error, OSError):
-            return  # a bad log call (wrong arguments): that record is lost, nothing printed
-        if self._failed:
-            return
-        self._failed = True
-        logging.getLogger().removeHandler(self)
-        stream, self.stream = self.stream, None
-        if stream is not None:
-            with contextlib.suppress(OSError):  # its buffer cannot be written either
-                stream.close()
-        reason = error.strerror or type(error).__name__
-        line = f"dialer-app: the log file {self.baseFilename} cannot be written ({reason}); "
-        _say(self._redactor.redact(line + "logging there stops."))
-
-
-def _say(line: str) -> None:
+def say(line: str) -> None:
     """One line on stderr, if there is one that works (a windowed app may have none)."""
     stream = sys.stderr
     try:
@@ -120,8 +88,32 @@ class RedactingStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
         logging.getLogger().removeHandler(self)
 
 
-def configure(redactor: Redactor, log_file: Path | None, *, debug: bool = False) -> None:
-    """Send logs to stderr (warnings, or everything with --debug) and a rotating file."""
+class _Held(logging.Handler):
+    """Records held until the log file opens (after the window's first frame); an error
+    opens it at once, so a crash before then is still in the file."""
+
+    LIMIT = 2000
+
+    def __init__(self, open_file: Callable[[], None]) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+        self._open_file = open_file
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < self.LIMIT:
+            self.records.append(record)
+        if record.levelno >= logging.ERROR:
+            self._open_file()
+
+
+def configure(
+    redactor: Redactor, log_file: Path | None, *, debug: bool = False, defer_file: bool = False
+) -> Callable[[], None]:
+    """Send logs to stderr (warnings, or everything with --debug) and a rotating file.
+
+    With ``defer_file`` the file (and ``logging.handlers``) opens only when the returned
+    function is called, after the first frame; records meanwhile are held and written then.
+    Without it the file is open on return (and the function does nothing)."""
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if debug else logging.INFO)
     for handler in list(root.handlers):
@@ -129,16 +121,48 @@ def configure(redactor: Redactor, log_file: Path | None, *, debug: bool = False)
         handler.close()
     console = RedactingStreamHandler()
     console.setLevel(logging.DEBUG if debug else logging.WARNING)
-    handlers: list[logging.Handler] = [console]
-    if log_file is not None:
-        try:
-            log_file.parent.mkdir(parents=True, exist_ok=True)
-            handlers.append(RedactingFileHandler(log_file, redactor))
-        except OSError as exc:
-            logging.getLogger(__name__).warning("No log file: %s", exc.strerror or exc)
-    for handler in handlers:
-        handler.setFormatter(RedactingFormatter(redactor, tracebacks=handler is not console))
-        root.addHandler(handler)
+    console.setFormatter(RedactingFormatter(redactor, tracebacks=False))
+    root.addHandler(console)
     # httpx logs every URL at INFO, query string (and so the key) included.
     for noisy in ("httpx", "httpcore", "hpack", "keyring"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    if log_file is None:
+        return _nothing
+    opened = threading.Lock()
+    held: _Held | None = None
+
+    def open_file() -> None:
+        if not opened.acquire(blocking=False):
+            return  # once (an error while opening it must not open it again)
+        if held is not None:
+            root.removeHandler(held)
+        handler = _file_handler(redactor, log_file)
+        if handler is None:
+            return
+        for record in held.records if held is not None else []:
+            handler.handle(record)
+        root.addHandler(handler)
+
+    if not defer_file:
+        open_file()
+        return _nothing
+    held = _Held(open_file)
+    root.addHandler(held)
+    return open_file
+
+
+def _nothing() -> None:
+    """Nothing to do: the log file is open already (or there is none)."""
+
+
+def _file_handler(redactor: Redactor, log_file: Path) -> logging.Handler | None:
+    from dialer_app.core.logfile import RedactingFileHandler  # logging.handlers: not at start
+
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = RedactingFileHandler(log_file, redactor)
+    except OSError as exc:
+        logging.getLogger(__name__).warning("No log file: %s", exc.strerror or exc)
+        return None
+    handler.setFormatter(RedactingFormatter(redactor, tracebacks=True))
+    return handler

@@ -108,3 +108,12 @@ def _default_client(base_url: str, authcode: str) -> CallerDeskClient:
     from dialer_app.core.client import CallerDeskClient
 
     return CallerDeskClient(base_url, authcode)
+
+
+def load_http() -> None:
+    """Import httpx, its transport and the client: run on a worker after the first frame, so
+    neither the first account nor the first call imports them on the GUI thread."""
+    import httpcore  # noqa: F401 - httpx loads it on its first request
+    import httpx  # noqa: F401
+
+    import dialer_app.core.client  # noqa: F401

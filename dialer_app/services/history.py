@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -11,7 +12,10 @@ from typing import TypeVar
 from PySide6.QtCore import QObject
 
 from dialer_app.core.history import HistoryStore
+from dialer_app.core.history_sql import Key, Span
+from dialer_app.core.history_window import Opened
 from dialer_app.core.records import Campaign, HistoryQuery, WrapUp
+from dialer_app.core.window import Plan
 from dialer_app.services.runner import Job, Runner
 
 T = TypeVar("T")
@@ -49,6 +53,28 @@ class HistoryService(QObject):
     def page(self, query: HistoryQuery, after: Campaign | None, limit: int) -> Job[list[Campaign]]:
         """Up to ``limit`` rows matching ``query`` in its order, following the row ``after``."""
         return self._read(lambda store: store.page(query, after, limit), [])
+
+    def open_window(self, query: HistoryQuery, limit: int) -> Job[tuple[Opened, int]]:
+        """The query's first page (``progressed``, an ``Opened``, as soon as it is read), then
+        ``(that page, how many rows match)`` from the same snapshot."""
+        store = self.store
+        if store is None:
+            return self._runner.submit(lambda: (Opened(query, [], None), 0))
+        return self._runner.submit_with_progress(
+            lambda progress: store.first_page(query, limit, progress)
+        )
+
+    def page_at(self, query: HistoryQuery, span: Span, plan: Plan[Key]) -> Job[list[Campaign]]:
+        """The page ``plan`` says how to read, in the query's order."""
+        moves = (plan.anchor, plan.reverse, plan.skip, plan.limit)
+        return self._read(lambda store: store.page_at(query, span, moves), [])
+
+    def marks(
+        self, query: HistoryQuery, span: Span, every: int
+    ) -> Job[tuple[HistoryQuery, dict[int, Key]]]:
+        """``(query, the key of every ``every``-th row by position)``, found in one walk of the
+        sort index on a connection of its own (a jump then skips few rows)."""
+        return self._read(lambda store: (query, store.marks(query, span, every)), (query, {}))
 
     def belongs(
         self, query: HistoryQuery, row: Campaign
@@ -93,12 +119,25 @@ class HistoryService(QObject):
         """Rows a crash left as ``sending`` become ``unknown``; how many did."""
         return self._read(lambda store: store.mark_unfinished(UNFINISHED_MESSAGE), 0)
 
-    def export(self, query: HistoryQuery, target: Path) -> Job[int]:
+    def export(
+        self, query: HistoryQuery, target: Path, stop: threading.Event | None = None
+    ) -> Job[int]:
         """Write every row matching ``query`` to ``target`` (CSV or XLSX by its extension);
-        how many rows were written."""
-        from dialer_app.core.export import write_history  # csv, tempfile: not at start-up
+        how many rows were written. ``progressed`` carries ``(rows written, rows in all)``;
+        setting ``stop`` cancels it (the job fails with ``ExportCancelled``, no file left)."""
+        from dialer_app.core.export import EXPORT_COLUMNS, export_rows  # not at start-up
 
-        return self._read(lambda store: write_history(store.iter_rows(query), target), 0)
+        store = self.store
+        if store is None:
+            return self._runner.submit(lambda: 0)
+
+        def work(progress: Callable[[object], None]) -> int:
+            total, batches = store.export_batches(query, EXPORT_COLUMNS)
+            progress((0, total))
+            cancelled = stop.is_set if stop is not None else None
+            return export_rows(batches, target, lambda done: progress((done, total)), cancelled)
+
+        return self._runner.submit_with_progress(work)
 
     def _read(self, work: Callable[[HistoryStore], T], empty: T) -> Job[T]:
         store = self.store

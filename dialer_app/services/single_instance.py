@@ -1,10 +1,12 @@
 """One dialer per data directory: a second launch hands its argument over and exits.
 
-QLockFile decides who runs (a lock left by a killed instance is stale and taken over, even
-where Qt cannot remove it: on a read-only or full disk Qt's own removal needs a helper file it
-cannot write, and would read the dead owner as a live one); QLocalServer only carries the
-message, one UTF-8 line per launch: a JSON object with the argument and the activation token
-the launcher gave the second launch (a plain line is taken as the argument alone).
+QLockFile decides who runs, before the window is built (a lock left by a killed instance is
+stale and taken over, even where Qt cannot remove it: on a read-only or full disk Qt's own
+removal needs a helper file it cannot write, and would read the dead owner as a live one).
+QLocalServer only carries the message; it starts listening after the window's first frame, so
+QtNetwork is not loaded before it (a second launch meanwhile retries for a moment). One UTF-8
+line per launch: a JSON object with the argument and the activation token the launcher gave
+the second launch (a plain line is taken as the argument alone).
 
 The token matters on Wayland, where a window may come to the front only with an activation
 token from whatever the user clicked, and to focus-stealing prevention elsewhere: the launcher
@@ -24,15 +26,19 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLockFile, QObject, QSysInfo, Signal, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QByteArray, QLockFile, QObject, QSysInfo, QThread, Signal, Slot
+
+if TYPE_CHECKING:  # QtNetwork loads when the server starts, after the window's first frame
+    from PySide6.QtNetwork import QLocalServer
 
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_MS = 1000
 SEND_TIMEOUT_MS = 1000
-HAND_OVER_ATTEMPTS = 5  # the running instance may still be starting its server
+HAND_OVER_ATTEMPTS = 10  # the running instance may still be starting its server
+HAND_OVER_PAUSE_MS = 150  # between attempts: its server listens once its window is painted
 TOKEN_VARIABLES = ("XDG_ACTIVATION_TOKEN", "DESKTOP_STARTUP_ID")
 
 
@@ -98,11 +104,11 @@ class SingleInstance(QObject):
         self._lock = QLockFile(str(data_dir / "instance.lock"))
         self._lock.setStaleLockTime(0)  # stale only if its process is gone, never by age
         self._name = server_name(data_dir)
-        self._server = QLocalServer(self)
-        self._server.newConnection.connect(self._on_server_new_connection)
+        self._server: QLocalServer | None = None
 
-    def claim(self) -> bool:
-        """True if this process is now the running instance (and listens for others)."""
+    def claim(self, *, listen: bool = True) -> bool:
+        """True if this process is now the running instance (and listens for others, unless
+        ``listen`` is False: then ``listen()`` starts that later, after the first frame)."""
         if not self._lock.tryLock(100):
             if self._lock.error() != QLockFile.LockError.LockFailedError:
                 log.warning("No instance lock in an unusable data directory: running alone")
@@ -113,12 +119,24 @@ class SingleInstance(QObject):
                 log.warning("A stale instance lock cannot be removed here: running without it")
                 return True
             log.info("Took over the instance lock of a dialer that is gone")
+        if listen:
+            self.listen()
+        return True
+
+    @Slot()
+    def listen(self) -> None:
+        """Listen for later launches (QtNetwork loads here); once."""
+        if self._server is not None:
+            return
+        from PySide6.QtNetwork import QLocalServer
+
+        self._server = QLocalServer(self)
+        self._server.newConnection.connect(self._on_server_new_connection)
         QLocalServer.removeServer(self._name)  # a socket file left by a killed instance
         if not self._server.listen(self._name):
             log.warning("Cannot listen for other launches: %s", self._server.errorString())
         else:
             log.info("Listening for other launches")
-        return True
 
     def _owner_is_gone(self) -> bool:
         """True when the lock's owner is a process of this machine that no longer runs."""
@@ -132,9 +150,12 @@ class SingleInstance(QObject):
     def hand_over(self, argument: str, token: str | None = None, import_list: str = "") -> bool:
         """Send ``argument`` and the activation token (default: this process's) to the
         running instance, and a lead file to import if any; True once it has them."""
-        token = activation_token() if token is None else token
-        message = encode(argument, token, import_list)
-        for _attempt in range(HAND_OVER_ATTEMPTS):
+        from PySide6.QtNetwork import QLocalSocket
+
+        message = encode(argument, activation_token() if token is None else token, import_list)
+        for attempt in range(HAND_OVER_ATTEMPTS):
+            if attempt:
+                QThread.msleep(HAND_OVER_PAUSE_MS)  # this launch has no window to keep alive
             socket = QLocalSocket()
             socket.connectToServer(self._name)
             if socket.waitForConnected(CONNECT_TIMEOUT_MS):
@@ -145,11 +166,14 @@ class SingleInstance(QObject):
         return False
 
     def release(self) -> None:
-        self._server.close()
+        if self._server is not None:
+            self._server.close()
         self._lock.unlock()
 
     @Slot()
     def _on_server_new_connection(self) -> None:
+        if self._server is None:
+            return
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
             socket.readyRead.connect(self._on_socket_ready_read)
@@ -157,6 +181,8 @@ class SingleInstance(QObject):
 
     @Slot()
     def _on_socket_ready_read(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket  # loaded by listen()
+
         socket = self.sender()
         if not isinstance(socket, QLocalSocket):
             return

@@ -7,7 +7,6 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
-from dialer_app.core.messages import describe_error
 from dialer_app.core.phone import format_national
 from dialer_app.core.records import Campaign, TeamCall
 from dialer_app.core.text import isolate, left_to_right
@@ -17,6 +16,7 @@ from dialer_app.services.team import TeamGuard
 from dialer_app.services.verdicts import VerdictTracker
 from dialer_app.ui.dial_form import DialForm
 from dialer_app.ui.dialogs import ExportDialog
+from dialer_app.ui.export_flow import ExportFlow
 from dialer_app.ui.history_columns import OUTCOME_TEXT, VERDICT_TEXT
 from dialer_app.ui.history_panel import HistoryPanel
 from dialer_app.ui.notice import Action, Level, Notice
@@ -55,7 +55,8 @@ class HistoryFlow(QObject):
         self._team_timeline: Latest[list[TeamCall]] = Latest()
         self._recent_rows: list[Campaign] = []
         self._team_calls: list[TeamCall] = []
-        self._export_target = ""
+        self.exports = ExportFlow(history, window)
+        self.exports.notice.connect(self.notice)
         self.waiting_customer: Campaign | None = None
         form.number_ready.connect(self._on_form_number_ready)
         panel.redial_requested.connect(self._on_panel_redial_requested)
@@ -145,23 +146,10 @@ class HistoryFlow(QObject):
     @Slot()
     def export(self) -> None:
         """Ask where, then write the rows the panel shows (its filter and order), as CSV or
-        Excel by the file's extension."""
+        Excel by the file's extension, with progress and Cancel (``ExportFlow``)."""
         target = ExportDialog.ask(self._window)
-        if target is None:
-            return
-        self._export_target = str(target)
-        job = self._history.export(self._panel.model.query, target)
-        job.on_success(self._on_history_exported).on_failure(self._on_history_export_failed)
-        self.notice.emit(Notice(Level.STATUS, self.tr("Exporting…")))
-
-    @Slot(object)
-    def _on_history_exported(self, count: int) -> None:
-        text = f"Exported {count} rows to {self._export_target}"
-        self.notice.emit(Notice(Level.STATUS, text))
-
-    @Slot(object)
-    def _on_history_export_failed(self, exc: BaseException) -> None:
-        self.notice.emit(Notice(Level.ERROR, f"Export failed: {describe_error(exc)}"))
+        if target is not None:
+            self.exports.start(self._panel.model.query, target)
 
 
 def recent_calls_text(rows: list[Campaign]) -> str:

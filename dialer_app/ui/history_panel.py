@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dialer_app.core.records import Campaign, HistoryQuery, Outcome
+from dialer_app.core.records import HistoryQuery, Outcome
 from dialer_app.core.uri import is_openable_link
 from dialer_app.services.history import HistoryService
 from dialer_app.ui.history_columns import COLUMNS, OUTCOME_TEXT, RECORDING_COLUMN
@@ -171,7 +171,9 @@ class HistoryPanel(QWidget):
     @Slot(QModelIndex)
     def _on_view_activated(self, index: QModelIndex) -> None:
         """Enter or double-click: play the recording, or re-dial the row's customer."""
-        row: Campaign = self.model.row_at(index.row())
+        row = self.model.loaded_row(index.row())
+        if row is None:  # still being read: nothing to act on yet
+            return
         if index.column() == RECORDING_COLUMN and row.recording_url:
             if is_openable_link(row.recording_url):
                 QDesktopServices.openUrl(QUrl(row.recording_url, QUrl.ParsingMode.StrictMode))

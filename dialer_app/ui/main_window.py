@@ -292,8 +292,9 @@ class MainWindow(QMainWindow):
         """F8: the wrap-up of the history row selected (or the newest)."""
         selected = self.history_view.selectionModel().selectedRows()
         position = selected[0].row() if selected else 0
-        if position < self._history.rowCount():
-            self._wrap_up.open_for(self._history.row_at(position))
+        row = self._history.loaded_row(position)
+        if row is not None:
+            self._wrap_up.open_for(row)
 
     @Slot()
     def _on_call_again_triggered(self) -> None:

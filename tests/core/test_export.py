@@ -4,6 +4,7 @@ without a cell that a spreadsheet would run as a formula."""
 from __future__ import annotations
 
 import csv
+import time
 from collections.abc import Iterator
 from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta
@@ -12,7 +13,18 @@ from pathlib import Path
 import pytest
 
 from dialer_app.app import main
-from dialer_app.core.export import FIELDS, neutralise, write_csv, write_history, write_xlsx
+from dialer_app.core.export import (
+    EXPORT_COLUMNS,
+    FIELDS,
+    RAW_FIELDS,
+    ExportCancelled,
+    LocalTimes,
+    export_rows,
+    neutralise,
+    write_csv,
+    write_history,
+    write_xlsx,
+)
 from dialer_app.core.history import HistoryStore
 from dialer_app.core.records import CallRequest, CallResult, Campaign, HistoryQuery, Outcome
 from tests.helpers.xlsx import read_sheet
@@ -193,3 +205,61 @@ def test_xlsx_writes_a_formula_in_every_column_as_inert_text(
 )
 def test_neutralise_changes_only_what_could_run(value: str, written: str) -> None:
     assert neutralise(value) == written
+
+
+def raw_export(store: HistoryStore, target: Path, query: HistoryQuery | None = None) -> int:
+    _total, batches = store.export_batches(query or HistoryQuery(), EXPORT_COLUMNS, batch=2)
+    return export_rows(batches, target)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_the_apps_streaming_export_writes_what_the_row_export_writes(
+    store: HistoryStore, tmp_path: Path, suffix: str
+) -> None:
+    hostile = ["=HYPERLINK(\"x\")", "|=1+1", "-5", "@SUM(A1)", "Ravi\u202eKumar", "राहुल",
+               "\tTab", "plain | text", "+919876543210"]  # fmt: skip
+    for text in hostile:
+        row_id = store.begin(CallRequest("9876500000", "08120000000", "01204000000", 30, text))
+        store.finish(row_id, CallResult(Outcome.REJECTED, text, None))
+    streamed, rows = tmp_path / f"streamed{suffix}", tmp_path / f"rows{suffix}"
+    assert raw_export(store, streamed) == 3 + len(hostile)
+    assert write_history(store.iter_rows(HistoryQuery()), rows) == 3 + len(hostile)
+    if suffix == ".csv":
+        assert streamed.read_bytes() == rows.read_bytes()
+    else:
+        assert read_sheet(streamed) == read_sheet(rows)
+    assert [name for name, _, _ in RAW_FIELDS] == [name for name, _ in FIELDS]
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Kolkata", "America/St_Johns", "Europe/Berlin"])
+def test_local_times_match_the_standard_conversion(
+    monkeypatch: pytest.MonkeyPatch, zone: str
+) -> None:
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        local = LocalTimes()
+        start = datetime(2026, 3, 8, 0, 0, tzinfo=UTC)  # St John's and Berlin change in March
+        for minutes in range(0, 60 * 24 * 30, 37):  # across a month, every 37 minutes
+            moment = start + timedelta(minutes=minutes, seconds=13, microseconds=999_999)
+            stored = moment.isoformat(timespec="microseconds")
+            assert local(stored) == moment.astimezone().isoformat(timespec="seconds"), stored
+        assert local(None) == local("") == ""
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_a_cancelled_export_leaves_the_old_file_and_no_half_file(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    target = tmp_path / "exports" / "history.csv"
+    target.parent.mkdir()
+    target.write_text("the export of yesterday", encoding="utf-8")
+    batches: list[int] = []
+    _total, rows = store.export_batches(HistoryQuery(), EXPORT_COLUMNS, batch=1)
+    with pytest.raises(ExportCancelled):
+        export_rows(rows, target, batches.append, lambda: len(batches) >= 2)
+    assert batches == [1, 2]  # stopped between batches
+    assert target.read_text(encoding="utf-8") == "the export of yesterday"
+    assert [path.name for path in target.parent.iterdir()] == ["history.csv"]

@@ -69,3 +69,28 @@ def test_a_failing_log_file_is_reported_once_without_a_traceback_or_raw_argument
     assert "9876543210" not in err
     assert err.count("cannot be written") == 1
     assert "still going …3210" in err  # stderr logging goes on, redacted
+
+
+def test_a_deferred_log_file_gets_every_line_from_before_it_opened(log_file: Path) -> None:
+    redactor = Redactor()
+    open_log = configure(redactor, log_file, defer_file=True)
+    redactor.add_secret(SENTINEL)
+    logging.getLogger("dialer_app.test").info("before the first frame, key %s", SENTINEL)
+    assert not log_file.exists()  # nothing opened before the window's first frame
+    open_log()
+    logging.getLogger("dialer_app.test").info("after it")
+    open_log()  # a second call changes nothing
+    lines = log_file.read_text().splitlines()
+    assert [line.split(" ", 3)[-1].split(": ", 1)[-1] for line in lines][-2:] == [
+        "before the first frame, key ***",
+        "after it",
+    ]
+
+
+def test_an_error_before_the_first_frame_opens_the_log_file_at_once(log_file: Path) -> None:
+    configure(Redactor(), log_file, defer_file=True)
+    logging.getLogger("dialer_app.test").info("starting")
+    logging.getLogger("dialer_app.test").error("the history is damaged")
+    text = log_file.read_text()
+    assert "starting" in text
+    assert "the history is damaged" in text

@@ -115,8 +115,7 @@ def test_a_dialer_that_holds_the_lock_but_never_answers_is_said_in_a_dialog(
     from dialer_app.services.single_instance import SingleInstance
 
     holder = SingleInstance(data_dir)
-    assert holder.claim()
-    holder._server.close()  # alive (this process) but deaf
+    assert holder.claim(listen=False)  # alive (this process) but deaf
     try:
         assert main(["--data-dir", str(data_dir)]) == 1
     finally:
