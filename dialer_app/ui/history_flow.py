@@ -19,6 +19,7 @@ from dialer_app.ui.dial_form import DialForm
 from dialer_app.ui.dialogs import ExportDialog
 from dialer_app.ui.history_columns import OUTCOME_TEXT, VERDICT_TEXT
 from dialer_app.ui.history_panel import HistoryPanel
+from dialer_app.ui.i18n import translated
 from dialer_app.ui.notice import Action, Level, Notice
 
 TEAM_TIMELINE_SECONDS = 24 * 3600  # the team's calls shown under the number: today's
@@ -116,16 +117,20 @@ class HistoryFlow(QObject):
     def _on_panel_redial_requested(self, row: Campaign) -> None:
         self._fill(row)
         who = format_national(row.customer_number)
-        self.notice.emit(Notice(Level.INFO, f"{who} is in the form: press Return to call again."))
+        self.notice.emit(
+            Notice(
+                Level.INFO,
+                self.tr("{number} is in the form: press Return to call again.").format(number=who),
+            )
+        )
 
     @Slot(object)
     def _on_verdicts_worst_case(self, row: Campaign) -> None:
         self.waiting_customer = row
-        member = isolate(row.member_name) if row.member_name else "the member"
-        text = (
-            f"⚠ {format_national(row.customer_number)} answered, but {member} did not pick up:"
-            " the customer was left waiting."
-        )
+        member = isolate(row.member_name) if row.member_name else self.tr("the member")
+        text = self.tr(
+            "⚠ {number} answered, but {member} did not pick up: the customer was left waiting."
+        ).format(number=format_national(row.customer_number), member=member)
         self.notice.emit(Notice(Level.ERROR, text, Action.CALL_AGAIN))
         QApplication.alert(self._window)
 
@@ -156,12 +161,17 @@ class HistoryFlow(QObject):
 
     @Slot(object)
     def _on_history_exported(self, count: int) -> None:
-        text = f"Exported {count} rows to {self._export_target}"
+        text = self.tr("Exported %n row(s) to {file}", "", count).format(file=self._export_target)
         self.notice.emit(Notice(Level.STATUS, text))
 
     @Slot(object)
     def _on_history_export_failed(self, exc: BaseException) -> None:
-        self.notice.emit(Notice(Level.ERROR, f"Export failed: {describe_error(exc)}"))
+        self.notice.emit(
+            Notice(
+                Level.ERROR,
+                self.tr("Export failed: {reason}").format(reason=translated(describe_error(exc))),
+            )
+        )
 
 
 def recent_calls_text(rows: list[Campaign]) -> str:
@@ -173,7 +183,11 @@ def recent_calls_text(rows: list[Campaign]) -> str:
         stamp = when.strftime("%H:%M" if today else "%d %b %H:%M")
         result = f", {VERDICT_TEXT[row.verdict]}" if row.verdict else ""
         parts.append(f"{stamp} {isolate(row.member_name)} ({OUTCOME_TEXT[row.outcome]}{result})")
-    return "Called before: " + " · ".join(parts) if parts else ""
+    if not parts:
+        return ""
+    return QCoreApplication.translate("HistoryFlow", "Called before: {calls}").format(
+        calls=" · ".join(parts)
+    )
 
 
 def team_calls_text(calls: list[TeamCall]) -> str:
