@@ -175,8 +175,8 @@ def start_gui(
     from dialer_app.services.single_instance import SingleInstance
     from dialer_app.ui.autostart import AutostartToggle
     from dialer_app.ui.language import install_translations
-    from dialer_app.ui.scheme import SchemeFollower
     from dialer_app.ui.naming import app_icon
+    from dialer_app.ui.scheme import SchemeFollower
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)

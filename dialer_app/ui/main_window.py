@@ -35,6 +35,7 @@ from dialer_app.ui.account import AccountFlow
 from dialer_app.ui.announce import BannerLabel, announce, install_accessibility
 from dialer_app.ui.banner import banner_style, link
 from dialer_app.ui.call_flow import CallFlow
+from dialer_app.ui.column_chooser import ColumnChooser
 from dialer_app.ui.dial_form import DialForm
 from dialer_app.ui.first_frame import FirstFrame
 from dialer_app.ui.history_flow import HistoryFlow
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.history = HistoryPanel(history, dispositions(settings))
         self._history = self.history.model
         self.history_view = self.history.view
+        self.columns = ColumnChooser(self.history_view, settings)
         self._build_ui()
         self._flow = HistoryFlow(history, verdicts, team, self.form, self.history, self)
         self._calls_flow = CallFlow(calls, history, team, settings, hours, self.form, self)
