@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -18,10 +18,11 @@ from dialer_app.ui.colours import AA, contrast
 from dialer_app.ui.form_colours import hint_colour
 from dialer_app.ui.history_columns import COLUMNS, RESULT_COLUMN, outcome_colour
 from dialer_app.ui.notice import Level
+from dialer_app.ui.scheme import SchemeFollower
 from tests.helpers.contrast import SCHEMES, palette_of, rendered_contrast, use_scheme
+from tests.helpers.window import Launch, wait_for_lists
 
 WORST_CASE_NUMBER = "9123456789"  # the sandbox: the customer answers, the member does not
-from tests.helpers.window import Launch, wait_for_lists
 
 
 @pytest.fixture(autouse=True)
@@ -51,6 +52,8 @@ def test_the_worst_case_row_is_readable_in_every_column(
         index = model.index(0, column)
         text = model.data(index, Qt.ItemDataRole.ForegroundRole)
         background = model.data(index, Qt.ItemDataRole.BackgroundRole)
+        assert isinstance(text, QColor), column
+        assert isinstance(background, QColor), column
         assert contrast(text, background) >= AA, (scheme, COLUMNS[column].name)
 
 
@@ -95,9 +98,9 @@ def test_the_window_follows_the_os_switching_to_dark_and_back(
     window = parts.window
     window.show_outcome("Not sent: the connection was refused.", Level.WARN)
     hints = QGuiApplication.styleHints()
-    from dialer_app.ui.scheme import SchemeFollower
-
-    SchemeFollower(QGuiApplication.instance())  # type: ignore[arg-type]
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)
+    follower = SchemeFollower(app)
     light_banner = window.outcome_label.styleSheet()
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # what the platform sends
     qtbot.waitUntil(lambda: window.outcome_label.styleSheet() != light_banner)
@@ -106,3 +109,5 @@ def test_the_window_follows_the_os_switching_to_dark_and_back(
     assert measured >= AA
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
     qtbot.waitUntil(lambda: window.outcome_label.styleSheet() == light_banner)
+    follower.setParent(None)  # the app outlives this test: its follower does not
+    follower.deleteLater()
