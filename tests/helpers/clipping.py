@@ -29,11 +29,10 @@ def clipped(window: QWidget) -> list[str]:
     """Every visible label or button narrower than its text, and cut header titles."""
     found = []
     for widget in window.findChildren(QWidget):
-        if not widget.isVisibleTo(window) or widget.width() == 0:
+        if not isinstance(widget, (QLabel, QAbstractButton)) or not widget.isVisibleTo(window):
             continue
         wraps = isinstance(widget, QLabel) and widget.wordWrap()
-        texted = isinstance(widget, (QLabel, QAbstractButton)) and not wraps and widget.text()
-        if texted and widget.width() < widget.minimumSizeHint().width():
+        if widget.text() and not wraps and widget.width() < widget.minimumSizeHint().width():
             found.append(f"{type(widget).__name__} {widget.text()!r}: {widget.width()} px")
     for view in window.findChildren(QTableView):
         header = view.horizontalHeader()
