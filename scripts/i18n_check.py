@@ -39,6 +39,7 @@ USER_FACING = [
     PACKAGE / "core" / "phone.py",
     PACKAGE / "core" / "config.py",
     PACKAGE / "core" / "proxy.py",
+    PACKAGE / "core" / "hours.py",
 ]
 WRAPPERS = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
 # Calls whose string arguments are not shown to the agent.
@@ -105,6 +106,7 @@ NOT_SHOWN = {
     "toString",
     "findData",
     "findText",
+    "ValueError",  # parse errors for the log; what the agent reads is a Sentence
 }
 LOGGERS = {"log", "logger", "logging"}
 PRAGMA = "# i18n: not shown"
@@ -270,10 +272,22 @@ def update() -> int:
     return 0
 
 
+def contexts(path: Path) -> Iterator[str]:
+    """``file:line`` of each translate()/QT_TRANSLATE_NOOP() whose context is not a literal."""
+    source = path.read_text(encoding="utf-8")
+    walker = _Walker(source.splitlines(), set())
+    walker.visit(ast.parse(source))
+    for line, text in walker.found:
+        if "literal context" in text:
+            yield f"{path.relative_to(ROOT)}:{line}: {text}"
+
+
 def main() -> int:
     if sys.argv[1:] == ["--update"]:
         return update()
     problems = [line for path in USER_FACING for line in unwrapped(path)]
+    others = sorted(set(PACKAGE.rglob("*.py")) - set(USER_FACING))
+    problems += [line for path in others for line in contexts(path)]
     with tempfile.TemporaryDirectory() as scratch:
         for ts in sorted(I18N.glob("*.ts")):
             copy = Path(scratch) / ts.name

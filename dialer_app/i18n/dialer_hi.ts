@@ -1015,6 +1015,21 @@
     </message>
 </context>
 <context>
+    <name>hours</name>
+    <message>
+        <source>Not called: calls are allowed from {opens} to {closes} India time (TRAI rules). Calling opens at {opening} today.</source>
+        <translation>कॉल नहीं किया: भारतीय समय के अनुसार {opens} से {closes} तक ही कॉल की जा सकती है (TRAI के नियम)। आज {opening} बजे से कॉल कर सकेंगे।</translation>
+    </message>
+    <message>
+        <source>Not called: calls are allowed from {opens} to {closes} India time (TRAI rules). Calling opens at {opening} tomorrow.</source>
+        <translation>कॉल नहीं किया: भारतीय समय के अनुसार {opens} से {closes} तक ही कॉल की जा सकती है (TRAI के नियम)। कल {opening} बजे से कॉल कर सकेंगे।</translation>
+    </message>
+    <message>
+        <source>The calling hours {value} in settings.ini cannot be read (write them like {example}, or {always}), so calls are allowed from {example} India time.</source>
+        <translation>settings.ini में कॉल का समय {value} पढ़ा नहीं जा सका ({example} या {always} की तरह लिखें), इसलिए भारतीय समय के अनुसार {example} के बीच कॉल की जा सकती है।</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>Check the API key in Settings.</source>
