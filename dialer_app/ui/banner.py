@@ -46,7 +46,13 @@ def banner_style(level: Level, palette: QPalette) -> str:
     )
 
 
-def link(action: Action) -> str:
+def link_colour(level: Level, palette: QPalette) -> QColor:
+    """The palette's link colour, nudged to 4.5:1 on the banner's background."""
+    background = banner_colours(level, palette).background
+    return readable(palette.color(QPalette.ColorRole.Link), background)
+
+
+def link(action: Action, colour: QColor | None = None) -> str:
     """Our one link for ``action`` (translated), as markup; "" for none."""
     text = {
         Action.NONE: "",
@@ -58,7 +64,8 @@ def link(action: Action) -> str:
     }[action]
     if not text:
         return ""
-    markup = f'<a href="{action.value}">{html.escape(text)}</a>'
+    style = f' style="color: {css(colour)}"' if colour is not None else ""
+    markup = f'<a href="{action.value}"{style}>{html.escape(text)}</a>'
     return markup + " (F9)" if action is Action.CALL_AGAIN else markup
 
 

@@ -33,7 +33,7 @@ from dialer_app.services.team import TeamGuard
 from dialer_app.services.verdicts import VerdictTracker
 from dialer_app.ui.account import AccountFlow
 from dialer_app.ui.announce import BannerLabel, announce, install_accessibility
-from dialer_app.ui.banner import banner_style, link
+from dialer_app.ui.banner import banner_style, link, link_colour
 from dialer_app.ui.call_flow import CallFlow
 from dialer_app.ui.column_chooser import ColumnChooser
 from dialer_app.ui.dial_form import DialForm
@@ -244,18 +244,24 @@ class MainWindow(QMainWindow):
         spoken: bool = True,
     ) -> None:
         """Show ``text`` (plain: server words never become markup) and one of our links."""
-        ours = link(action)
-        self.outcome_label.setText(html.escape(text, quote=False) + (" " + ours if ours else ""))
-        self._banner_level = level
-        self.outcome_label.setStyleSheet(banner_style(level, self.palette()))
+        self._banner_text, self._banner_action, self._banner_level = text, action, level
+        self._style_banner()
         if spoken:
             announce(self.outcome_label, text, assertive=level is Level.ERROR)
+
+    def _style_banner(self) -> None:
+        """The banner's colours (and its link's) for the palette now in use."""
+        level, palette = self._banner_level, self.palette()
+        ours = link(self._banner_action, link_colour(level, palette))
+        text = html.escape(self._banner_text, quote=False)
+        self.outcome_label.setText(text + (" " + ours if ours else ""))
+        self.outcome_label.setStyleSheet(banner_style(level, palette))
 
     def changeEvent(self, event: QEvent) -> None:
         """A new palette (the OS switched to dark or light): the banner's colours follow."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "outcome_label"):
-            self.outcome_label.setStyleSheet(banner_style(self._banner_level, self.palette()))
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_banner_text"):
+            self._style_banner()
 
     @Slot(object)
     def show_notice(self, notice: Notice) -> None:

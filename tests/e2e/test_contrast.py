@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from dialer_app.core.records import Outcome
-from dialer_app.ui.banner import banner_colours
+from dialer_app.ui.banner import banner_colours, link_colour
 from dialer_app.ui.colours import AA, contrast
 from dialer_app.ui.form_colours import hint_colour
 from dialer_app.ui.history_columns import COLUMNS, RESULT_COLUMN, outcome_colour
@@ -64,6 +64,7 @@ def test_every_banner_is_readable(
 ) -> None:
     use_scheme(scheme)
     parts = launch()
+    wait_for_lists(qtbot, parts)  # nothing in flight when the window closes
     window = parts.window
     window.show_outcome("Ringing customer 98765 43210… (campaign 3570001)", level)
     label = window.outcome_label
@@ -71,6 +72,7 @@ def test_every_banner_is_readable(
     assert measured >= AA, f"{scheme} {level}: the banner renders at {measured:.2f}:1"
     pair = banner_colours(level, palette_of(scheme))
     assert contrast(pair.text, pair.background) >= AA
+    assert contrast(link_colour(level, palette_of(scheme)), pair.background) >= AA  # our link
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -95,6 +97,7 @@ def test_the_window_follows_the_os_switching_to_dark_and_back(
 ) -> None:
     use_scheme("light")
     parts = launch()
+    wait_for_lists(qtbot, parts)
     window = parts.window
     window.show_outcome("Not sent: the connection was refused.", Level.WARN)
     hints = QGuiApplication.styleHints()

@@ -50,6 +50,7 @@ def test_columns_are_chosen_from_the_header_and_remembered(
     qtbot: QtBot, launch: Launch, saved_key: None
 ) -> None:
     desk = launch()
+    wait_for_lists(qtbot, desk)
     header = desk.window.history_view.horizontalHeader()
     message = TITLES.index("Message")
     assert header.isSectionHidden(message)

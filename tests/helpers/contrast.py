@@ -27,7 +27,11 @@ def rendered_contrast(widget: QWidget, area: QRect | None = None) -> float:
     """Contrast between the commonest colour of ``area`` (the background) and the pixel that
     stands out most from it (the text's full-coverage pixels)."""
     image = widget.grab(area or QRect()).toImage().convertToFormat(QImage.Format.Format_RGB32)
-    pixels = [image.pixelColor(x, y) for y in range(image.height()) for x in range(image.width())]
-    counts = Counter(colour.rgb() for colour in pixels)
-    background = QColor.fromRgb(counts.most_common(1)[0][0])
-    return max(contrast(background, colour) for colour in pixels)
+    raw = bytes(image.constBits())  # B, G, R, unused: one 32-bit word per pixel
+    width = image.width() * 4
+    rows = (raw[y * image.bytesPerLine() : y * image.bytesPerLine() + width]
+            for y in range(image.height()))  # fmt: skip
+    counts = Counter(row[x : x + 3] for row in rows for x in range(0, width, 4))
+    colours = {key: QColor(key[2], key[1], key[0]) for key in counts}
+    background = colours[counts.most_common(1)[0][0]]
+    return max(contrast(background, colour) for colour in colours.values())
