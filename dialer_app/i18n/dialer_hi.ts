@@ -241,6 +241,13 @@
     </message>
 </context>
 <context>
+    <name>ColumnChooser</name>
+    <message>
+        <source>History &amp;columns</source>
+        <translation>इतिहास के कॉलम (&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmRedial</name>
     <message>
         <source>Call again?</source>

@@ -1,5 +1,6 @@
 """Which history columns are shown: the ones an agent needs by default (they fit a 1366-pixel
-screen), the others from the header's context menu; the choice is remembered (a setting)."""
+screen), the others from the header's context menu (or Dialer → History columns, from the
+keyboard); the choice is remembered (a setting)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ class ColumnChooser(QObject):
     def __init__(self, view: QTableView, settings: Settings) -> None:
         super().__init__(view)
         self._view, self._settings = view, settings
-        self.menu = QMenu(view)
+        self.menu = QMenu(self.tr("History &columns"), view)  # also in the Dialer menu
         self.menu.setObjectName("historyColumnsMenu")
         shown = shown_names(settings.get(keys_of.HISTORY_COLUMNS))
         self.actions: list[QAction] = []

@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self._shortcuts_first = WindowShortcutsFirst(actions, self)
         self.dialer_menu, self.quit_action = menu, quit_action  # others insert before Quit
         self.language_menu = LanguageMenu(menu, quit_action, self._settings, self.show_notice)
+        menu.insertMenu(quit_action, self.columns.menu)
 
     def _connect_signals(self) -> None:
         self.form.call_requested.connect(self._calls_flow.place)
@@ -304,7 +305,7 @@ class MainWindow(QMainWindow):
     def receive_number(self, text: str, source: str = "") -> None:
         """A number from a tel: link, another launch or the clipboard: fill in, never dial."""
         number = number_from_argument(text)
-        log.info("Number from %s filled in (%s); not dialled", source, mask(number))
+        log.info("Number from %s filled in (%s); not dialled", source or "a link", mask(number))
         self.form.number_edit.setText(number)
         self.bring_to_front()
         source = source or self.tr("a link")
