@@ -411,6 +411,29 @@
     </message>
 </context>
 <context>
+    <name>Disposition</name>
+    <message>
+        <source>Interested</source>
+        <translation>दिलचस्पी है</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>वापस कॉल करें</translation>
+    </message>
+    <message>
+        <source>Not interested</source>
+        <translation>दिलचस्पी नहीं</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>गलत नंबर</translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation>कॉल न करें</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Excel workbook (*.xlsx)</source>

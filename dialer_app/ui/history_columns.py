@@ -54,6 +54,24 @@ VERDICT_TEXT: Mapping[Verdict, str] = Translated({
     Verdict.NO_REPORT: QT_TRANSLATE_NOOP("History", "No report"),
 })  # fmt: skip
 
+# The default dispositions (settings.py's wrapup/dispositions): stored and exported in English,
+# shown in the window's language. Ones an admin configured are shown as written.
+DISPOSITION_NAMES = (
+    QT_TRANSLATE_NOOP("Disposition", "Interested"),
+    QT_TRANSLATE_NOOP("Disposition", "Call back"),
+    QT_TRANSLATE_NOOP("Disposition", "Not interested"),
+    QT_TRANSLATE_NOOP("Disposition", "Wrong number"),
+    QT_TRANSLATE_NOOP("Disposition", "Do not call"),
+)
+
+
+def disposition_text(name: str | None) -> str:
+    """A disposition as the agent reads it: a default one translated, a custom one as is."""
+    if not name or name not in DISPOSITION_NAMES:
+        return name or ""
+    return QCoreApplication.translate("Disposition", name)  # i18n: not shown
+
+
 # Hues chosen for each scheme; readable() then darkens or lightens one until it reaches 4.5:1
 # on the very background it is drawn on (a palette of the OS's may differ from Qt's).
 _OUTCOME_HUE: dict[Outcome, tuple[QColor, QColor]] = {  # (on light, on dark)
@@ -188,7 +206,7 @@ COLUMNS: tuple[Column, ...] = (
     Column(QT_TRANSLATE_NOOP("History", "Result"), _result, "verdict", 190),
     Column(
         QT_TRANSLATE_NOOP("History", "Disposition"),
-        lambda row: row.disposition or "",
+        lambda row: disposition_text(row.disposition),
         "disposition",
         110,
     ),

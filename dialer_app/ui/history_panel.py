@@ -24,7 +24,12 @@ from dialer_app.core.records import Campaign, HistoryQuery, Outcome
 from dialer_app.core.text import QT_TRANSLATE_NOOP
 from dialer_app.core.uri import is_openable_link
 from dialer_app.services.history import HistoryService
-from dialer_app.ui.history_columns import COLUMNS, OUTCOME_SHORT, RECORDING_COLUMN
+from dialer_app.ui.history_columns import (
+    COLUMNS,
+    OUTCOME_SHORT,
+    RECORDING_COLUMN,
+    disposition_text,
+)
 from dialer_app.ui.history_model import HistoryModel
 from dialer_app.ui.naming import named
 
@@ -82,7 +87,7 @@ class HistoryPanel(QWidget):
         self.disposition_combo.addItem(self.tr("All dispositions"), ANY_DISPOSITION)
         self.disposition_combo.addItem(self.tr("Not wrapped up"), "")
         for name in self._dispositions:
-            self.disposition_combo.addItem(name, name)
+            self.disposition_combo.addItem(disposition_text(name), name)
         self.period_combo = named(QComboBox(), "historyPeriodCombo", self.tr("Filter by date"))
         for period in PERIODS:
             self.period_combo.addItem(self.tr(period), period)
