@@ -56,8 +56,9 @@ def test_controls_have_names_roles_and_descriptions_and_an_outcome_is_announced(
         env = {**os.environ, **bus.env(), "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         env.pop("DIALER_BASE_URL", None)
         command = [sys.executable, "-m", "dialer_app", "--demo", "--data-dir", str(data_dir)]
-        app = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)  # fmt: skip
+        errors = tmp_path / "stderr.txt"
+        with errors.open("w") as stderr:
+            app = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
         try:
             wait_for(lambda: application_named(reader, "dialer-app") is not None, "the app")
             found = application_named(reader, "dialer-app")
@@ -77,8 +78,10 @@ def test_controls_have_names_roles_and_descriptions_and_an_outcome_is_announced(
                 said = _announced(reader, heard, "Ringing customer 98765 43210")
             assert "campaign" in said
         finally:
-            app.terminate()
-            app.wait(timeout=20)
+            app.terminate()  # SIGTERM: the one way out, with the accessibility bridge up
+            code = app.wait(timeout=20)
+        assert code == 0, errors.read_text()
+        assert "Traceback" not in errors.read_text()
 
 
 def _node(nodes: list[Node], name: str, role: str = "") -> Node:
