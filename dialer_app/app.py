@@ -223,9 +223,12 @@ def start_gui(
     from dialer_app.core.uri import number_from_argument
     from dialer_app.desktop import APP_ID, for_platform
     from dialer_app.services.file_open import FileOpenEvents
+    from dialer_app.services.settings import LANGUAGE, Settings
     from dialer_app.services.single_instance import SingleInstance
     from dialer_app.ui.autostart import AutostartToggle
+    from dialer_app.ui.language import install_translations
     from dialer_app.ui.naming import app_icon
+    from dialer_app.ui.scheme import SchemeFollower
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -234,6 +237,8 @@ def start_gui(
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)  # Wayland's app id: the dock finds dialer-app.desktop
     app.setWindowIcon(app_icon())
+    install_translations(app, Settings(paths.settings).get(LANGUAGE))
+    SchemeFollower(app)
     instance = SingleInstance(paths.data_dir)
     if not instance.claim(listen=False):
         if instance.hand_over(args.number or "", import_list=args.import_list or ""):

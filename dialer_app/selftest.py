@@ -79,13 +79,41 @@ def check_qt() -> CheckResult:
     try:
         plugin = QGuiApplication.platformName()
         icon_ok = _icon_renders()
+        hindi = _devanagari_font()
     finally:
         if existing is None:
             app.shutdown()
     detail = f"Qt {qVersion()}, platform plugin {plugin!r} (available: {_platform_plugins()})"
     if not icon_ok:
         return CheckResult("qt", False, f"{detail}, but the app icon (icon.svg) did not render")
-    return CheckResult("qt", True, f"{detail}, icon renders")
+    languages = _translations()
+    fonts = (
+        f"Devanagari drawn with {hindi!r}" if hindi else "no Devanagari font (Hindi shows boxes)"
+    )
+    detail += f", icon renders, {fonts}, translations: {', '.join(languages) or 'none'}"
+    return CheckResult("qt", "hi" in languages, detail)
+
+
+def _devanagari_font() -> str:
+    """The font Qt draws Hindi with (the system's, through fontconfig); "" if only boxes."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFont, QTextLayout
+
+    layout = QTextLayout("कॉल करें", QFont())
+    layout.beginLayout()
+    layout.createLine().setPosition(QPointF(0, 0))
+    layout.endLayout()
+    runs = layout.glyphRuns()
+    if not runs or any(0 in run.glyphIndexes() for run in runs):
+        return ""
+    return runs[0].rawFont().familyName()
+
+
+def _translations() -> list[str]:
+    """The languages whose compiled catalogue (dialer_<lang>.qm) the package carries."""
+    folder = resources.files("dialer_app") / "i18n"
+    names = [item.name for item in folder.iterdir()] if folder.is_dir() else []
+    return sorted(name[len("dialer_") : -len(".qm")] for name in names if name.endswith(".qm"))
 
 
 def _icon_renders() -> bool:

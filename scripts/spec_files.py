@@ -77,12 +77,21 @@ def qt_plugin(dest_name: str) -> tuple[str, str] | None:
     return folder, name
 
 
+# Qt's own translations of the languages the app ships (dialer_app/i18n): the rest are left
+# out. Qt has none for Hindi (its dialogs' buttons are the app's own texts there).
+APP_LANGUAGES = ("en", "hi")
+KEPT_QT_TRANSLATIONS = frozenset(f"qtbase_{language}.qm" for language in APP_LANGUAGES)
+
+
 def is_unused_qt_file(dest_name: str, plugins: PluginAllowList, unused: AbstractSet[str]) -> bool:
-    """A plugin outside ``plugins``, a Qt translation (the UI is English only), or in ``unused``."""
+    """A plugin outside ``plugins``, a Qt translation of a language the app does not ship, or
+    in ``unused``."""
     parts = Path(dest_name).parts
     if parts[0] != "PySide6":
         return False
-    if "translations" in parts[:3] or parts[-1] in unused:
+    if "translations" in parts[:3]:
+        return parts[-1] not in KEPT_QT_TRANSLATIONS
+    if parts[-1] in unused:
         return True
     plugin = qt_plugin(dest_name)
     if plugin is None:

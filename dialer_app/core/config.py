@@ -47,18 +47,18 @@ def is_loopback(host: str) -> bool:
 
 
 ADDRESS_CTX = "address"
-NO_HOST = QT_TRANSLATE_NOOP(ADDRESS_CTX, "Enter the API address, e.g. {example}")
+NO_HOST = QT_TRANSLATE_NOOP("address", "Enter the API address, e.g. {example}")
 EXTRAS = QT_TRANSLATE_NOOP(
-    ADDRESS_CTX, "The API address must not contain a query, a fragment or a login."
+    "address", "The API address must not contain a query, a fragment or a login."
 )
 PLAIN_HTTP = QT_TRANSLATE_NOOP(
-    ADDRESS_CTX,
+    "address",
     "The API address must start with https:// (plain http is only for this computer's own "
     "loopback addresses, such as 127.0.0.1).",
 )
-NOT_HTTPS = QT_TRANSLATE_NOOP(ADDRESS_CTX, "The API address must start with https://")
+NOT_HTTPS = QT_TRANSLATE_NOOP("address", "The API address must start with https://")
 FROM_SOURCE = QT_TRANSLATE_NOOP(
-    ADDRESS_CTX, "The API address {address} from {source} is refused: {reason}"
+    "address", "The API address {address} from {source} is refused: {reason}"
 )
 
 
@@ -68,7 +68,7 @@ class Source(StrEnum):
     FLAG = "--base-url"
     ENVIRONMENT = "DIALER_BASE_URL"
     SETTINGS = "settings.ini"
-    DIALOG = "the account dialog"
+    DIALOG = "the account dialog"  # i18n: not shown (the dialog says its own error)
 
 
 def _refuse(template: str, **args: str | Sentence) -> ConfigError:

@@ -47,13 +47,13 @@ class CallingHours:
         today = at.astimezone(IST).date()
         source = (
             QT_TRANSLATE_NOOP(
-                CTX,
+                "hours",
                 "Not called: calls are allowed from {opens} to {closes} India time (TRAI "
                 "rules). Calling opens at {opening} today.",
             )
             if opening.date() == today
             else QT_TRANSLATE_NOOP(
-                CTX,
+                "hours",
                 "Not called: calls are allowed from {opens} to {closes} India time (TRAI "
                 "rules). Calling opens at {opening} tomorrow.",
             )

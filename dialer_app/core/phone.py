@@ -40,52 +40,53 @@ _EXTENSION = re.compile(
 _EXTENSION_PARAMETERS = {"ext", "isub", "postd", "extension"}
 _IGNORED_PARAMETERS = {"phone-context", "call"}  # RFC 3966 context; Skype's "?call" action
 
-EMPTY = QT_TRANSLATE_NOOP(CTX, "Enter the customer's number.")
-SEVERAL = QT_TRANSLATE_NOOP(CTX, "This text holds {count} numbers: pick the one to call.")
-EXTENSION = QT_TRANSLATE_NOOP(CTX, "Extensions can't be dialled: enter the number only.")
+EMPTY = QT_TRANSLATE_NOOP("phone", "Enter the customer's number.")
+SEVERAL = QT_TRANSLATE_NOOP("phone", "This text holds {count} numbers: pick the one to call.")
+EXTENSION = QT_TRANSLATE_NOOP("phone", "Extensions can't be dialled: enter the number only.")
 PARAMETER = QT_TRANSLATE_NOOP(
-    CTX, "The link holds “{part}”, which can't be dialled: enter the number only."
+    "phone", "The link holds “{part}”, which can't be dialled: enter the number only."
 )
-NOT_DIGITS = QT_TRANSLATE_NOOP(CTX, "The number has characters that are not digits.")
-NOT_A_NUMBER = QT_TRANSLATE_NOOP(CTX, "That is not a phone number.")
+NOT_DIGITS = QT_TRANSLATE_NOOP("phone", "The number has characters that are not digits.")
+NOT_A_NUMBER = QT_TRANSLATE_NOOP("phone", "That is not a phone number.")
 FOREIGN = QT_TRANSLATE_NOOP(
-    CTX,
+    "phone",
     "{number} is a foreign number (+{code}), not an Indian one: only +91 numbers can be dialled.",
 )
 TOO_SHORT = QT_TRANSLATE_NOOP(
-    CTX, "Too short: the number has {digits} digits; an Indian number has 10 (after +91 or a 0)."
+    "phone",
+    "Too short: the number has {digits} digits; an Indian number has 10 (after +91 or a 0).",
 )
 TOO_LONG = QT_TRANSLATE_NOOP(
-    CTX,
+    "phone",
     "Too long: the number has {digits} digits; an Indian number has 10 (after +91 or a 0). "
     "It is never shortened.",
 )
-NOT_VALID = QT_TRANSLATE_NOOP(CTX, "{number} is not a valid Indian number.")
+NOT_VALID = QT_TRANSLATE_NOOP("phone", "{number} is not a valid Indian number.")
 # Kinds click-to-call does not ring, by libphonenumber's PhoneNumberType value.
 _KIND_REFUSED = {
     3: QT_TRANSLATE_NOOP(
-        CTX, "{number} is a toll-free number: only mobiles and landlines can be called."
+        "phone", "{number} is a toll-free number: only mobiles and landlines can be called."
     ),
     4: QT_TRANSLATE_NOOP(
-        CTX, "{number} is a premium-rate number: only mobiles and landlines can be called."
+        "phone", "{number} is a premium-rate number: only mobiles and landlines can be called."
     ),
     5: QT_TRANSLATE_NOOP(
-        CTX, "{number} is a shared-cost number: only mobiles and landlines can be called."
+        "phone", "{number} is a shared-cost number: only mobiles and landlines can be called."
     ),
     6: QT_TRANSLATE_NOOP(
-        CTX, "{number} is an internet (VoIP) number: only mobiles and landlines can be called."
+        "phone", "{number} is an internet (VoIP) number: only mobiles and landlines can be called."
     ),
     7: QT_TRANSLATE_NOOP(
-        CTX, "{number} is a personal number: only mobiles and landlines can be called."
+        "phone", "{number} is a personal number: only mobiles and landlines can be called."
     ),
     8: QT_TRANSLATE_NOOP(
-        CTX, "{number} is a pager number: only mobiles and landlines can be called."
+        "phone", "{number} is a pager number: only mobiles and landlines can be called."
     ),
     9: QT_TRANSLATE_NOOP(
-        CTX, "{number} is a company (UAN) number: only mobiles and landlines can be called."
+        "phone", "{number} is a company (UAN) number: only mobiles and landlines can be called."
     ),
     10: QT_TRANSLATE_NOOP(
-        CTX, "{number} is a voicemail number: only mobiles and landlines can be called."
+        "phone", "{number} is a voicemail number: only mobiles and landlines can be called."
     ),
 }
 

@@ -28,16 +28,16 @@ from dialer_app.core.text import QT_TRANSLATE_NOOP, Sentence
 
 PROXY_SCHEMES = ("http", "https")
 PROXY_CTX = "proxy"
-NO_ADDRESS = QT_TRANSLATE_NOOP(PROXY_CTX, "Enter the proxy's address, e.g. {example}")
-NOT_HTTP = QT_TRANSLATE_NOOP(PROXY_CTX, "Only HTTP proxies are supported (http:// or https://).")
-BAD_PORT = QT_TRANSLATE_NOOP(PROXY_CTX, "The proxy's port is not a number between 1 and 65535.")
-NO_PORT = QT_TRANSLATE_NOOP(PROXY_CTX, "Give the proxy's host and port, e.g. {example}")
+NO_ADDRESS = QT_TRANSLATE_NOOP("proxy", "Enter the proxy's address, e.g. {example}")
+NOT_HTTP = QT_TRANSLATE_NOOP("proxy", "Only HTTP proxies are supported (http:// or https://).")
+BAD_PORT = QT_TRANSLATE_NOOP("proxy", "The proxy's port is not a number between 1 and 65535.")
+NO_PORT = QT_TRANSLATE_NOOP("proxy", "Give the proxy's host and port, e.g. {example}")
 LOGIN_IN_ADDRESS = QT_TRANSLATE_NOOP(
-    PROXY_CTX, "Put the proxy's user name in its own field, not in the address."
+    "proxy", "Put the proxy's user name in its own field, not in the address."
 )
-WITH_PATH = QT_TRANSLATE_NOOP(PROXY_CTX, "A proxy address is a host and a port, without a path.")
+WITH_PATH = QT_TRANSLATE_NOOP("proxy", "A proxy address is a host and a port, without a path.")
 SYSTEM_NOT_HTTP = QT_TRANSLATE_NOOP(
-    PROXY_CTX,
+    "proxy",
     "The system's proxy {proxy} is not an HTTP proxy ({scheme}://): choose a proxy in "
     "Dialer → Account…",
 )

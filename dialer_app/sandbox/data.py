@@ -108,7 +108,7 @@ _MEMBER_ROWS: tuple[tuple[str, str, str, str, str], ...] = (
     ("4530", "Shreya Ghosh", "8800238804", "2", "1"),
     ("4531", "Imran Qureshi", "7900246723", "2", "0"),
     ("4532", "Tanvi Jain", "7000254642", "2", "1"),
-    ("4533", "Rajesh Kumar", "06300262561", "2", "1"),
+    ("4533", "राजेश कुमार", "06300262561", "2", "1"),  # names from the service may be Hindi
     ("4534", "Nandini Bose", "9100270480", "2", "1"),
     ("4535", "Vivek Pandey", "8600278399", "2", "2"),
     ("4536", "Harpreet Kaur", "9800286318", "2", "1"),

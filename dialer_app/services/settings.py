@@ -43,6 +43,11 @@ PROXY_ADDRESS = Setting("network/proxy_address", str, "")
 PROXY_USER = Setting("network/proxy_user", str, "")
 # When calls may be placed, India time (core.hours): "09:00-21:00" or "always".
 CALLING_HOURS = Setting("calling/hours", str, DEFAULT_HOURS)
+# The window's language: "system" (LANGUAGE/LANG), "en" or "hi"; read at start-up.
+LANGUAGE = Setting("ui/language", str, "system")
+# The history columns shown, by their English titles separated by "|" ("" = the defaults:
+# the ones an agent needs on a 1366-pixel screen); chosen from the header's context menu.
+HISTORY_COLUMNS = Setting("history/columns", str, "")
 
 
 class Settings:

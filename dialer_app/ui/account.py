@@ -9,7 +9,7 @@ from dialer_app.core.config import DEFAULT_BASE_URL, Source, check_base_url, pro
 from dialer_app.core.errors import ConfigError, KeyringUnavailable
 from dialer_app.core.messages import describe_error
 from dialer_app.core.proxy import ProxyChoice, ProxyMode
-from dialer_app.core.text import Sentence
+from dialer_app.core.text import QT_TRANSLATE_NOOP, Sentence
 from dialer_app.services import settings as keys_of
 from dialer_app.services.account import AccountService
 from dialer_app.services.demo import DemoService
@@ -19,12 +19,15 @@ from dialer_app.ui.dialogs import AccountDialog
 from dialer_app.ui.i18n import translated
 from dialer_app.ui.notice import Level, Notice
 
-KEYRING_NOTE = "The key is kept in this computer's password store (keyring), never in a file."
-SESSION_NOTE = (
-    "No password store (keyring) is available: the key will be kept for this session only "
-    "and asked for again next time."
+KEYRING_NOTE = QT_TRANSLATE_NOOP(
+    "AccountFlow", "The key is kept in this computer's password store (keyring), never in a file."
 )
-READY = "Ready. Type the customer's number and press Return."
+SESSION_NOTE = QT_TRANSLATE_NOOP(
+    "AccountFlow",
+    "No password store (keyring) is available: the key will be kept for this session only "
+    "and asked for again next time.",
+)
+READY = QT_TRANSLATE_NOOP("AccountFlow", "Ready. Type the customer's number and press Return.")
 
 
 class AccountFlow(QObject):
@@ -80,8 +83,8 @@ class AccountFlow(QObject):
     @property
     def label(self) -> str:
         if self._demo is not None:
-            return "DEMO — built-in sandbox, no real calls"
-        return f"Account: {provider_name(self._base_url)}"
+            return self.tr("DEMO — built-in sandbox, no real calls")
+        return self.tr("Account: {provider}").format(provider=provider_name(self._base_url))
 
     @Slot()
     def start(self) -> None:
@@ -91,7 +94,7 @@ class AccountFlow(QObject):
             self.notice.emit(Notice(Level.ERROR, translated(self._refused)))
             self.edit()
         elif self._base_url:
-            self.notice.emit(Notice(Level.STATUS, "Opening the password store…"))
+            self.notice.emit(Notice(Level.STATUS, self.tr("Opening the password store…")))
             self._load_key(self._base_url)
         else:
             self.edit()
@@ -111,7 +114,7 @@ class AccountFlow(QObject):
         if key:
             self._has_saved_key = True
             self._account.use(self._base_url, key)
-            self.notice.emit(Notice(Level.STATUS, READY))
+            self.notice.emit(Notice(Level.STATUS, self.tr(READY)))
             self.ready.emit()
         else:
             self.edit()
@@ -120,18 +123,20 @@ class AccountFlow(QObject):
     def _on_key_load_failed(self, exc: BaseException) -> None:
         # Missing, locked or broken: this session keeps the key in memory only.
         self._keyring_ok = False
-        self.notice.emit(Notice(Level.WARN, describe_error(exc)))
+        self.notice.emit(Notice(Level.WARN, translated(describe_error(exc))))
         self.edit()
 
     @Slot(object)
     def _on_key_save_failed(self, exc: BaseException) -> None:
         self._keyring_ok = not isinstance(exc, KeyringUnavailable)
-        text = f"{describe_error(exc)} The key is used for this session only."
+        text = self.tr("{reason} The key is used for this session only.").format(
+            reason=translated(describe_error(exc))
+        )
         self.notice.emit(Notice(Level.WARN, text))
 
     @Slot(object)
     def _on_key_forgotten(self, _result: object) -> None:
-        text = "The saved key was forgotten. Dialer → Account… to enter one."
+        text = self.tr("The saved key was forgotten. Dialer → Account… to enter one.")
         self.notice.emit(Notice(Level.STATUS, text))
 
     @Slot()
@@ -139,13 +144,13 @@ class AccountFlow(QObject):
         """Show the account dialog and act on the agent's choice."""
         if self.demo:
             return
-        note = KEYRING_NOTE if self._keyring_ok else SESSION_NOTE
+        note = self.tr(KEYRING_NOTE if self._keyring_ok else SESSION_NOTE)
         has_key = self._has_saved_key or self._account.has_account
         url = self._base_url or DEFAULT_BASE_URL
         choice = AccountDialog.ask(self._window, url, has_key, note, proxy=self._proxy)
         if choice is None:
             if not self._account.has_account:
-                text = "No API key yet: Dialer → Account… to enter it."
+                text = self.tr("No API key yet: Dialer → Account… to enter it.")
                 self.notice.emit(Notice(Level.WARN, text))
             return
         self._refused = None

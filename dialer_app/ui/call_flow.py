@@ -118,18 +118,18 @@ class CallFlow(QObject):
             return None
         member, deskphone = self._form.selected_member(), self._form.selected_deskphone()
         problem = (
-            "the account is not set up yet (Dialer → Account…)"
+            self.tr("Not called: the account is not set up yet (Dialer → Account…).")
             if not self._calls.has_account
-            else "the call history cannot be written"
+            else self.tr("Not called: the call history cannot be written.")
             if not self._calls.can_call
-            else "choose the member who will take the call"
+            else self.tr("Not called: choose the member who will take the call.")
             if member is None
-            else "choose a deskphone"
+            else self.tr("Not called: choose a deskphone.")
             if deskphone is None
             else ""
         )
         if problem or member is None or deskphone is None:
-            self._refuse(f"Not called: {problem}.")
+            self._refuse(problem)
             return None
         limit = self._form.limit_spin.value()
         return CallRequest(number, member.number, deskphone, limit, member.name)
@@ -150,7 +150,7 @@ class CallFlow(QObject):
         self._team_timer.stop()
         self._team_note = self.tr(
             "The team check failed ({reason}), so only this desk's calls were checked."
-        ).format(reason=describe_error(exc))
+        ).format(reason=translated(describe_error(exc)))
         self._team = []
         self._decide()
 
@@ -185,7 +185,12 @@ class CallFlow(QObject):
             question = redial_question(request.customer_number, local.earlier, team)
             if not ConfirmRedial.ask(self._window, question):
                 self._set_working(False)
-                self.notice.emit(Notice(Level.INFO, f"Not called: {who} was called moments ago."))
+                self.notice.emit(
+                    Notice(
+                        Level.INFO,
+                        self.tr("Not called: {number} was called moments ago.").format(number=who),
+                    )
+                )
                 return
             if self._outside_hours():  # the question may have stayed open past closing time
                 self._set_working(False)
@@ -195,9 +200,9 @@ class CallFlow(QObject):
             self._set_working(False)
             return
         job.on_progress(self._on_call_row_started).on_success(self._on_call_finished)
-        calling = f"Calling {who}…"
+        calling = self.tr("Calling {number}…").format(number=who)
         note, self._team_note = self._team_note, ""
-        self.notice.emit(Notice(Level.INFO, f"{calling} {note}" if note else calling))
+        self.notice.emit(Notice(Level.INFO, calling + " " + note if note else calling))
         if note:  # the banner soon says where the call stands: the status bar keeps this
             self.notice.emit(Notice(Level.STATUS, note))
         self._settings.set(keys_of.LAST_MEMBER, request.member_number)
@@ -210,7 +215,9 @@ class CallFlow(QObject):
         self._team_timer.stop()
         self._team_job.cancel()
         self._set_working(False)
-        self._refuse(f"Not called: the call history could not be read ({exc}).")
+        self._refuse(
+            self.tr("Not called: the call history could not be read ({reason}).").format(reason=exc)
+        )
 
     @Slot(object)
     def _on_call_row_started(self, row: object) -> None:
@@ -222,11 +229,13 @@ class CallFlow(QObject):
         self._set_working(False)
         if attempt.row is not None:
             self.row_changed.emit(attempt.row)
-        text = describe_result(attempt.result, attempt.request.customer_number)
+        text = translated(describe_result(attempt.result, attempt.request.customer_number))
         guidance, _ = guidance_for(attempt.result.message)
         rejected = attempt.result.outcome is Outcome.REJECTED
         if attempt.history_error:
-            text += f" (Not saved in history: {attempt.history_error})"
+            text += " " + self.tr("(Not saved in history: {reason})").format(
+                reason=attempt.history_error
+            )
         if rejected and guidance is Guidance.OPEN_SETTINGS:
             self.notice.emit(Notice(Level.ERROR, text, Action.OPEN_ACCOUNT))
         else:

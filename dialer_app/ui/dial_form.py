@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,18 +19,11 @@ from PySide6.QtWidgets import (
 from dialer_app.core.errors import InvalidNumber
 from dialer_app.core.phone import NumberKind, format_national, parse
 from dialer_app.core.records import Deskphone, Member
+from dialer_app.ui.form_colours import call_style, hint_style
 from dialer_app.ui.i18n import translated
 from dialer_app.ui.naming import named
 
 MAX_CALL_LIMIT = 4 * 3600
-_CALL_STYLE = """
-QPushButton#callButton { background: #1E7F4F; color: white; font-weight: 600;
-    border: none; border-radius: 6px; padding: 6px 18px; }
-QPushButton#callButton:hover { background: #23925B; }
-QPushButton#callButton:focus { border: 2px solid #0B4F2E; }
-QPushButton#callButton:disabled { background: #A9C4B5; color: #F4F8F6; }
-"""
-_HINT_STYLE = {"ok": "color: #2E7D32;", "error": "color: #C62828;", "": "color: palette(mid);"}
 
 
 class DialForm(QWidget):
@@ -53,53 +46,77 @@ class DialForm(QWidget):
         self._on_number_edited("")
 
     def _build_ui(self) -> None:
-        self.number_edit = named(QLineEdit(), "customerNumberEdit", "Customer number")
-        self.number_edit.setPlaceholderText("Customer number, e.g. +91 98765 43210")
+        self.number_edit = named(
+            QLineEdit(), "customerNumberEdit", self.tr("Customer number"),
+            self.tr("Type or paste the number; Return calls it."),
+        )  # fmt: skip
+        self.number_edit.setPlaceholderText(self.tr("Customer number, e.g. +91 98765 43210"))
         self.number_edit.setClearButtonEnabled(True)
         font = QFont(self.number_edit.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.number_edit.setFont(font)
-        self.number_hint = named(QLabel(), "numberHint", "Number check")
+        self.number_hint = named(
+            QLabel(), "numberHint", self.tr("Number check"),
+            self.tr("What will be dialled, or why the number is refused."),
+        )  # fmt: skip
         self.number_hint.setWordWrap(True)
         self.choice_combo = named(
-            QComboBox(), "numberChoiceCombo", "Numbers found in the pasted text"
-        )
+            QComboBox(), "numberChoiceCombo", self.tr("Numbers found in the pasted text"),
+            self.tr("Pick the one number to call."),
+        )  # fmt: skip
         self.choice_combo.setPlaceholderText(self.tr("Pick the number to call…"))
         self.choice_combo.setVisible(False)
-        self.recent_label = named(QLabel(), "recentCallsLabel", "Recent calls to this number")
+        self.recent_label = named(
+            QLabel(), "recentCallsLabel", self.tr("Recent calls to this number"),
+            self.tr("Earlier calls to this customer, from this desk and the team."),
+        )  # fmt: skip
         self.recent_label.setWordWrap(True)
-        self.recent_label.setStyleSheet("color: #7A4F00;")
-        self.member_combo = named(QComboBox(), "memberCombo", "Member (your phone)")
-        self.member_combo.setPlaceholderText("Loading members…")
-        self.refresh_button = named(QToolButton(), "refreshButton", "Refresh lists")
+        self.member_combo = named(
+            QComboBox(), "memberCombo", self.tr("Member (your phone)"),
+            self.tr("The phone that rings after the customer answers."),
+        )  # fmt: skip
+        self.member_combo.setPlaceholderText(self.tr("Loading members…"))
+        self.refresh_button = named(
+            QToolButton(), "refreshButton", self.tr("Refresh lists"),
+            self.tr("Reload members and deskphones (F5)"),
+        )  # fmt: skip
         self.refresh_button.setText("⟳")
-        self.refresh_button.setToolTip("Reload members and deskphones (F5)")
-        self.deskphone_combo = named(QComboBox(), "deskphoneCombo", "Deskphone (caller ID)")
-        self.deskphone_combo.setPlaceholderText("Loading deskphones…")
-        self.limit_spin = named(QSpinBox(), "callLimitSpin", "Call limit in seconds")
+        self.refresh_button.setToolTip(self.tr("Reload members and deskphones (F5)"))
+        self.deskphone_combo = named(
+            QComboBox(), "deskphoneCombo", self.tr("Deskphone (caller ID)"),
+            self.tr("The number the customer sees."),
+        )  # fmt: skip
+        self.deskphone_combo.setPlaceholderText(self.tr("Loading deskphones…"))
+        self.limit_spin = named(
+            QSpinBox(), "callLimitSpin", self.tr("Call limit in seconds"),
+            self.tr("The longest the call may last; 0 is no limit."),
+        )  # fmt: skip
         self.limit_spin.setRange(0, MAX_CALL_LIMIT)
         self.limit_spin.setSingleStep(30)
-        self.limit_spin.setSuffix(" s")
-        self.limit_spin.setSpecialValueText("No limit")
-        self.call_button = named(QPushButton("Call"), "callButton", "Call customer")
-        self.call_button.setToolTip("Ring the customer, then your phone (Return)")
+        self.limit_spin.setSuffix(self.tr(" s", "seconds after a number"))
+        self.limit_spin.setSpecialValueText(self.tr("No limit"))
+        self.call_button = named(
+            QPushButton(self.tr("Call")), "callButton", self.tr("Call customer"),
+            self.tr("Ring the customer, then your phone (Return)"),
+        )  # fmt: skip
+        self.call_button.setToolTip(self.tr("Ring the customer, then your phone (Return)"))
         self.call_button.setMinimumHeight(self.number_edit.sizeHint().height() * 2)
         self.call_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.call_button.setMinimumWidth(140)
-        self.call_button.setStyleSheet(_CALL_STYLE)
+        self._apply_colours()
         call_font = QFont(self.call_button.font())
         call_font.setPointSizeF(call_font.pointSizeF() * 1.3)
         self.call_button.setFont(call_font)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         rows: tuple[tuple[str, QWidget], ...] = (
-            ("&Customer", self.number_edit),
+            (self.tr("&Customer"), self.number_edit),
             ("", self.number_hint),
             ("", self.choice_combo),
             ("", self.recent_label),
-            ("&Member", self.member_combo),
-            ("Des&kphone", self.deskphone_combo),  # Alt+D is the Dialer menu
-            ("Call &limit", self.limit_spin),
+            (self.tr("&Member"), self.member_combo),
+            (self.tr("Des&kphone"), self.deskphone_combo),  # Alt+D is the Dialer menu
+            (self.tr("Call &limit"), self.limit_spin),
         )
         for row, (text, widget) in enumerate(rows):
             label = QLabel(text)
@@ -169,7 +186,19 @@ class DialForm(QWidget):
 
     def _set_hint(self, text: str, kind: str) -> None:
         self.number_hint.setText(text)
-        self.number_hint.setStyleSheet(_HINT_STYLE[kind])
+        self._hint_kind = kind
+        self.number_hint.setStyleSheet(hint_style(kind, self.palette()))
+
+    def _apply_colours(self) -> None:
+        """Styles chosen for the palette now in use (light or dark), every pair 4.5:1."""
+        self.call_button.setStyleSheet(call_style(self.palette()))
+        self.recent_label.setStyleSheet(hint_style("warn", self.palette()))
+        self.number_hint.setStyleSheet(hint_style(getattr(self, "_hint_kind", ""), self.palette()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "call_button"):
+            self._apply_colours()
 
     # -- what the window reads and sets ------------------------------------------------
     def set_members(self, members: list[Member], preferred_number: str) -> None:
@@ -178,7 +207,7 @@ class DialForm(QWidget):
         self.member_combo.clear()
         for member in members:
             self.member_combo.addItem(member.label, member)
-        self.member_combo.setPlaceholderText("No active members" if not members else "")
+        self.member_combo.setPlaceholderText(self.tr("No active members") if not members else "")
         index = next((i for i, m in enumerate(members) if m.number == keep), 0 if members else -1)
         self.member_combo.setCurrentIndex(index)
 
@@ -187,7 +216,7 @@ class DialForm(QWidget):
         self.deskphone_combo.clear()
         for phone in deskphones:
             self.deskphone_combo.addItem(phone.deskphone, phone.deskphone)
-        self.deskphone_combo.setPlaceholderText("No deskphones" if not deskphones else "")
+        self.deskphone_combo.setPlaceholderText(self.tr("No deskphones") if not deskphones else "")
         found = self.deskphone_combo.findData(current)
         self.deskphone_combo.setCurrentIndex(found if found >= 0 else (0 if deskphones else -1))
 
@@ -210,7 +239,7 @@ class DialForm(QWidget):
 
     def set_busy(self, busy: bool) -> None:
         self.call_button.setEnabled(not busy)
-        self.call_button.setText("Calling…" if busy else "Call")
+        self.call_button.setText(self.tr("Calling…") if busy else self.tr("Call"))
 
     def fill(self, number: str, member_number: str, deskphone: str, call_limit: int) -> None:
         """Put an earlier call back in the form (the agent still confirms with Return)."""

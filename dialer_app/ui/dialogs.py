@@ -6,7 +6,6 @@ Each has an ``ask()`` classmethod: the one seam tests replace.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Slot
@@ -26,12 +25,14 @@ from PySide6.QtWidgets import (
 from dialer_app.core.config import PRESETS, validate_base_url
 from dialer_app.core.errors import ConfigError
 from dialer_app.core.proxy import ProxyChoice
+from dialer_app.core.text import QT_TRANSLATE_NOOP
+from dialer_app.ui.form_colours import hint_style
 from dialer_app.ui.i18n import translated
 from dialer_app.ui.naming import named
 from dialer_app.ui.plain import plain_box
 from dialer_app.ui.proxy_fields import ProxyFields
 
-CUSTOM = "Custom…"
+CUSTOM = QT_TRANSLATE_NOOP("AccountDialog", "Custom…")  # the item's data; its text is translated
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,7 @@ class AccountDialog(QDialog):
         proxy: ProxyChoice | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Account")
+        self.setWindowTitle(self.tr("Account"))
         self._has_key = has_key
         self._forget = False
         self.proxy_fields = ProxyFields(proxy or ProxyChoice())
@@ -66,49 +67,67 @@ class AccountDialog(QDialog):
         self._select(base_url)
 
     def _build_ui(self, note: str) -> None:
-        self.provider_combo = named(QComboBox(), "providerCombo", "Provider")
-        self.provider_combo.addItems([*PRESETS, CUSTOM])
-        self.url_edit = named(QLineEdit(), "baseUrlEdit", "API address")
-        self.key_edit = named(QLineEdit(), "authcodeEdit", "API key")
+        self.provider_combo = named(
+            QComboBox(), "providerCombo", self.tr("Provider"), self.tr("Whose service you use.")
+        )
+        for name in PRESETS:
+            self.provider_combo.addItem(name, name)
+        self.provider_combo.addItem(self.tr(CUSTOM), CUSTOM)
+        self.url_edit = named(
+            QLineEdit(), "baseUrlEdit", self.tr("API address"),
+            self.tr("The service's address; only a custom provider can change it."),
+        )  # fmt: skip
+        self.key_edit = named(
+            QLineEdit(), "authcodeEdit", self.tr("API key"),
+            self.tr("The authcode from your CallerDesk panel; kept in the password store."),
+        )  # fmt: skip
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText(
-            "Leave empty to keep the saved key" if self._has_key else "Paste the API key (authcode)"
+            self.tr("Leave empty to keep the saved key")
+            if self._has_key
+            else self.tr("Paste the API key (authcode)")
         )
-        self.error_label = named(QLabel(), "accountError", "Problem")
-        self.error_label.setStyleSheet("color: #C62828;")
+        self.error_label = named(QLabel(), "accountError", self.tr("Problem"))
+        self.error_label.setStyleSheet(hint_style("error", self.palette()))
         self.error_label.setWordWrap(True)
         note_label = QLabel(note)
         note_label.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox()
+        save = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        save.setDefault(True)
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.forget_button = named(
-            QPushButton("Forget saved key"), "forgetKeyButton", "Forget saved key"
-        )
+            QPushButton(self.tr("Forget saved key")), "forgetKeyButton",
+            self.tr("Forget saved key"), self.tr("Removes the key from the password store."),
+        )  # fmt: skip
         self.forget_button.setEnabled(self._has_key)
         buttons.addButton(self.forget_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         form = QFormLayout(self)
-        form.addRow("&Provider", self.provider_combo)
-        form.addRow("API &address", self.url_edit)
-        form.addRow("API &key", self.key_edit)
+        form.addRow(self.tr("&Provider"), self.provider_combo)
+        form.addRow(self.tr("API &address"), self.url_edit)
+        form.addRow(self.tr("API &key"), self.key_edit)
         form.addRow(self.proxy_fields)
         form.addRow(note_label)
         form.addRow(self.error_label)
         form.addRow(buttons)
-        self.provider_combo.currentTextChanged.connect(self._on_provider_changed)
+        self.provider_combo.currentIndexChanged.connect(self._on_provider_changed)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.forget_button.clicked.connect(self._on_forget_clicked)
 
     def _select(self, base_url: str) -> None:
         names = [name for name, url in PRESETS.items() if url == base_url]
-        self.provider_combo.setCurrentText(names[0] if names else CUSTOM)
-        self._on_provider_changed(self.provider_combo.currentText())
+        self.provider_combo.setCurrentIndex(
+            self.provider_combo.findData(names[0] if names else CUSTOM)
+        )
+        self._on_provider_changed()
         if not names and base_url:
             self.url_edit.setText(base_url)
         self.key_edit.setFocus()
 
-    @Slot(str)
-    def _on_provider_changed(self, name: str) -> None:
+    @Slot()
+    def _on_provider_changed(self) -> None:
+        name = str(self.provider_combo.currentData())
         custom = name == CUSTOM
         self.url_edit.setReadOnly(not custom)
         self.url_edit.setText("" if custom else PRESETS[name])
@@ -125,7 +144,9 @@ class AccountDialog(QDialog):
             self.error_label.setText(translated(exc.sentence))
             return
         if not self.key_edit.text().strip() and not self._has_key:
-            self.error_label.setText("Enter the API key (authcode) from your CallerDesk panel.")
+            self.error_label.setText(
+                self.tr("Enter the API key (authcode) from your CallerDesk panel.")
+            )
             return
         problem = self.proxy_fields.problem()
         if problem:
@@ -163,13 +184,24 @@ class ConfirmRedial:
     @classmethod
     def ask(cls, parent: QWidget | None, text: str) -> bool:
         box = plain_box(
-            QMessageBox(QMessageBox.Icon.Warning, cls.tr("Call again?"), text, parent=parent)
+            QMessageBox(
+                QMessageBox.Icon.Warning,
+                QCoreApplication.translate("ConfirmRedial", "Call again?"),
+                text,
+                parent=parent,
+            )
         )
         box.setObjectName("confirmRedial")
-        call = box.addButton(cls.tr("&Call again"), QMessageBox.ButtonRole.AcceptRole)
+        call = box.addButton(
+            QCoreApplication.translate("ConfirmRedial", "&Call again"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
         call.setObjectName("callAgainButton")
         call.setAutoDefault(False)  # Return on it (even focused) never calls
-        cancel = box.addButton(cls.tr("Do&n't call"), QMessageBox.ButtonRole.RejectRole)
+        cancel = box.addButton(
+            QCoreApplication.translate("ConfirmRedial", "Do&n't call"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
         cancel.setObjectName("dontCallButton")
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
@@ -177,22 +209,18 @@ class ConfirmRedial:
         box.exec()
         return box.clickedButton() is call
 
-    @staticmethod
-    def tr(source: str) -> str:
-        return QCoreApplication.translate("ConfirmRedial", source)
-
 
 class ExportDialog:
     """Where to export the shown history: Excel (keeps leading zeros) or CSV."""
 
     @classmethod
     def ask(cls, parent: QWidget | None) -> Path | None:
-        tr = partial(QCoreApplication.translate, "ExportDialog")
-        excel, csv = tr("Excel workbook (*.xlsx)"), tr("CSV, UTF-8 (*.csv)")
+        excel = QCoreApplication.translate("ExportDialog", "Excel workbook (*.xlsx)")
+        csv = QCoreApplication.translate("ExportDialog", "CSV, UTF-8 (*.csv)")
+        title = QCoreApplication.translate("ExportDialog", "Export history")
         path, chosen = QFileDialog.getSaveFileName(
-            parent, tr("Export history"), str(Path.home() / "call-history.xlsx"),
-            f"{excel};;{csv}",
-        )  # fmt: skip
+            parent, title, str(Path.home() / "call-history.xlsx"), f"{excel};;{csv}"
+        )
         return target_for(path, xlsx=chosen != csv) if path else None
 
 

@@ -19,6 +19,7 @@ from dialer_app.core.messages import describe_error
 from dialer_app.core.records import HistoryQuery
 from dialer_app.services.history import HistoryService
 from dialer_app.services.runner import Job
+from dialer_app.ui.i18n import translated
 from dialer_app.ui.naming import named
 from dialer_app.ui.notice import Level, Notice
 
@@ -103,7 +104,7 @@ class ExportFlow(QObject):
             text = self.tr("Export cancelled: no file was written.")
             self.notice.emit(Notice(Level.STATUS, text))
             return
-        text = self.tr("Export failed: {reason}").format(reason=describe_error(exc))
+        text = self.tr("Export failed: {reason}").format(reason=translated(describe_error(exc)))
         self.notice.emit(Notice(Level.ERROR, text))
 
     def _finish(self) -> None:

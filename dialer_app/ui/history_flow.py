@@ -117,16 +117,20 @@ class HistoryFlow(QObject):
     def _on_panel_redial_requested(self, row: Campaign) -> None:
         self._fill(row)
         who = format_national(row.customer_number)
-        self.notice.emit(Notice(Level.INFO, f"{who} is in the form: press Return to call again."))
+        self.notice.emit(
+            Notice(
+                Level.INFO,
+                self.tr("{number} is in the form: press Return to call again.").format(number=who),
+            )
+        )
 
     @Slot(object)
     def _on_verdicts_worst_case(self, row: Campaign) -> None:
         self.waiting_customer = row
-        member = isolate(row.member_name) if row.member_name else "the member"
-        text = (
-            f"⚠ {format_national(row.customer_number)} answered, but {member} did not pick up:"
-            " the customer was left waiting."
-        )
+        member = isolate(row.member_name) if row.member_name else self.tr("the member")
+        text = self.tr(
+            "⚠ {number} answered, but {member} did not pick up: the customer was left waiting."
+        ).format(number=format_national(row.customer_number), member=member)
         self.notice.emit(Notice(Level.ERROR, text, Action.CALL_AGAIN))
         QApplication.alert(self._window)
 
@@ -161,7 +165,11 @@ def recent_calls_text(rows: list[Campaign]) -> str:
         stamp = when.strftime("%H:%M" if today else "%d %b %H:%M")
         result = f", {VERDICT_TEXT[row.verdict]}" if row.verdict else ""
         parts.append(f"{stamp} {isolate(row.member_name)} ({OUTCOME_TEXT[row.outcome]}{result})")
-    return "Called before: " + " · ".join(parts) if parts else ""
+    if not parts:
+        return ""
+    return QCoreApplication.translate("HistoryFlow", "Called before: {calls}").format(
+        calls=" · ".join(parts)
+    )
 
 
 def team_calls_text(calls: list[TeamCall]) -> str:

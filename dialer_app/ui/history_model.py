@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 
 from dialer_app.core.history_sql import Key, Span, key_of
 from dialer_app.core.history_window import Opened
@@ -33,13 +33,12 @@ from dialer_app.services.history import HistoryService
 from dialer_app.services.runner import Job, Latest
 from dialer_app.ui.history_columns import (
     COLUMNS,
-    OUTCOME_COLOUR,
     OUTCOME_COLUMN,
     OUTCOME_TEXT,
     RECORDING_COLUMN,
     RESULT_COLUMN,
-    WORST_CASE_BACKGROUND,
-    WORST_CASE_TEXT,
+    outcome_colour,
+    worst_case_colours,
 )
 from dialer_app.ui.plain import tooltip
 from dialer_app.ui.row_window import RowWindow
@@ -298,7 +297,7 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(row, column)
         if role == Qt.ItemDataRole.BackgroundRole and row.worst_case:
-            return WORST_CASE_BACKGROUND
+            return worst_case_colours(QGuiApplication.palette()).background
         if role == Qt.ItemDataRole.FontRole and row.worst_case and column == RESULT_COLUMN:
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -321,10 +320,12 @@ class HistoryModel(QAbstractTableModel):
 
     @staticmethod
     def _foreground(row: Campaign, column: int) -> object:
+        """Colours follow the palette (light or dark); the worst-case row is one pair."""
+        palette = QGuiApplication.palette()
+        if row.worst_case:
+            return worst_case_colours(palette).text
         if column == OUTCOME_COLUMN:
-            return OUTCOME_COLOUR.get(row.outcome)
-        if column == RESULT_COLUMN and row.worst_case:
-            return WORST_CASE_TEXT
+            return outcome_colour(row.outcome, palette)
         return None
 
     def _position_of(self, row_id: int) -> int | None:

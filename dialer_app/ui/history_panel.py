@@ -21,14 +21,26 @@ from PySide6.QtWidgets import (
 )
 
 from dialer_app.core.records import HistoryQuery, Outcome
+from dialer_app.core.text import QT_TRANSLATE_NOOP
 from dialer_app.core.uri import is_openable_link
 from dialer_app.services.history import HistoryService
-from dialer_app.ui.history_columns import COLUMNS, OUTCOME_TEXT, RECORDING_COLUMN
+from dialer_app.ui.history_columns import (
+    COLUMNS,
+    OUTCOME_SHORT,
+    RECORDING_COLUMN,
+    disposition_text,
+)
 from dialer_app.ui.history_model import HistoryModel
 from dialer_app.ui.naming import named
 
 ANY_DISPOSITION = "*"  # item data are plain strings, never None
-PERIODS = ("Any time", "Today", "Last 7 days", "Last 30 days", "Between…")
+PERIODS = (
+    QT_TRANSLATE_NOOP("HistoryPanel", "Any time"),
+    QT_TRANSLATE_NOOP("HistoryPanel", "Today"),
+    QT_TRANSLATE_NOOP("HistoryPanel", "Last 7 days"),
+    QT_TRANSLATE_NOOP("HistoryPanel", "Last 30 days"),
+    QT_TRANSLATE_NOOP("HistoryPanel", "Between…"),
+)
 FILTER_DELAY_MS = 150
 
 
@@ -61,32 +73,35 @@ class HistoryPanel(QWidget):
         self._connect_signals()
 
     def _build_ui(self) -> None:
-        self.filter_edit = named(QLineEdit(), "historyFilterEdit", "Filter history")
-        self.filter_edit.setPlaceholderText("Filter: number or member name")
+        self.filter_edit = named(QLineEdit(), "historyFilterEdit", self.tr("Filter history"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter: number or member name"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.outcome_combo = named(QComboBox(), "historyOutcomeCombo", "Filter by outcome")
+        self.outcome_combo = named(QComboBox(), "historyOutcomeCombo", self.tr("Filter by outcome"))
         # Item data are plain strings: never None (see tests/ui/test_qt_binding.py).
-        self.outcome_combo.addItem("All outcomes", "")
+        self.outcome_combo.addItem(self.tr("All outcomes"), "")
         for outcome in Outcome:
-            self.outcome_combo.addItem(OUTCOME_TEXT[outcome].split(" — ")[0], outcome.value)
+            self.outcome_combo.addItem(OUTCOME_SHORT[outcome], outcome.value)
         self.disposition_combo = named(
             QComboBox(), "historyDispositionCombo", self.tr("Filter by disposition")
         )
         self.disposition_combo.addItem(self.tr("All dispositions"), ANY_DISPOSITION)
         self.disposition_combo.addItem(self.tr("Not wrapped up"), "")
         for name in self._dispositions:
-            self.disposition_combo.addItem(name, name)
-        self.period_combo = named(QComboBox(), "historyPeriodCombo", "Filter by date")
-        self.period_combo.addItems(PERIODS)
-        self.from_edit = named(QDateEdit(QDate.currentDate()), "historyFromDate", "From date")
-        self.to_edit = named(QDateEdit(QDate.currentDate()), "historyToDate", "To date")
+            self.disposition_combo.addItem(disposition_text(name), name)
+        self.period_combo = named(QComboBox(), "historyPeriodCombo", self.tr("Filter by date"))
+        for period in PERIODS:
+            self.period_combo.addItem(self.tr(period), period)
+        self.from_edit = named(
+            QDateEdit(QDate.currentDate()), "historyFromDate", self.tr("From date")
+        )
+        self.to_edit = named(QDateEdit(QDate.currentDate()), "historyToDate", self.tr("To date"))
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
             edit.setVisible(False)
         self.export_button = named(
-            QPushButton(self.tr("E&xport…")), "exportButton", "Export history"
+            QPushButton(self.tr("E&xport…")), "exportButton", self.tr("Export history")
         )
-        self.view = named(QTableView(), "historyView", "Campaign history")
+        self.view = named(QTableView(), "historyView", self.tr("Campaign history"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -102,7 +117,7 @@ class HistoryPanel(QWidget):
         for number, column in enumerate(COLUMNS):
             header.resizeSection(number, column.width)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("<b>Campaign history</b>"))
+        bar.addWidget(QLabel("<b>" + self.tr("Campaign history") + "</b>"))
         bar.addStretch(1)
         for widget in (self.filter_edit, self.outcome_combo, self.disposition_combo,
                        self.period_combo, self.from_edit,
@@ -146,7 +161,7 @@ class HistoryPanel(QWidget):
 
     @Slot(int)
     def _on_period_changed(self, index: int) -> None:
-        custom = PERIODS[index] == "Between…"
+        custom = self.period_combo.itemData(index) == "Between…"
         self.from_edit.setVisible(custom)
         self.to_edit.setVisible(custom)
         self.apply_filter()
@@ -155,7 +170,7 @@ class HistoryPanel(QWidget):
         """The chosen period as [since, until) in local time."""
         today = datetime.combine(datetime.now().date(), time()).astimezone()
         tomorrow = today + timedelta(days=1)
-        period = self.period_combo.currentText()
+        period = self.period_combo.currentData()
         if period == "Today":
             return today, tomorrow
         if period == "Last 7 days":

@@ -19,4 +19,5 @@ def translated(sentence: Sentence | str) -> str:
     if isinstance(sentence, str):
         return sentence
     args = _Keep({key: translated(value) for key, value in sentence.args.items()})
-    return QCoreApplication.translate(sentence.context, sentence.source).format_map(args)
+    source = QCoreApplication.translate(sentence.context, sentence.source)  # i18n: not shown
+    return source.format_map(args)

@@ -171,8 +171,8 @@ class ListFiles(QObject):
         if isinstance(exc, ImportCancelled):
             self.notice.emit(Notice(Level.STATUS, self.tr("Import cancelled: nothing was saved.")))
             return
-        reason = translated(exc.sentence) if isinstance(exc, LeadFileError) else (
-            describe_error(exc))  # fmt: skip
+        sentence = exc.sentence if isinstance(exc, LeadFileError) else describe_error(exc)
+        reason = translated(sentence)
         log.warning("Lead import refused: %s", type(exc).__name__)
         self.notice.emit(Notice(Level.ERROR, self.tr("Not imported: {reason}").format(
             reason=reason)))  # fmt: skip
@@ -223,7 +223,9 @@ class ListFiles(QObject):
 
     @Slot(object)
     def _on_export_failed(self, exc: BaseException) -> None:
-        text = self.tr("The list was not exported: {reason}").format(reason=describe_error(exc))
+        text = self.tr("The list was not exported: {reason}").format(
+            reason=translated(describe_error(exc))
+        )
         self.notice.emit(Notice(Level.ERROR, text))
 
     # -- drops --------------------------------------------------------------------------

@@ -9,11 +9,13 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from dialer_app.core.messages import describe_error
 from dialer_app.core.records import Balance, Deskphone, Member
+from dialer_app.core.text import plain
 from dialer_app.services import settings as keys_of
 from dialer_app.services.calls import CallAttempt, CallService
 from dialer_app.services.lists import BalanceService, ListsService
 from dialer_app.services.settings import Settings
 from dialer_app.ui.dial_form import DialForm
+from dialer_app.ui.i18n import translated
 from dialer_app.ui.notice import Level, Notice
 from dialer_app.ui.plain import set_tooltip
 
@@ -58,7 +60,7 @@ class ListsFlow(QObject):
         jobs = self._lists.refresh()
         if jobs is None:
             return
-        self._form.set_lists_placeholder("Loading…")
+        self._form.set_lists_placeholder(self.tr("Loading…"))
         jobs.members.on_success(self._on_members_loaded).on_failure(self._on_lists_failed)
         jobs.deskphones.on_success(self._on_deskphones_loaded).on_failure(self._on_lists_failed)
 
@@ -82,18 +84,27 @@ class ListsFlow(QObject):
 
     @Slot(object)
     def _on_lists_failed(self, exc: BaseException) -> None:
-        self._form.set_lists_placeholder("Could not load: press ⟳ to retry")
-        self.notice.emit(Notice(Level.WARN, f"Lists not loaded: {describe_error(exc)}"))
+        self._form.set_lists_placeholder(self.tr("Could not load: press ⟳ to retry"))
+        self.notice.emit(
+            Notice(
+                Level.WARN,
+                self.tr("Lists not loaded: {reason}").format(
+                    reason=translated(describe_error(exc))
+                ),
+            )
+        )
 
     @Slot(object)
     def _on_balance_loaded(self, balance: Balance) -> None:
-        self._balance_label.setText(
-            f"Balance: {balance.clicktocall_coins} click-to-call coins · "
-            f"{balance.obd_coins} OBD coins"
-            + (f" · plan ends {balance.expires_on}" if balance.expires_on else "")
+        text = self.tr("Balance: {coins} click-to-call coins · {obd} OBD coins").format(
+            coins=plain(balance.clicktocall_coins), obd=plain(balance.obd_coins)
         )
+        if balance.expires_on:
+            ends = self.tr("plan ends {date}").format(date=plain(balance.expires_on))
+            text += " · " + ends
+        self._balance_label.setText(text)
 
     @Slot(object)
     def _on_balance_failed(self, exc: BaseException) -> None:
         self._balance_label.setText(self.tr("Balance: unavailable"))
-        set_tooltip(self._balance_label, describe_error(exc))
+        set_tooltip(self._balance_label, translated(describe_error(exc)))

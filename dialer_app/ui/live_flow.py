@@ -50,14 +50,14 @@ class LiveFlow(QObject):
     @Slot()
     def _on_tick_timeout(self) -> None:
         if self._talking is not None:
-            self._show(self._talking)
+            self._show(self._talking, spoken=False)
 
-    def _show(self, update: LiveUpdate) -> None:
+    def _show(self, update: LiveUpdate, *, spoken: bool = True) -> None:
         text = live_text(update)
         ended = update.state is LiveState.ENDED
         self._model.set_live(update.row.row_id, "" if ended else text)
         self.summary_changed.emit("" if ended else text)
-        self.notice.emit(Notice(Level.INFO, text))
+        self.notice.emit(Notice(Level.INFO, text, spoken=spoken))
 
     @Slot(object)
     def _on_live_customer_waiting(self, row: Campaign) -> None:

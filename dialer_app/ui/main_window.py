@@ -38,12 +38,15 @@ from dialer_app.services.settings import Settings
 from dialer_app.services.team import TeamGuard
 from dialer_app.services.verdicts import VerdictTracker
 from dialer_app.ui.account import AccountFlow
-from dialer_app.ui.banner import BANNER_STYLE, LINKS
+from dialer_app.ui.announce import BannerLabel, announce, install_accessibility
+from dialer_app.ui.banner import banner_style, link, link_colour
 from dialer_app.ui.call_flow import CallFlow
+from dialer_app.ui.column_chooser import ColumnChooser
 from dialer_app.ui.dial_form import DialForm
 from dialer_app.ui.first_frame import FirstFrame
 from dialer_app.ui.history_flow import HistoryFlow
 from dialer_app.ui.history_panel import HistoryPanel
+from dialer_app.ui.language_menu import LanguageMenu
 from dialer_app.ui.lists_flow import ListsFlow
 from dialer_app.ui.live_flow import LiveFlow
 from dialer_app.ui.naming import named
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         self.history = HistoryPanel(history, dispositions(settings))
         self._history = self.history.model
         self.history_view = self.history.view
+        self.columns = ColumnChooser(self.history_view, settings)
         self._build_ui()
         self._flow = HistoryFlow(history, verdicts, team, self.form, self.history, self)
         self._calls_flow = CallFlow(calls, history, team, settings, hours, self.form, self)
@@ -114,10 +118,16 @@ class MainWindow(QMainWindow):
         self.form.focus_number()
 
     def _build_ui(self) -> None:
-        self.setWindowTitle("Dialer — DEMO (sandbox)" if self._account.demo else "Dialer")
+        self.setWindowTitle(
+            self.tr("Dialer — DEMO (sandbox)") if self._account.demo else self.tr("Dialer")
+        )
         self.form = DialForm()
         self.form.limit_spin.setValue(self._settings.get(keys_of.CALL_LIMIT))
-        self.outcome_label = named(QLabel(), "outcomeLabel", "Outcome of the last call")
+        install_accessibility()
+        self.outcome_label = named(
+            BannerLabel(), "outcomeLabel", self.tr("Outcome of the last call"),
+            self.tr("What happened to the last call, and what to do next."),
+        )  # fmt: skip
         self.outcome_label.setWordWrap(True)
         self.outcome_label.setTextFormat(Qt.TextFormat.RichText)
         self.outcome_label.setContentsMargins(10, 8, 10, 8)
@@ -134,12 +144,15 @@ class MainWindow(QMainWindow):
         self.history_splitter.addWidget(self.history)
         layout.addWidget(self.history_splitter, 1)
         self.setCentralWidget(central)
-        self.account_label = named(QLabel(), "accountLabel", "Account")
-        self.balance_label = named(QLabel("Balance: …"), "balanceLabel", "Balance")
+        self.account_label = named(QLabel(), "accountLabel", self.tr("Account"))
+        self.balance_label = named(
+            QLabel(self.tr("Balance: …")), "balanceLabel", self.tr("Balance")
+        )
         self.statusBar().addWidget(self.account_label)
         self.statusBar().addPermanentWidget(self.balance_label)
         self._build_menu()
-        self.show_outcome("Ready. Type the customer's number and press Return.")
+        self._banner_level = Level.INFO
+        self.show_outcome(self.tr("Ready. Type the customer's number and press Return."))
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Dialer"))
@@ -164,6 +177,8 @@ class MainWindow(QMainWindow):
             self.addAction(item)  # each works whatever has the focus, menu open or not
         self._shortcuts_first = WindowShortcutsFirst(actions, self)
         self.dialer_menu, self.quit_action = menu, quit_action  # others insert before Quit
+        self.language_menu = LanguageMenu(menu, quit_action, self._settings, self.show_notice)
+        menu.insertMenu(quit_action, self.columns.menu)
 
     def _connect_signals(self) -> None:
         self.form.call_requested.connect(self._calls_flow.place)
@@ -238,14 +253,14 @@ class MainWindow(QMainWindow):
         count = exc.count if isinstance(exc, HistoryReadOnly) else 0
         reason = exc.reason if isinstance(exc, HistoryError) and exc.reason else str(exc)
         unmarked = self.tr(
-            "{count} call(s) from the last session never got an answer and may have rung, "
+            "%n call(s) from the last session never got an answer and may have rung, "
             "but they could not be marked Unknown ({reason}): check before calling those "
-            "customers again."
+            "customers again.", "", count,
         ) if count else self.tr(
             "Calls left unfinished by the last session could not be marked Unknown "
             "({reason}): check before calling those customers again."
         )  # fmt: skip
-        self.show_problem(unmarked.format(count=count, reason=reason))
+        self.show_problem(unmarked.format(reason=reason))
 
     def show_problem(self, text: str) -> None:
         """A start-up problem: shown with the ones before it, so none hides another."""
@@ -256,19 +271,41 @@ class MainWindow(QMainWindow):
     def _on_history_recovered(self, recovered: int) -> None:
         self._history.set_query(self._history.query)
         if recovered:
-            self.show_outcome(
-                f"{recovered} call(s) from the last session never got an answer and may have "
-                "rung: they are marked Unknown below. Check before calling again.",
-                Level.WARN,
+            text = self.tr(
+                "%n call(s) from the last session never got an answer and may have rung: they "
+                "are marked Unknown below. Check before calling again.",
+                "",
+                recovered,
             )
+            self.show_outcome(text, Level.WARN)
 
     def show_outcome(
-        self, text: str, level: Level = Level.INFO, action: Action = Action.NONE
+        self,
+        text: str,
+        level: Level = Level.INFO,
+        action: Action = Action.NONE,
+        *,
+        spoken: bool = True,
     ) -> None:
         """Show ``text`` (plain: server words never become markup) and one of our links."""
-        link = LINKS[action]
-        self.outcome_label.setText(html.escape(text, quote=False) + (f" {link}" if link else ""))
-        self.outcome_label.setStyleSheet(BANNER_STYLE[level])
+        self._banner_text, self._banner_action, self._banner_level = text, action, level
+        self._style_banner()
+        if spoken:
+            announce(self.outcome_label, text, assertive=level is Level.ERROR)
+
+    def _style_banner(self) -> None:
+        """The banner's colours (and its link's) for the palette now in use."""
+        level, palette = self._banner_level, self.palette()
+        ours = link(self._banner_action, link_colour(level, palette))
+        text = html.escape(self._banner_text, quote=False)
+        self.outcome_label.setText(text + (" " + ours if ours else ""))
+        self.outcome_label.setStyleSheet(banner_style(level, palette))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new palette (the OS switched to dark or light): the banner's colours follow."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_banner_text"):
+            self._style_banner()
 
     @Slot(object)
     def show_notice(self, notice: Notice) -> None:
@@ -276,7 +313,7 @@ class MainWindow(QMainWindow):
         if notice.level is Level.STATUS:
             self.statusBar().showMessage(notice.text, 10000)
         else:
-            self.show_outcome(notice.text, notice.level, notice.action)
+            self.show_outcome(notice.text, notice.level, notice.action, spoken=notice.spoken)
 
     @Slot(str)
     def _on_outcome_link_activated(self, link: str) -> None:
@@ -309,18 +346,23 @@ class MainWindow(QMainWindow):
         if self._verdicts is not None:
             self._verdicts.resume()
 
-    def receive_number(self, text: str, source: str = "a link") -> None:
+    def receive_number(self, text: str, source: str = "") -> None:
         """A number from a tel: link, another launch or the clipboard: fill in, never dial."""
         number = number_from_argument(text)
-        log.info("Number from %s filled in (%s); not dialled", source, mask(number))
+        log.info("Number from %s filled in (%s); not dialled", source or "a link", mask(number))
         self.form.number_edit.setText(number)
         self.bring_to_front()
-        self.show_outcome(f"Number from {source}: check it and press Return to call.")
+        source = source or self.tr("a link")
+        self.show_outcome(
+            self.tr("Number from {source}: check it and press Return to call.").format(
+                source=source
+            )
+        )
 
     @Slot()
     def _on_diagnostics_triggered(self) -> None:
         QGuiApplication.clipboard().setText(self._diagnostics())
-        text = "Diagnostics copied: no API key, numbers cut to 4 digits."
+        text = self.tr("Diagnostics copied: no API key, numbers cut to 4 digits.")
         self.show_notice(Notice(Level.STATUS, text))
 
     @Slot(str)

@@ -12,14 +12,16 @@ from PySide6.QtWidgets import QLabel, QWidget
 W = TypeVar("W", bound=QWidget)
 
 
-def named(widget: W, name: str, accessible: str) -> W:
-    """Give ``widget`` its object name and accessible name; returns it.
+def named(widget: W, name: str, accessible: str, description: str = "") -> W:
+    """Give ``widget`` its object name, accessible name and description; returns it.
 
     A named label shows plain text (it may show text from the service): no markup, no links.
     The one label with our own links (the outcome banner) opts back in to rich text.
     """
     widget.setObjectName(name)
     widget.setAccessibleName(accessible)
+    if description:
+        widget.setAccessibleDescription(description)
     if isinstance(widget, QLabel):
         widget.setTextFormat(Qt.TextFormat.PlainText)
         widget.setOpenExternalLinks(False)

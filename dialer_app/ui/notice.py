@@ -30,3 +30,4 @@ class Notice:
     level: Level
     text: str  # plain text: shown escaped, never as markup
     action: Action = Action.NONE
+    spoken: bool = True  # announced to a screen reader (not a talk timer's every tick)

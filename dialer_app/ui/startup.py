@@ -35,7 +35,7 @@ class StartupRefusal:
     def report(cls, sentence: Sentence | str, code: int) -> int:
         """Print the refusal, show it when there is a display; returns ``code``."""
         text = translated(sentence)
-        print(f"dialer-app: {text}", file=sys.stderr)
+        print(f"dialer-app: {text}", file=sys.stderr)  # i18n: not shown (the program name)
         if has_display():
             cls.show(text)
         return code

@@ -13,6 +13,7 @@ from dialer_app.services import settings as keys_of
 from dialer_app.services.calls import CallAttempt, CallService
 from dialer_app.services.settings import Settings
 from dialer_app.services.verdicts import VerdictTracker
+from dialer_app.ui.i18n import translated
 from dialer_app.ui.main_window import MainWindow
 from dialer_app.ui.naming import app_icon
 from dialer_app.ui.plain import notification
@@ -34,12 +35,12 @@ class Tray(QObject):
         self.icon = QSystemTrayIcon(app_icon(), self)
         self.icon.setToolTip(window.windowTitle())
         menu = QMenu(window)
-        show = QAction("Show the dialer", menu)
-        paste = QAction("Place call from clipboard…", menu)
-        self.keep_running = QAction("Keep running in the tray when closed", menu)
+        show = QAction(self.tr("Show the dialer"), menu)
+        paste = QAction(self.tr("Place call from clipboard…"), menu)
+        self.keep_running = QAction(self.tr("Keep running in the tray when closed"), menu)
         self.keep_running.setCheckable(True)
         self.keep_running.setChecked(settings.get(keys_of.CLOSE_TO_TRAY))
-        quit_action = QAction("Quit", menu)
+        quit_action = QAction(self.tr("Quit"), menu)
         for action in (show, paste, self.keep_running, quit_action):
             menu.addAction(action)
         self.icon.setContextMenu(menu)
@@ -63,7 +64,9 @@ class Tray(QObject):
 
     @Slot()
     def _on_paste_triggered(self) -> None:
-        self._window.receive_number(QGuiApplication.clipboard().text(), source="the clipboard")
+        self._window.receive_number(
+            QGuiApplication.clipboard().text(), source=self.tr("the clipboard")
+        )
 
     @Slot(bool)
     def _on_keep_running_toggled(self, checked: bool) -> None:
@@ -78,9 +81,9 @@ class Tray(QObject):
     @Slot(object)
     def _on_calls_call_finished(self, attempt: CallAttempt) -> None:
         if not self._window.isVisible() or self._window.isMinimized():
-            text = describe_result(attempt.result, attempt.request.customer_number)
+            text = translated(describe_result(attempt.result, attempt.request.customer_number))
             self.icon.showMessage(
-                "Dialer", notification(text), QSystemTrayIcon.MessageIcon.Information
+                self.tr("Dialer"), notification(text), QSystemTrayIcon.MessageIcon.Information
             )
 
     @Slot(str)
@@ -105,9 +108,12 @@ class Tray(QObject):
         if not self._window.isVisible() or self._window.isMinimized():
             who = format_national(row.customer_number)
             self.icon.showMessage(
-                "Customer left waiting",
+                self.tr("Customer left waiting"),
                 notification(
-                    f"{who} answered but the member did not pick up. F9 in the dialer calls again."
+                    self.tr(
+                        "{number} answered but the member did not pick up. F9 in the dialer "
+                        "calls again."
+                    ).format(number=who)
                 ),
                 QSystemTrayIcon.MessageIcon.Warning,
             )

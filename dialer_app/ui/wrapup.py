@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from dialer_app.core.phone import format_national
 from dialer_app.core.records import Campaign, WrapUp
+from dialer_app.ui.history_columns import disposition_text
 from dialer_app.ui.naming import named
 
 MAX_DISPOSITIONS = 9  # keys 1-9
@@ -57,10 +58,10 @@ class WrapUpPanel(QFrame):
         self.group = QButtonGroup(self)
         buttons = QHBoxLayout()
         for number, name in enumerate(self._dispositions, start=1):
-            button = QPushButton(f"{number} {name}")
+            button = QPushButton(f"{number} {disposition_text(name)}")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight to the note
-            button.setAccessibleName(name)
+            button.setAccessibleName(disposition_text(name))
             self.group.addButton(button, number)
             buttons.addWidget(button)
         self.note_edit = named(QLineEdit(), "wrapUpNote", self.tr("Note"))
@@ -106,7 +107,8 @@ class WrapUpPanel(QFrame):
         self.set_result(row, result)
         self.group.setExclusive(False)
         for button in self.group.buttons():
-            button.setChecked(button.text().split(" ", 1)[1] == row.disposition)
+            chosen = self._dispositions[self.group.id(button) - 1]
+            button.setChecked(chosen == row.disposition)
         self.group.setExclusive(True)
         self.note_edit.setText(row.note or "")
         self.call_back_check.setChecked(row.call_back_at is not None)

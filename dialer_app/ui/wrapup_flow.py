@@ -15,8 +15,9 @@ from dialer_app.services.live import LiveTracker
 from dialer_app.services.settings import Settings
 from dialer_app.services.verdicts import VerdictTracker
 from dialer_app.ui.dial_form import DialForm
-from dialer_app.ui.history_columns import OUTCOME_TEXT, VERDICT_TEXT
+from dialer_app.ui.history_columns import OUTCOME_TEXT, VERDICT_TEXT, disposition_text
 from dialer_app.ui.history_model import HistoryModel
+from dialer_app.ui.i18n import translated
 from dialer_app.ui.notice import Level, Notice
 from dialer_app.ui.wrapup import WrapUpPanel
 
@@ -100,12 +101,16 @@ class WrapUpFlow(QObject):
     def _on_history_saved(self, row: Campaign | None) -> None:
         if row is not None:
             self._model.upsert(row)
-            text = self.tr("Wrap-up saved: {disposition}.").format(disposition=row.disposition)
+            text = self.tr("Wrap-up saved: {disposition}.").format(
+                disposition=disposition_text(row.disposition)
+            )
             self.notice.emit(Notice(Level.STATUS, text))
 
     @Slot(object)
     def _on_history_save_failed(self, exc: BaseException) -> None:
-        text = self.tr("The wrap-up was not saved: {reason}").format(reason=describe_error(exc))
+        text = self.tr("The wrap-up was not saved: {reason}").format(
+            reason=translated(describe_error(exc))
+        )
         self.notice.emit(Notice(Level.ERROR, text))
 
     @Slot(object)

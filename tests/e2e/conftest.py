@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from dialer_app.composition import Desk, assemble
@@ -15,8 +16,15 @@ from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor, configure
 from dialer_app.sandbox import Sandbox
 from dialer_app.ui.dialogs import AccountChoice, AccountDialog
+from dialer_app.ui.language import install_translations
 from tests.helpers.keys import SENTINEL, MemoryKeyring
 from tests.helpers.window import Launch, wait_for_lists
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp: QApplication) -> None:
+    """The app's English catalogue (its plural forms), loaded as the app does at start-up."""
+    install_translations(qapp, "en")
 
 
 @pytest.fixture

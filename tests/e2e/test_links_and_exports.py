@@ -73,7 +73,7 @@ def test_the_window_exports_excel_or_csv(
     wait_for_lists(qtbot, parts)
     connected_call(qtbot, parts)
     parts.window.export_action.trigger()
-    qtbot.waitUntil(lambda: "Exported 1 rows" in parts.window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "Exported 1 row to" in parts.window.statusBar().currentMessage())
     assert target.suffix == (".xlsx" if xlsx else ".csv")
     if xlsx:
         header, row = read_sheet(target)

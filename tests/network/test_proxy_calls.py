@@ -71,7 +71,7 @@ def test_a_proxy_that_refuses_connect_means_not_sent(
 
     assert result.outcome is Outcome.NOT_SENT
     assert f"the proxy 127.0.0.1:{proxy.port} refused the connection" in result.message
-    assert "safe to try again" in describe_result(result, REQUEST.customer_number)
+    assert "safe to try again" in str(describe_result(result, REQUEST.customer_number))
     assert api.received() == []
 
 
@@ -98,7 +98,7 @@ def test_a_proxy_that_drops_the_tunnel_after_the_request_means_unknown(
         result = pending.result(timeout=30)
 
     assert result.outcome is Outcome.UNKNOWN
-    assert "may be ringing" in describe_result(result, REQUEST.customer_number)
+    assert "may be ringing" in str(describe_result(result, REQUEST.customer_number))
     assert len(api.received("click_to_call_v3")) == 1
 
 

@@ -39,7 +39,12 @@ def test_build_leaves_out_what_the_app_never_loads(frozen_app: Path) -> None:
     ]
     assert [path.name for path in (plugins / "imageformats").iterdir()] == ["libqsvg.so"]
     assert not (plugins / "tls").exists()
-    assert not (internal / "PySide6" / "Qt" / "translations").exists()
+    # Qt's own translations only for the languages the app ships (Qt has none for Hindi),
+    # and the app's compiled catalogues.
+    qt_translations = internal / "PySide6" / "Qt" / "translations"
+    assert {path.name for path in qt_translations.iterdir()} == {"qtbase_en.qm"}
+    catalogues = {path.name for path in (internal / "dialer_app" / "i18n").iterdir()}
+    assert catalogues == {"dialer_en.qm", "dialer_hi.qm"}
     unwanted = ("libgtk-3", "libgdk-3", "libcairo", "libpango", "libwayland", "libQt6Wayland")
     assert not [name for name in libraries if name.startswith(unwanted)]
     assert not [path for path in internal.rglob("*") if path.is_symlink() and not path.exists()]

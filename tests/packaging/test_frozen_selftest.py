@@ -80,6 +80,8 @@ def test_self_test_passes_with_an_unlocked_gnome_keyring(
     assert "frozen=True" in run.output
     assert "keyring.backends.SecretService.Keyring (priority 5)" in run.lines["keyring"]
     assert "platform plugin 'offscreen'" in run.lines["qt"]
+    assert "Devanagari drawn with" in run.lines["qt"]  # Hindi is drawn, not boxes
+    assert "translations: en, hi" in run.lines["qt"]  # the catalogues are in the build
     # truststore loaded in the frozen build: the system store verifies, not the fallback
     assert "verifies with the system trust store (truststore" in run.lines["tls"]
     # The backend the app found really stores and returns a key on that bus.

@@ -180,7 +180,7 @@ def test_a_wrong_key_fails_the_lists_with_guidance(
         qtbot.waitSignal(jobs.members.failed, timeout=5000) as failed,
     ):
         pass
-    sentence = describe_error(failed.args[0])
+    sentence = str(describe_error(failed.args[0]))
     assert "Invalid Auth Code!" in sentence
     assert "Check the API key" in sentence
 

@@ -44,6 +44,8 @@ def test_the_version_is_the_package_s(spec_files: ModuleType) -> None:
         ("PySide6/Qt/plugins/styles/libqwindowsvistastyle.so", False),  # None: whole folder
         ("PySide6/Qt/plugins/tls/libqopensslbackend.so", True),  # folder not named
         ("PySide6/Qt/translations/qtbase_de.qm", True),
+        ("PySide6/Qt/translations/qtbase_en.qm", False),  # a language the app ships
+        ("PySide6/Qt/translations/qtbase_hi.qm", False),  # (Qt has none for Hindi yet)
         ("PySide6/opengl32sw.dll", True),
         ("PySide6/Qt/lib/libQt6Core.so.6", False),  # a library, not a plugin
         ("certifi/cacert.pem", False),

@@ -1,0 +1,1254 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="hi_IN" sourcelanguage="en">
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Custom…</source>
+        <translation>अपना पता…</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>खाता</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>सेवा देने वाली कंपनी</translation>
+    </message>
+    <message>
+        <source>Whose service you use.</source>
+        <translation>आप किसकी सेवा इस्तेमाल करते हैं।</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>API पता</translation>
+    </message>
+    <message>
+        <source>The service&apos;s address; only a custom provider can change it.</source>
+        <translation>सेवा का पता; इसे सिर्फ़ अपने पते वाली कंपनी के लिए बदला जा सकता है।</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API कुंजी</translation>
+    </message>
+    <message>
+        <source>The authcode from your CallerDesk panel; kept in the password store.</source>
+        <translation>आपके CallerDesk पैनल का authcode; यह पासवर्ड स्टोर में रखा जाता है।</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved key</source>
+        <translation>सहेजी हुई कुंजी रखने के लिए खाली छोड़ें</translation>
+    </message>
+    <message>
+        <source>Paste the API key (authcode)</source>
+        <translation>API कुंजी (authcode) चिपकाएँ</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>समस्या</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>सहेजें (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>Forget saved key</source>
+        <translation>सहेजी हुई कुंजी हटाएँ</translation>
+    </message>
+    <message>
+        <source>Removes the key from the password store.</source>
+        <translation>कुंजी को पासवर्ड स्टोर से हटा देता है।</translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation>कंपनी (&amp;P)</translation>
+    </message>
+    <message>
+        <source>API &amp;address</source>
+        <translation>API पता (&amp;A)</translation>
+    </message>
+    <message>
+        <source>API &amp;key</source>
+        <translation>API कुंजी (&amp;K)</translation>
+    </message>
+    <message>
+        <source>Enter the API key (authcode) from your CallerDesk panel.</source>
+        <translation>अपने CallerDesk पैनल से API कुंजी (authcode) डालें।</translation>
+    </message>
+</context>
+<context>
+    <name>AccountFlow</name>
+    <message>
+        <source>The key is kept in this computer&apos;s password store (keyring), never in a file.</source>
+        <translation>कुंजी इस कंप्यूटर के पासवर्ड स्टोर (keyring) में रखी जाती है, कभी किसी फ़ाइल में नहीं।</translation>
+    </message>
+    <message>
+        <source>No password store (keyring) is available: the key will be kept for this session only and asked for again next time.</source>
+        <translation>पासवर्ड स्टोर (keyring) उपलब्ध नहीं है: कुंजी सिर्फ़ इस बार के लिए रखी जाएगी और अगली बार फिर से माँगी जाएगी।</translation>
+    </message>
+    <message>
+        <source>Ready. Type the customer&apos;s number and press Return.</source>
+        <translation>तैयार। ग्राहक का नंबर लिखें और Return दबाएँ।</translation>
+    </message>
+    <message>
+        <source>DEMO — built-in sandbox, no real calls</source>
+        <translation>डेमो — अंदर का सैंडबॉक्स, कोई असली कॉल नहीं</translation>
+    </message>
+    <message>
+        <source>Account: {provider}</source>
+        <translation>खाता: {provider}</translation>
+    </message>
+    <message>
+        <source>Opening the password store…</source>
+        <translation>पासवर्ड स्टोर खुल रहा है…</translation>
+    </message>
+    <message>
+        <source>{reason} The key is used for this session only.</source>
+        <translation>{reason} कुंजी सिर्फ़ इस बार के लिए इस्तेमाल होगी।</translation>
+    </message>
+    <message>
+        <source>The saved key was forgotten. Dialer → Account… to enter one.</source>
+        <translation>सहेजी हुई कुंजी हटा दी गई। नई डालने के लिए: डायलर → खाता…</translation>
+    </message>
+    <message>
+        <source>No API key yet: Dialer → Account… to enter it.</source>
+        <translation>अभी कोई API कुंजी नहीं है: डालने के लिए डायलर → खाता…</translation>
+    </message>
+</context>
+<context>
+    <name>AutostartToggle</name>
+    <message>
+        <source>Start with the desktop &amp;session</source>
+        <translation>कंप्यूटर चालू होने पर शुरू करें (&amp;S)</translation>
+    </message>
+    <message>
+        <source>The start with the desktop session could not be changed: {error}</source>
+        <translation>कंप्यूटर चालू होने पर शुरू होने की सेटिंग नहीं बदल सकी: {error}</translation>
+    </message>
+    <message>
+        <source>The dialer will start in the tray when you log in.</source>
+        <translation>लॉग इन करने पर डायलर ट्रे में शुरू होगा।</translation>
+    </message>
+    <message>
+        <source>The dialer will no longer start when you log in.</source>
+        <translation>लॉग इन करने पर डायलर अब अपने-आप शुरू नहीं होगा।</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Open account settings</source>
+        <translation>खाते की सेटिंग खोलें</translation>
+    </message>
+    <message>
+        <source>Call this customer again</source>
+        <translation>इस ग्राहक को फिर से कॉल करें</translation>
+    </message>
+    <message>
+        <source>Take this number off the do-not-call list</source>
+        <translation>इस नंबर को &apos;कॉल न करें&apos; सूची से हटाएँ</translation>
+    </message>
+    <message>
+        <source>Call this customer again? Return or Escape: don&apos;t call.</source>
+        <translation>इस ग्राहक को फिर से कॉल करें? Return या Escape: कॉल न करें।</translation>
+    </message>
+    <message>
+        <source>a member</source>
+        <translation>एक मेंबर</translation>
+    </message>
+    <message>
+        <source>{number} was already called at {when} by {member} ({what}, campaign {campid}).</source>
+        <translation>{number} को {when} बजे {member} पहले ही कॉल कर चुके हैं ({what}, कैंपेन {campid})।</translation>
+    </message>
+    <message>
+        <source>{number} was already called at {when} by {member} ({what}).</source>
+        <translation>{number} को {when} बजे {member} पहले ही कॉल कर चुके हैं ({what})।</translation>
+    </message>
+    <message>
+        <source>Another member</source>
+        <translation>दूसरे मेंबर</translation>
+    </message>
+    <message>
+        <source>{who} is on a call with {number} now.</source>
+        <translation>{who} अभी {number} से कॉल पर हैं।</translation>
+    </message>
+    <message>
+        <source>, {minutes} min</source>
+        <translation>, {minutes} मिनट</translation>
+    </message>
+    <message>
+        <source>{who} called {number} at {when}: {result}{talk}.</source>
+        <translation>{who} ने {when} बजे {number} को कॉल किया: {result}{talk}।</translation>
+    </message>
+</context>
+<context>
+    <name>CallFlow</name>
+    <message>
+        <source>Taken off the do-not-call list. Press Return to call.</source>
+        <translation>&apos;कॉल न करें&apos; सूची से हटा दिया। कॉल करने के लिए Return दबाएँ।</translation>
+    </message>
+    <message>
+        <source>Not called: {reason}</source>
+        <translation>कॉल नहीं किया: {reason}</translation>
+    </message>
+    <message>
+        <source>Not called: the account is not set up yet (Dialer → Account…).</source>
+        <translation>कॉल नहीं किया: खाता अभी सेट नहीं है (डायलर → खाता…)।</translation>
+    </message>
+    <message>
+        <source>Not called: the call history cannot be written.</source>
+        <translation>कॉल नहीं किया: कॉल इतिहास में लिखा नहीं जा सकता।</translation>
+    </message>
+    <message>
+        <source>Not called: choose the member who will take the call.</source>
+        <translation>कॉल नहीं किया: वह मेंबर चुनें जो कॉल लेगा।</translation>
+    </message>
+    <message>
+        <source>Not called: choose a deskphone.</source>
+        <translation>कॉल नहीं किया: डेस्कफ़ोन चुनें।</translation>
+    </message>
+    <message>
+        <source>The team check failed ({reason}), so only this desk&apos;s calls were checked.</source>
+        <translation>टीम की जाँच नहीं हो सकी ({reason}), इसलिए सिर्फ़ इस डेस्क की कॉल देखी गईं।</translation>
+    </message>
+    <message>
+        <source>The team check was skipped (no answer within {seconds} s): only this desk&apos;s calls were checked.</source>
+        <translation>टीम की जाँच छोड़ दी गई ({seconds} सेकंड में जवाब नहीं आया): सिर्फ़ इस डेस्क की कॉल देखी गईं।</translation>
+    </message>
+    <message>
+        <source>Not called: {number} is on the do-not-call list.</source>
+        <translation>कॉल नहीं किया: {number} &apos;कॉल न करें&apos; सूची में है।</translation>
+    </message>
+    <message>
+        <source>Not called: {number} was called moments ago.</source>
+        <translation>कॉल नहीं किया: {number} को अभी-अभी कॉल किया गया था।</translation>
+    </message>
+    <message>
+        <source>Calling {number}…</source>
+        <translation>{number} को कॉल हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Not called: the call history could not be read ({reason}).</source>
+        <translation>कॉल नहीं किया: कॉल इतिहास पढ़ा नहीं जा सका ({reason})।</translation>
+    </message>
+    <message>
+        <source>(Not saved in history: {reason})</source>
+        <translation>(इतिहास में सहेजा नहीं गया: {reason})</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnChooser</name>
+    <message>
+        <source>History &amp;columns</source>
+        <translation>इतिहास के कॉलम (&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmRedial</name>
+    <message>
+        <source>Call again?</source>
+        <translation>फिर से कॉल करें?</translation>
+    </message>
+    <message>
+        <source>&amp;Call again</source>
+        <translation>फिर से कॉल करें (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Do&amp;n&apos;t call</source>
+        <translation>कॉल न करें (&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>DialForm</name>
+    <message>
+        <source>Customer number</source>
+        <translation>ग्राहक का नंबर</translation>
+    </message>
+    <message>
+        <source>Type or paste the number; Return calls it.</source>
+        <translation>नंबर लिखें या चिपकाएँ; Return दबाने पर कॉल होगा।</translation>
+    </message>
+    <message>
+        <source>Customer number, e.g. +91 98765 43210</source>
+        <translation>ग्राहक का नंबर, जैसे +91 98765 43210</translation>
+    </message>
+    <message>
+        <source>Number check</source>
+        <translation>नंबर की जाँच</translation>
+    </message>
+    <message>
+        <source>What will be dialled, or why the number is refused.</source>
+        <translation>कौन-सा नंबर डायल होगा, या नंबर क्यों नहीं लिया गया।</translation>
+    </message>
+    <message>
+        <source>Numbers found in the pasted text</source>
+        <translation>चिपकाए गए टेक्स्ट में मिले नंबर</translation>
+    </message>
+    <message>
+        <source>Pick the one number to call.</source>
+        <translation>कॉल करने के लिए एक नंबर चुनें।</translation>
+    </message>
+    <message>
+        <source>Pick the number to call…</source>
+        <translation>कॉल करने का नंबर चुनें…</translation>
+    </message>
+    <message>
+        <source>Recent calls to this number</source>
+        <translation>इस नंबर पर हाल की कॉल</translation>
+    </message>
+    <message>
+        <source>Earlier calls to this customer, from this desk and the team.</source>
+        <translation>इस ग्राहक को पहले की गई कॉल, इस डेस्क से और टीम से।</translation>
+    </message>
+    <message>
+        <source>Member (your phone)</source>
+        <translation>मेंबर (आपका फ़ोन)</translation>
+    </message>
+    <message>
+        <source>The phone that rings after the customer answers.</source>
+        <translation>ग्राहक के उठाने के बाद जो फ़ोन बजता है।</translation>
+    </message>
+    <message>
+        <source>Loading members…</source>
+        <translation>मेंबर लोड हो रहे हैं…</translation>
+    </message>
+    <message>
+        <source>Refresh lists</source>
+        <translation>सूचियाँ फिर से लोड करें</translation>
+    </message>
+    <message>
+        <source>Reload members and deskphones (F5)</source>
+        <translation>मेंबर और डेस्कफ़ोन फिर से लोड करें (F5)</translation>
+    </message>
+    <message>
+        <source>Deskphone (caller ID)</source>
+        <translation>डेस्कफ़ोन (कॉलर ID)</translation>
+    </message>
+    <message>
+        <source>The number the customer sees.</source>
+        <translation>वह नंबर जो ग्राहक को दिखता है।</translation>
+    </message>
+    <message>
+        <source>Loading deskphones…</source>
+        <translation>डेस्कफ़ोन लोड हो रहे हैं…</translation>
+    </message>
+    <message>
+        <source>Call limit in seconds</source>
+        <translation>कॉल की सीमा, सेकंड में</translation>
+    </message>
+    <message>
+        <source>The longest the call may last; 0 is no limit.</source>
+        <translation>कॉल ज़्यादा से ज़्यादा कितनी देर चले; 0 का मतलब कोई सीमा नहीं।</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <comment>seconds after a number</comment>
+        <translation> सेकंड</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>कोई सीमा नहीं</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>कॉल करें</translation>
+    </message>
+    <message>
+        <source>Call customer</source>
+        <translation>ग्राहक को कॉल करें</translation>
+    </message>
+    <message>
+        <source>Ring the customer, then your phone (Return)</source>
+        <translation>पहले ग्राहक का फ़ोन बजेगा, फिर आपका (Return)</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>ग्राहक (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Member</source>
+        <translation>मेंबर (&amp;M)</translation>
+    </message>
+    <message>
+        <source>Des&amp;kphone</source>
+        <translation>डेस्कफ़ोन (&amp;K)</translation>
+    </message>
+    <message>
+        <source>Call &amp;limit</source>
+        <translation>कॉल सीमा (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Type or paste the customer&apos;s number.</source>
+        <translation>ग्राहक का नंबर लिखें या चिपकाएँ।</translation>
+    </message>
+    <message>
+        <source>Will dial {number} (mobile)</source>
+        <translation>{number} डायल होगा (मोबाइल)</translation>
+    </message>
+    <message>
+        <source>Will dial {number} (landline)</source>
+        <translation>{number} डायल होगा (लैंडलाइन)</translation>
+    </message>
+    <message>
+        <source>Will dial {number}</source>
+        <translation>{number} डायल होगा</translation>
+    </message>
+    <message>
+        <source>No active members</source>
+        <translation>कोई सक्रिय मेंबर नहीं</translation>
+    </message>
+    <message>
+        <source>No deskphones</source>
+        <translation>कोई डेस्कफ़ोन नहीं</translation>
+    </message>
+    <message>
+        <source>Calling…</source>
+        <translation>कॉल हो रहा है…</translation>
+    </message>
+</context>
+<context>
+    <name>Disposition</name>
+    <message>
+        <source>Interested</source>
+        <translation>दिलचस्पी है</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>वापस कॉल करें</translation>
+    </message>
+    <message>
+        <source>Not interested</source>
+        <translation>दिलचस्पी नहीं</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>गलत नंबर</translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation>कॉल न करें</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel वर्कबुक (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>इतिहास एक्सपोर्ट करें</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Sending…</source>
+        <translation>भेजा जा रहा है…</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>लग गई</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>मना हुई</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>नहीं भेजी</translation>
+    </message>
+    <message>
+        <source>Unknown — check before calling again</source>
+        <translation>पता नहीं — फिर से कॉल करने से पहले जाँचें</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>पता नहीं</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>बात हुई</translation>
+    </message>
+    <message>
+        <source>Customer did not answer</source>
+        <translation>ग्राहक ने नहीं उठाया</translation>
+    </message>
+    <message>
+        <source>⚠ Customer left waiting</source>
+        <translation>⚠ ग्राहक इंतज़ार करता रहा</translation>
+    </message>
+    <message>
+        <source>No report</source>
+        <translation>कोई रिपोर्ट नहीं</translation>
+    </message>
+    <message>
+        <source>Waiting for report…</source>
+        <translation>रिपोर्ट का इंतज़ार…</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} सेकंड</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ सुनें</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>समय</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>मेंबर</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>ग्राहक</translation>
+    </message>
+    <message>
+        <source>Deskphone</source>
+        <translation>डेस्कफ़ोन</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>सीमा</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>नतीजा</translation>
+    </message>
+    <message>
+        <source>Campid</source>
+        <translation>कैंपेन ID</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>परिणाम</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>नोट</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>वापस कॉल</translation>
+    </message>
+    <message>
+        <source>Customer answered</source>
+        <translation>ग्राहक ने उठाया</translation>
+    </message>
+    <message>
+        <source>Member answered</source>
+        <translation>मेंबर ने उठाया</translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation>बातचीत</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>कॉइन</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>रिकॉर्डिंग</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>संदेश</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryFlow</name>
+    <message>
+        <source>The recording link was not opened: it is not a secure https:// address ({url}).</source>
+        <translation>रिकॉर्डिंग का लिंक नहीं खोला: यह सुरक्षित https:// पता नहीं है ({url})।</translation>
+    </message>
+    <message>
+        <source>{number} is in the form: press Return to call again.</source>
+        <translation>{number} फ़ॉर्म में भर दिया है: फिर से कॉल करने के लिए Return दबाएँ।</translation>
+    </message>
+    <message>
+        <source>the member</source>
+        <translation>मेंबर</translation>
+    </message>
+    <message>
+        <source>⚠ {number} answered, but {member} did not pick up: the customer was left waiting.</source>
+        <translation>⚠ {number} ने फ़ोन उठाया, पर {member} ने नहीं उठाया: ग्राहक इंतज़ार करता रहा।</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>एक्सपोर्ट हो रहा है…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to {file}</source>
+        <translation>
+            <numerusform>%n पंक्ति {file} में एक्सपोर्ट की</numerusform>
+            <numerusform>%n पंक्तियाँ {file} में एक्सपोर्ट कीं</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>एक्सपोर्ट नहीं हो सका: {reason}</translation>
+    </message>
+    <message>
+        <source>Called before: {calls}</source>
+        <translation>पहले कॉल किया: {calls}</translation>
+    </message>
+    <message>
+        <source>{who} on a call now</source>
+        <translation>{who} अभी कॉल पर</translation>
+    </message>
+    <message>
+        <source>Team: {calls}</source>
+        <translation>टीम: {calls}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Any time</source>
+        <translation>कभी भी</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>आज</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>पिछले 7 दिन</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>पिछले 30 दिन</translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation>इनके बीच…</translation>
+    </message>
+    <message>
+        <source>Filter history</source>
+        <translation>इतिहास छाँटें</translation>
+    </message>
+    <message>
+        <source>Filter: number or member name</source>
+        <translation>छाँटें: नंबर या मेंबर का नाम</translation>
+    </message>
+    <message>
+        <source>Filter by outcome</source>
+        <translation>नतीजे से छाँटें</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>सभी नतीजे</translation>
+    </message>
+    <message>
+        <source>Filter by disposition</source>
+        <translation>स्थिति से छाँटें</translation>
+    </message>
+    <message>
+        <source>All dispositions</source>
+        <translation>सभी स्थितियाँ</translation>
+    </message>
+    <message>
+        <source>Not wrapped up</source>
+        <translation>रैप-अप नहीं हुआ</translation>
+    </message>
+    <message>
+        <source>Filter by date</source>
+        <translation>तारीख़ से छाँटें</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>इस तारीख़ से</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>इस तारीख़ तक</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>एक्सपोर्ट (&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>इतिहास एक्सपोर्ट करें</translation>
+    </message>
+    <message>
+        <source>Campaign history</source>
+        <translation>कॉल इतिहास</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>Follow the system</source>
+        <translation>सिस्टम के अनुसार</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>भाषा (&amp;L)</translation>
+    </message>
+    <message>
+        <source>The dialer will use {language} when it starts again.</source>
+        <translation>डायलर अगली बार शुरू होने पर {language} में दिखेगा।</translation>
+    </message>
+</context>
+<context>
+    <name>ListsFlow</name>
+    <message>
+        <source>Loading…</source>
+        <translation>लोड हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Could not load: press ⟳ to retry</source>
+        <translation>लोड नहीं हो सका: फिर से कोशिश के लिए ⟳ दबाएँ</translation>
+    </message>
+    <message>
+        <source>Lists not loaded: {reason}</source>
+        <translation>सूचियाँ लोड नहीं हुईं: {reason}</translation>
+    </message>
+    <message>
+        <source>Balance: {coins} click-to-call coins · {obd} OBD coins</source>
+        <translation>बैलेंस: {coins} क्लिक-टू-कॉल कॉइन · {obd} OBD कॉइन</translation>
+    </message>
+    <message>
+        <source>plan ends {date}</source>
+        <translation>प्लान {date} को ख़त्म</translation>
+    </message>
+    <message>
+        <source>Balance: unavailable</source>
+        <translation>बैलेंस: उपलब्ध नहीं</translation>
+    </message>
+</context>
+<context>
+    <name>LiveFlow</name>
+    <message>
+        <source>⚠ {number} answered and is waiting on the line: pick up your phone ({member}).</source>
+        <translation>⚠ {number} ने फ़ोन उठा लिया है और लाइन पर इंतज़ार कर रहा है: अपना फ़ोन उठाएँ ({member})।</translation>
+    </message>
+    <message>
+        <source>Ringing the customer, {number}…</source>
+        <translation>ग्राहक का फ़ोन बज रहा है, {number}…</translation>
+    </message>
+    <message>
+        <source>{number} answered: ringing you ({member}), pick up…</source>
+        <translation>{number} ने उठा लिया: आपका फ़ोन बज रहा है ({member}), उठाइए…</translation>
+    </message>
+    <message>
+        <source>Connected with {number} · {talk}</source>
+        <translation>{number} से बात हो रही है · {talk}</translation>
+    </message>
+    <message>
+        <source>The call with {number} has ended.</source>
+        <translation>{number} के साथ कॉल ख़त्म हो गई।</translation>
+    </message>
+    <message>
+        <source>{number}: {status}</source>
+        <translation>{number}: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Dialer — DEMO (sandbox)</source>
+        <translation>डायलर — डेमो (सैंडबॉक्स)</translation>
+    </message>
+    <message>
+        <source>Dialer</source>
+        <translation>डायलर</translation>
+    </message>
+    <message>
+        <source>Outcome of the last call</source>
+        <translation>पिछली कॉल का नतीजा</translation>
+    </message>
+    <message>
+        <source>What happened to the last call, and what to do next.</source>
+        <translation>पिछली कॉल का क्या हुआ, और आगे क्या करना है।</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>खाता</translation>
+    </message>
+    <message>
+        <source>Balance: …</source>
+        <translation>बैलेंस: …</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>बैलेंस</translation>
+    </message>
+    <message>
+        <source>Ready. Type the customer&apos;s number and press Return.</source>
+        <translation>तैयार। ग्राहक का नंबर लिखें और Return दबाएँ।</translation>
+    </message>
+    <message>
+        <source>&amp;Dialer</source>
+        <translation>डायलर (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Account…</source>
+        <translation>खाता (&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh lists</source>
+        <translation>सूचियाँ फिर से लोड करें (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export shown history…</source>
+        <translation>दिखाया गया इतिहास एक्सपोर्ट करें (&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Call the waiting customer a&amp;gain</source>
+        <translation>इंतज़ार करने वाले ग्राहक को फिर कॉल करें (&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Wrap up the selected call…</source>
+        <translation>चुनी गई कॉल का रैप-अप (&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>जाँच की जानकारी कॉपी करें (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>बंद करें (&amp;Q)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) from the last session never got an answer and may have rung, but they could not be marked Unknown ({reason}): check before calling those customers again.</source>
+        <translation>
+            <numerusform>पिछली बार की %n कॉल का कोई जवाब नहीं मिला और हो सकता है फ़ोन बजा हो, पर उन्हें &apos;पता नहीं&apos; नहीं लिखा जा सका ({reason}): उन ग्राहकों को फिर से कॉल करने से पहले जाँचें।</numerusform>
+            <numerusform>पिछली बार की %n कॉल का कोई जवाब नहीं मिला और हो सकता है फ़ोन बजा हो, पर उन्हें &apos;पता नहीं&apos; नहीं लिखा जा सका ({reason}): उन ग्राहकों को फिर से कॉल करने से पहले जाँचें।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calls left unfinished by the last session could not be marked Unknown ({reason}): check before calling those customers again.</source>
+        <translation>पिछली बार की अधूरी कॉल को &apos;पता नहीं&apos; नहीं लिखा जा सका ({reason}): उन ग्राहकों को फिर से कॉल करने से पहले जाँचें।</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) from the last session never got an answer and may have rung: they are marked Unknown below. Check before calling again.</source>
+        <translation>
+            <numerusform>पिछली बार की %n कॉल का कोई जवाब नहीं मिला और हो सकता है फ़ोन बजा हो: नीचे उन्हें &apos;पता नहीं&apos; लिखा गया है। फिर से कॉल करने से पहले जाँचें।</numerusform>
+            <numerusform>पिछली बार की %n कॉल का कोई जवाब नहीं मिला और हो सकता है फ़ोन बजा हो: नीचे उन्हें &apos;पता नहीं&apos; लिखा गया है। फिर से कॉल करने से पहले जाँचें।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a link</source>
+        <translation>एक लिंक</translation>
+    </message>
+    <message>
+        <source>Number from {source}: check it and press Return to call.</source>
+        <translation>{source} से नंबर आया: जाँच लें और कॉल करने के लिए Return दबाएँ।</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied: no API key, numbers cut to 4 digits.</source>
+        <translation>जाँच की जानकारी कॉपी हो गई: इसमें API कुंजी नहीं है, नंबरों के सिर्फ़ आख़िरी 4 अंक हैं।</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyFields</name>
+    <message>
+        <source>Proxy</source>
+        <translation>प्रॉक्सी</translation>
+    </message>
+    <message>
+        <source>System settings</source>
+        <translation>सिस्टम की सेटिंग</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>कोई प्रॉक्सी नहीं</translation>
+    </message>
+    <message>
+        <source>This proxy:</source>
+        <translation>यह प्रॉक्सी:</translation>
+    </message>
+    <message>
+        <source>Proxy address</source>
+        <translation>प्रॉक्सी का पता</translation>
+    </message>
+    <message>
+        <source>proxy.example.com:3128</source>
+        <translation>proxy.example.com:3128</translation>
+    </message>
+    <message>
+        <source>Proxy user name</source>
+        <translation>प्रॉक्सी का यूज़र नेम</translation>
+    </message>
+    <message>
+        <source>Only if the proxy asks for a login</source>
+        <translation>सिर्फ़ तब, जब प्रॉक्सी लॉग इन माँगे</translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation>प्रॉक्सी का पासवर्ड</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved one</source>
+        <translation>सहेजा हुआ रखने के लिए खाली छोड़ें</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy</source>
+        <translation>प्रॉक्सी (&amp;X)</translation>
+    </message>
+    <message>
+        <source>Proxy addr&amp;ess</source>
+        <translation>प्रॉक्सी का पता (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Proxy &amp;user</source>
+        <translation>प्रॉक्सी यूज़र (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Proxy pass&amp;word</source>
+        <translation>प्रॉक्सी पासवर्ड (&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Show the dialer</source>
+        <translation>डायलर दिखाएँ</translation>
+    </message>
+    <message>
+        <source>Place call from clipboard…</source>
+        <translation>क्लिपबोर्ड के नंबर पर कॉल करें…</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when closed</source>
+        <translation>बंद करने पर ट्रे में चलता रहे</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>बंद करें</translation>
+    </message>
+    <message>
+        <source>the clipboard</source>
+        <translation>क्लिपबोर्ड</translation>
+    </message>
+    <message>
+        <source>Dialer</source>
+        <translation>डायलर</translation>
+    </message>
+    <message>
+        <source>Customer waiting</source>
+        <translation>ग्राहक इंतज़ार में</translation>
+    </message>
+    <message>
+        <source>{number} answered and is waiting on the line: pick up your phone.</source>
+        <translation>{number} ने उठा लिया है और लाइन पर इंतज़ार कर रहा है: अपना फ़ोन उठाएँ।</translation>
+    </message>
+    <message>
+        <source>Customer left waiting</source>
+        <translation>ग्राहक इंतज़ार करता रहा</translation>
+    </message>
+    <message>
+        <source>{number} answered but the member did not pick up. F9 in the dialer calls again.</source>
+        <translation>{number} ने उठाया पर मेंबर ने नहीं उठाया। डायलर में F9 दबाने पर फिर से कॉल होगा।</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpFlow</name>
+    <message>
+        <source>Wrap-up saved: {disposition}.</source>
+        <translation>रैप-अप सहेजा गया: {disposition}।</translation>
+    </message>
+    <message>
+        <source>The wrap-up was not saved: {reason}</source>
+        <translation>रैप-अप सहेजा नहीं गया: {reason}</translation>
+    </message>
+    <message>
+        <source>{number} is on the do-not-call list now: no way of calling will ring it.</source>
+        <translation>{number} अब &apos;कॉल न करें&apos; सूची में है: किसी भी तरीके से इस पर कॉल नहीं होगा।</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpPanel</name>
+    <message>
+        <source>Wrap-up of the last call</source>
+        <translation>पिछली कॉल का रैप-अप</translation>
+    </message>
+    <message>
+        <source>Which call</source>
+        <translation>कौन-सी कॉल</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>नोट</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>नोट (ज़रूरी नहीं)</translation>
+    </message>
+    <message>
+        <source>Call back at</source>
+        <translation>इस समय वापस कॉल</translation>
+    </message>
+    <message>
+        <source>Call back later</source>
+        <translation>बाद में वापस कॉल करें</translation>
+    </message>
+    <message>
+        <source>Wrap-up hint</source>
+        <translation>रैप-अप का संकेत</translation>
+    </message>
+    <message>
+        <source>1-9 picks, Tab to the note, Return saves, Escape skips.</source>
+        <translation>1-9 से चुनें, Tab से नोट पर जाएँ, Return सहेजे, Escape छोड़े।</translation>
+    </message>
+    <message>
+        <source>Wrap-up: {number} ({result})</source>
+        <translation>रैप-अप: {number} ({result})</translation>
+    </message>
+    <message>
+        <source>Pick a disposition first: press its number (1-9).</source>
+        <translation>पहले स्थिति चुनें: उसका नंबर दबाएँ (1-9)।</translation>
+    </message>
+</context>
+<context>
+    <name>address</name>
+    <message>
+        <source>Enter the API address, e.g. {example}</source>
+        <translation>API पता डालें, जैसे {example}</translation>
+    </message>
+    <message>
+        <source>The API address must not contain a query, a fragment or a login.</source>
+        <translation>API पते में query, fragment या लॉग इन नहीं होना चाहिए।</translation>
+    </message>
+    <message>
+        <source>The API address must start with https:// (plain http is only for this computer&apos;s own loopback addresses, such as 127.0.0.1).</source>
+        <translation>API पता https:// से शुरू होना चाहिए (सादा http सिर्फ़ इसी कंप्यूटर के loopback पतों के लिए है, जैसे 127.0.0.1)।</translation>
+    </message>
+    <message>
+        <source>The API address must start with https://</source>
+        <translation>API पता https:// से शुरू होना चाहिए</translation>
+    </message>
+    <message>
+        <source>The API address {address} from {source} is refused: {reason}</source>
+        <translation>{source} से आया API पता {address} नहीं लिया गया: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>hours</name>
+    <message>
+        <source>Not called: calls are allowed from {opens} to {closes} India time (TRAI rules). Calling opens at {opening} today.</source>
+        <translation>कॉल नहीं किया: भारतीय समय के अनुसार {opens} से {closes} तक ही कॉल की जा सकती है (TRAI के नियम)। आज {opening} बजे से कॉल कर सकेंगे।</translation>
+    </message>
+    <message>
+        <source>Not called: calls are allowed from {opens} to {closes} India time (TRAI rules). Calling opens at {opening} tomorrow.</source>
+        <translation>कॉल नहीं किया: भारतीय समय के अनुसार {opens} से {closes} तक ही कॉल की जा सकती है (TRAI के नियम)। कल {opening} बजे से कॉल कर सकेंगे।</translation>
+    </message>
+    <message>
+        <source>The calling hours {value} in settings.ini cannot be read (write them like {example}, or {always}), so calls are allowed from {example} India time.</source>
+        <translation>settings.ini में कॉल का समय {value} पढ़ा नहीं जा सका ({example} या {always} की तरह लिखें), इसलिए भारतीय समय के अनुसार {example} के बीच कॉल की जा सकती है।</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Check the API key in Settings.</source>
+        <translation>सेटिंग में API कुंजी जाँचें।</translation>
+    </message>
+    <message>
+        <source>Pick another member, or ask them to go active.</source>
+        <translation>दूसरा मेंबर चुनें, या उनसे सक्रिय होने को कहें।</translation>
+    </message>
+    <message>
+        <source>Pick another member.</source>
+        <translation>दूसरा मेंबर चुनें।</translation>
+    </message>
+    <message>
+        <source>Contact your CallerDesk administrator.</source>
+        <translation>अपने CallerDesk एडमिन से बात करें।</translation>
+    </message>
+    <message>
+        <source>Pick another deskphone, or refresh the list.</source>
+        <translation>दूसरा डेस्कफ़ोन चुनें, या सूची फिर से लोड करें।</translation>
+    </message>
+    <message>
+        <source>Ringing customer {who}… (campaign {campid})</source>
+        <translation>ग्राहक {who} का फ़ोन बज रहा है… (कैंपेन {campid})</translation>
+    </message>
+    <message>
+        <source>Ringing customer {who}…</source>
+        <translation>ग्राहक {who} का फ़ोन बज रहा है…</translation>
+    </message>
+    <message>
+        <source>Refused: {message}</source>
+        <translation>मना हुई: {message}</translation>
+    </message>
+    <message>
+        <source>Not sent: {message}. It is safe to try again.</source>
+        <translation>नहीं भेजी: {message}। फिर से कोशिश करना सुरक्षित है।</translation>
+    </message>
+    <message>
+        <source>The call to {who} may be ringing: {message} Check before calling again.</source>
+        <translation>{who} का फ़ोन शायद बज रहा है: {message} फिर से कॉल करने से पहले जाँचें।</translation>
+    </message>
+    <message>
+        <source>Calling {who}…</source>
+        <translation>{who} को कॉल हो रहा है…</translation>
+    </message>
+    <message>
+        <source>The service refused: {message}</source>
+        <translation>सेवा ने मना किया: {message}</translation>
+    </message>
+    <message>
+        <source>Could not reach the service: {reason}.</source>
+        <translation>सेवा तक नहीं पहुँच सके: {reason}।</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}). Details are in the log.</source>
+        <translation>कुछ गड़बड़ हुई ({kind})। पूरी जानकारी लॉग में है।</translation>
+    </message>
+</context>
+<context>
+    <name>phone</name>
+    <message>
+        <source>Enter the customer&apos;s number.</source>
+        <translation>ग्राहक का नंबर डालें।</translation>
+    </message>
+    <message>
+        <source>This text holds {count} numbers: pick the one to call.</source>
+        <translation>इस टेक्स्ट में {count} नंबर हैं: जिसे कॉल करना है वह चुनें।</translation>
+    </message>
+    <message>
+        <source>Extensions can&apos;t be dialled: enter the number only.</source>
+        <translation>एक्सटेंशन डायल नहीं हो सकता: सिर्फ़ नंबर डालें।</translation>
+    </message>
+    <message>
+        <source>The link holds “{part}”, which can&apos;t be dialled: enter the number only.</source>
+        <translation>लिंक में “{part}” है, जो डायल नहीं हो सकता: सिर्फ़ नंबर डालें।</translation>
+    </message>
+    <message>
+        <source>The number has characters that are not digits.</source>
+        <translation>नंबर में ऐसे अक्षर हैं जो अंक नहीं हैं।</translation>
+    </message>
+    <message>
+        <source>That is not a phone number.</source>
+        <translation>यह फ़ोन नंबर नहीं है।</translation>
+    </message>
+    <message>
+        <source>{number} is a foreign number (+{code}), not an Indian one: only +91 numbers can be dialled.</source>
+        <translation>{number} विदेशी नंबर है (+{code}), भारतीय नहीं: सिर्फ़ +91 वाले नंबर डायल हो सकते हैं।</translation>
+    </message>
+    <message>
+        <source>Too short: the number has {digits} digits; an Indian number has 10 (after +91 or a 0).</source>
+        <translation>बहुत छोटा: नंबर में {digits} अंक हैं; भारतीय नंबर में 10 होते हैं (+91 या 0 के बाद)।</translation>
+    </message>
+    <message>
+        <source>Too long: the number has {digits} digits; an Indian number has 10 (after +91 or a 0). It is never shortened.</source>
+        <translation>बहुत लंबा: नंबर में {digits} अंक हैं; भारतीय नंबर में 10 होते हैं (+91 या 0 के बाद)। इसे कभी छोटा नहीं किया जाता।</translation>
+    </message>
+    <message>
+        <source>{number} is not a valid Indian number.</source>
+        <translation>{number} सही भारतीय नंबर नहीं है।</translation>
+    </message>
+    <message>
+        <source>{number} is a toll-free number: only mobiles and landlines can be called.</source>
+        <translation>{number} टोल-फ़्री नंबर है: सिर्फ़ मोबाइल और लैंडलाइन पर कॉल हो सकता है।</translation>
+    </message>
+    <message>
+        <source>{number} is a premium-rate number: only mobiles and landlines can be called.</source>
+        <translation>{number} प्रीमियम-रेट नंबर है: सिर्फ़ मोबाइल और लैंडलाइन पर कॉल हो सकता है।</translation>
+    </message>
+    <message>
+        <source>{number} is a shared-cost number: only mobiles and landlines can be called.</source>
+        <translation>{number} शेयर्ड-कॉस्ट नंबर है: सिर्फ़ मोबाइल और लैंडलाइन पर कॉल हो सकता है।</translation>
+    </message>
+    <message>
+        <source>{number} is an internet (VoIP) number: only mobiles and landlines can be called.</source>
+        <translation>{number} इंटरनेट (VoIP) नंबर है: सिर्फ़ मोबाइल और लैंडलाइन पर कॉल हो सकता है।</translation>
+    </message>
+    <message>
+        <source>{number} is a personal number: only mobiles and landlines can be called.</source>
+        <translation>{number} पर्सनल नंबर है: सिर्फ़ मोबाइल और लैंडलाइन पर कॉल हो सकता है।</translation>
+    </message>
+    <message>
+        <source>{number} is a pager number: only mobiles and landlines can be called.</source>
+        <translation>{number} पेजर नंबर है: सिर्फ़ मोबाइल और लैंडलाइन पर कॉल हो सकता है।</translation>
+    </message>
+    <message>
+        <source>{number} is a company (UAN) number: only mobiles and landlines can be called.</source>
+        <translation>{number} कंपनी (UAN) नंबर है: सिर्फ़ मोबाइल और लैंडलाइन पर कॉल हो सकता है।</translation>
+    </message>
+    <message>
+        <source>{number} is a voicemail number: only mobiles and landlines can be called.</source>
+        <translation>{number} वॉइसमेल नंबर है: सिर्फ़ मोबाइल और लैंडलाइन पर कॉल हो सकता है।</translation>
+    </message>
+</context>
+<context>
+    <name>proxy</name>
+    <message>
+        <source>Enter the proxy&apos;s address, e.g. {example}</source>
+        <translation>प्रॉक्सी का पता डालें, जैसे {example}</translation>
+    </message>
+    <message>
+        <source>Only HTTP proxies are supported (http:// or https://).</source>
+        <translation>सिर्फ़ HTTP प्रॉक्सी चलती हैं (http:// या https://)।</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s port is not a number between 1 and 65535.</source>
+        <translation>प्रॉक्सी का पोर्ट 1 से 65535 के बीच का नंबर नहीं है।</translation>
+    </message>
+    <message>
+        <source>Give the proxy&apos;s host and port, e.g. {example}</source>
+        <translation>प्रॉक्सी का होस्ट और पोर्ट दें, जैसे {example}</translation>
+    </message>
+    <message>
+        <source>Put the proxy&apos;s user name in its own field, not in the address.</source>
+        <translation>प्रॉक्सी का यूज़र नेम उसके अपने खाने में डालें, पते में नहीं।</translation>
+    </message>
+    <message>
+        <source>A proxy address is a host and a port, without a path.</source>
+        <translation>प्रॉक्सी का पता एक होस्ट और पोर्ट होता है, बिना path के।</translation>
+    </message>
+    <message>
+        <source>The system&apos;s proxy {proxy} is not an HTTP proxy ({scheme}://): choose a proxy in Dialer → Account…</source>
+        <translation>सिस्टम की प्रॉक्सी {proxy} HTTP प्रॉक्सी नहीं है ({scheme}://): डायलर → खाता… में प्रॉक्सी चुनें</translation>
+    </message>
+</context>
+<context>
+    <name>startup</name>
+    <message>
+        <source>Another dialer is running for this data directory but does not answer. Close it (or end its process), then start the dialer again.</source>
+        <translation>इस डेटा फ़ोल्डर के लिए एक और डायलर चल रहा है पर जवाब नहीं दे रहा। उसे बंद करें (या उसकी प्रोसेस ख़त्म करें), फिर डायलर दोबारा शुरू करें।</translation>
+    </message>
+    <message>
+        <source>The call history at {path} could not be read, and it cannot be set aside ({reason}): calls are disabled until it can be. Members and balance still load.</source>
+        <translation>{path} पर कॉल इतिहास पढ़ा नहीं जा सका, और उसे अलग भी नहीं रखा जा सकता ({reason}): जब तक ऐसा न हो, कॉल बंद हैं। मेंबर और बैलेंस फिर भी लोड होंगे।</translation>
+    </message>
+    <message>
+        <source>The disk holding the call history at {path} is full: no call can be recorded, so none will be sent until there is space. Members and balance still load.</source>
+        <translation>{path} पर कॉल इतिहास वाली डिस्क भर गई है: कोई कॉल दर्ज नहीं हो सकती, इसलिए जगह होने तक कोई कॉल नहीं भेजी जाएगी। मेंबर और बैलेंस फिर भी लोड होंगे।</translation>
+    </message>
+    <message>
+        <source>The call history at {path} can be read but not written ({reason}): earlier calls are shown, but no call can be placed until it can be written. Members and balance still load.</source>
+        <translation>{path} पर कॉल इतिहास पढ़ा जा सकता है पर लिखा नहीं जा सकता ({reason}): पहले की कॉल दिखती हैं, पर लिखने लायक होने तक कोई कॉल नहीं लगेगी। मेंबर और बैलेंस फिर भी लोड होंगे।</translation>
+    </message>
+    <message>
+        <source>The call history at {path} cannot be opened ({reason}): calls are disabled until it can be written. Members and balance still load.</source>
+        <translation>{path} पर कॉल इतिहास खुल नहीं सका ({reason}): लिखने लायक होने तक कॉल बंद हैं। मेंबर और बैलेंस फिर भी लोड होंगे।</translation>
+    </message>
+    <message>
+        <source>The dialer cannot start</source>
+        <translation>डायलर शुरू नहीं हो सकता</translation>
+    </message>
+</context>
+</TS>
