@@ -75,6 +75,7 @@ class HistoryStore:
         self._lock = threading.Lock()
         self._window_lock = threading.Lock()  # the window's reader: never waits on a write
         self._window_conn: sqlite3.Connection | None = None
+        self._window_closed = False
         self.read_only = False  # True: the rows can be shown, no call can be recorded
         self.disk_full = False  # True at opening: calls fail (not sent) until there is space
         self.write_problem = ""  # why it cannot be written, when read_only
@@ -233,6 +234,8 @@ class HistoryStore:
                 yield self._conn
             return
         with self._window_lock:
+            if self._window_closed:
+                raise HistoryError(f"Cannot {action} the call history at {self._path}: closed")
             try:
                 if self._window_conn is None:
                     self._window_conn = sqlite3.connect(
@@ -427,6 +430,7 @@ class HistoryStore:
         with self._lock:
             self._conn.close()
         with self._window_lock:
+            self._window_closed = True
             if self._window_conn is not None:
                 self._window_conn.close()
                 self._window_conn = None
