@@ -50,11 +50,14 @@ class ListPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(22)
+        # as tall as the font: Devanagari needs more room than Latin
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate(WIDTHS):
-            self.view.setColumnWidth(column, width)
+        metrics = self.view.horizontalHeader().fontMetrics()
+        for column, width in enumerate(WIDTHS):  # never narrower than its (translated) title
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            self.view.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 28))
         top = QHBoxLayout()
         top.addWidget(label)
         top.addWidget(self.list_combo, 1)
