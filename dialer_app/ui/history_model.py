@@ -92,6 +92,7 @@ class HistoryModel(QAbstractTableModel):
         self._opening = False
         self._live: dict[int, str] = {}  # row id -> its live state, while live
         self._candidates: dict[int, Campaign] = {}  # new rows asked about, newest version
+        self._held: dict[int, Campaign] = {}  # new rows that belong, met while opening
         self._open: Latest[tuple[Opened, int]] = Latest()  # the current query's first page
         self._bold = QFont()
         self._bold.setBold(True)
@@ -122,6 +123,7 @@ class HistoryModel(QAbstractTableModel):
         if self._source is None:
             return
         self._opening = True
+        self._held = {}  # checked against the query replaced: the new one's page has them
         self._marks.cancel()
         job = self._open.replace(self._source.open_window(query, self.PAGE))
         job.on_progress(self._on_first_page)
@@ -143,6 +145,7 @@ class HistoryModel(QAbstractTableModel):
         if self._opened is not opened:  # no page came before (no store): show it now
             self._on_first_page(opened)
         self._opening = False
+        held, self._held = self._held, {}
         shown = self._window.count
         if total > shown:
             first = len(self._head) + shown
@@ -152,6 +155,8 @@ class HistoryModel(QAbstractTableModel):
         if total > MARKS_FROM and self._source is not None and opened.span is not None:
             job = self._marks.replace(self._source.marks(opened.query, opened.span, MARK_EVERY))
             job.on_success(self._on_marks_found)
+        for row in sorted(held.values(), key=self._key_of):  # the newest ends on top
+            self._place_new(row)
         self.counted.emit(self.rowCount())
 
     @Slot(object)
@@ -198,9 +203,16 @@ class HistoryModel(QAbstractTableModel):
         """A new row at the top, if it belongs to the query still shown and is not there yet."""
         query, asked_about, belongs = found
         row = self._candidates.pop(asked_about.row_id, asked_about)
-        if not belongs or query != self._query or self._opening:
+        if not belongs or query != self._query:
             return
-        if self._span is not None and key_of(row, query.sort) <= self._span.first:
+        if self._opening:  # the first page may have been read before the row was written:
+            self._held[row.row_id] = row  # placed once the count says what the page holds
+            return
+        self._place_new(row)
+
+    def _place_new(self, row: Campaign) -> None:
+        """A new row that belongs: on top, unless the rows counted hold it already."""
+        if self._span is not None and key_of(row, self._query.sort) <= self._span.first:
             return  # counted already: it shows where it sorts
         if self._position_of(row.row_id) is not None:
             return

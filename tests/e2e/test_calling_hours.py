@@ -66,6 +66,7 @@ def first_call(qtbot: QtBot, desk: Desk, sandbox: Sandbox, number: str = "98765 
     form.number_edit.setText(number)
     QTest.keyClick(form.number_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: calls(sandbox) == 1 and form.call_button.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: desk.window.history_view.model().rowCount() == 1)  # its row shows
 
 
 def by_return(desk: Desk) -> None:
