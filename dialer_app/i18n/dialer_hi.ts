@@ -186,6 +186,33 @@
     </message>
 </context>
 <context>
+    <name>CallBackDialog</name>
+    <message>
+        <source>Call back later</source>
+        <translation type="unfinished">बाद में वापस कॉल करें</translation>
+    </message>
+    <message>
+        <source>Call {who} back in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes from now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call back at</source>
+        <translation type="unfinished">इस समय वापस कॉल</translation>
+    </message>
+    <message>
+        <source>at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallFlow</name>
     <message>
         <source>Taken off the do-not-call list. Press Return to call.</source>
@@ -449,6 +476,52 @@
     </message>
 </context>
 <context>
+    <name>ExportFlow</name>
+    <message>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">रद्द करें</translation>
+    </message>
+    <message>
+        <source>An export is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished">एक्सपोर्ट हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Exporting to {name}: {done} of {total} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to {target}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation type="unfinished">एक्सपोर्ट नहीं हो सका: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>Sending…</source>
@@ -590,21 +663,6 @@
         <translation>⚠ {number} ने फ़ोन उठाया, पर {member} ने नहीं उठाया: ग्राहक इंतज़ार करता रहा।</translation>
     </message>
     <message>
-        <source>Exporting…</source>
-        <translation>एक्सपोर्ट हो रहा है…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n row(s) to {file}</source>
-        <translation>
-            <numerusform>%n पंक्ति {file} में एक्सपोर्ट की</numerusform>
-            <numerusform>%n पंक्तियाँ {file} में एक्सपोर्ट कीं</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export failed: {reason}</source>
-        <translation>एक्सपोर्ट नहीं हो सका: {reason}</translation>
-    </message>
-    <message>
         <source>Called before: {calls}</source>
         <translation>पहले कॉल किया: {calls}</translation>
     </message>
@@ -693,6 +751,72 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n lead(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import the leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number as written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n lead(s) are ready to call from {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n row(s) are refused (below): they are kept in the list as refused, never called.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %n refused rows are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lead can be called: nothing would be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>Follow the system</source>
@@ -708,6 +832,208 @@
     <message>
         <source>The dialer will use {language} when it starts again.</source>
         <translation>डायलर अगली बार शुरू होने पर {language} में दिखेगा।</translation>
+    </message>
+</context>
+<context>
+    <name>ListFiles</name>
+    <message>
+        <source>Import a lead list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">रद्द करें</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing a lead list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %n lead(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: %n lead(s) imported. The first is in the form: press Return to call it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not imported: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import do-not-call numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) are on the do-not-call list now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) were not numbers: left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No list to export: import one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n lead(s) to {file}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The list was not exported: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListFlow</name>
+    <message>
+        <source>Lead lists unavailable: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last session ended during a call to a lead: that attempt is marked unknown (it may have rung). Check before pressing Return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} will come back at {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the call&apos;s outcome before moving to another lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{number} has had %n attempt(s), the most a lead gets: next lead.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time to call back {who} ({number}): press Return to call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call back now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListMenu</name>
+    <message>
+        <source>Li&amp;sts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import a lead list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Skip this lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call &amp;back later…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport the list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import do-&amp;not-call numbers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the de&amp;mo list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListPanel</name>
+    <message>
+        <source>Call-down list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&amp;ist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads of the active list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} done · {connected} connected · {call_back} to call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list is done: every lead has been worked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead {position}: {name}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1386,113 @@
     </message>
 </context>
 <context>
+    <name>leads</name>
+    <message>
+        <source>No number in this row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same number as row {row}: merged into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} is on the do-not-call list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No column of phone numbers was found: the first row must name one (“Number”, “Phone” or “Mobile”). Columns found: {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is empty: there are no leads in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a table the dialer can read: save it as CSV or Excel (.xlsx).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 or UTF-16 text: in Excel save it as “CSV UTF-8” or “Unicode Text”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} could not be read as an Excel workbook ({reason}): it may be damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} could not be opened ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call back at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Called (outcome unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling…</source>
+        <translation type="unfinished">कॉल हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished">बात हुई</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation type="unfinished">कॉल न करें</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation type="unfinished">स्थिति</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">नोट</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>Check the API key in Settings.</source>
@@ -1241,6 +1674,10 @@
     <message>
         <source>The call history at {path} can be read but not written ({reason}): earlier calls are shown, but no call can be placed until it can be written. Members and balance still load.</source>
         <translation>{path} पर कॉल इतिहास पढ़ा जा सकता है पर लिखा नहीं जा सकता ({reason}): पहले की कॉल दिखती हैं, पर लिखने लायक होने तक कोई कॉल नहीं लगेगी। मेंबर और बैलेंस फिर भी लोड होंगे।</translation>
+    </message>
+    <message>
+        <source>The call-down lists at {path} cannot be opened ({reason}): lists imported now last for this session only.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The call history at {path} cannot be opened ({reason}): calls are disabled until it can be written. Members and balance still load.</source>

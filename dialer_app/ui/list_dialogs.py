@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from dialer_app.core.leads import Preview
 from dialer_app.core.text import plain
 from dialer_app.ui.i18n import translated
+from dialer_app.ui.list_model import local_time
 from dialer_app.ui.naming import named
 
 SHOWN_REFUSALS = 500  # the preview lists this many refused rows, then says how many more
@@ -41,12 +42,12 @@ class ImportPreviewDialog(QDialog):
         self.summary = named(QLabel(), "importSummaryLabel", self.tr("What will be imported"))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        self.summary.setText(summary_text(self, preview))
+        self.summary.setText(summary_text(preview))
         self.table = named(QTableWidget(), "importRefusedTable", self.tr("Refused rows"))
         self._fill_refused()
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton(
-            self.tr("&Import {count} leads").format(count=len(preview.ready)),
+            self.tr("&Import %n lead(s)", "", len(preview.ready)),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         named(self.import_button, "importButton", self.tr("Import the leads"))
@@ -85,20 +86,38 @@ class ImportPreviewDialog(QDialog):
         self.table.resizeRowsToContents()
 
 
-def summary_text(widget: QWidget, preview: Preview) -> str:
-    ready = len(preview.ready)
-    refused = len(preview.refused)
-    text = widget.tr(
-        "{ready} leads are ready to call from {file}. {refused} rows are refused (below): they "
-        "are kept in the list as refused, never called."
-    ) if refused else widget.tr("{ready} leads are ready to call from {file}.")  # fmt: skip
+def summary_text(preview: Preview) -> str:
+    """How many leads the import saves and how many rows it refuses, in whole sentences."""
+    ready, refused = len(preview.ready), len(preview.refused)
+    file = plain(preview.source)
+    sentences = [
+        QCoreApplication.translate(
+            "ImportPreviewDialog", "%n lead(s) are ready to call from {file}.", "", ready
+        ).format(file=file)
+    ]
+    if refused:
+        sentences.append(
+            QCoreApplication.translate(
+                "ImportPreviewDialog",
+                "%n row(s) are refused (below): they are kept in the list as refused, "
+                "never called.",
+                "",
+                refused,
+            )
+        )
     if refused > SHOWN_REFUSALS:
-        text += " " + widget.tr("The first {shown} refused rows are shown.")
+        sentences.append(
+            QCoreApplication.translate(
+                "ImportPreviewDialog", "The first %n refused rows are shown.", "", SHOWN_REFUSALS
+            )
+        )
     if not ready:
-        text += " " + widget.tr("No lead can be called: nothing would be imported.")
-    return text.format(
-        ready=ready, refused=refused, file=plain(preview.source), shown=SHOWN_REFUSALS
-    )
+        sentences.append(
+            QCoreApplication.translate(
+                "ImportPreviewDialog", "No lead can be called: nothing would be imported."
+            )
+        )
+    return " ".join(sentences)
 
 
 class CallBackDialog(QDialog):
@@ -139,5 +158,5 @@ class CallBackDialog(QDialog):
 
     @Slot(int)
     def _on_minutes_value_changed(self, _value: int) -> None:
-        text = self.tr("at {time}").format(time=self.when.astimezone().strftime("%d %b %H:%M"))
+        text = self.tr("at {time}").format(time=local_time(self.when))
         self.when_label.setText(text)
