@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -42,7 +42,7 @@ class ImportPreviewDialog(QDialog):
         self.summary = named(QLabel(), "importSummaryLabel", self.tr("What will be imported"))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        self.summary.setText(summary_text(preview))
+        self.summary.setText(self.summary_text())
         self.table = named(QTableWidget(), "importRefusedTable", self.tr("Refused rows"))
         self._fill_refused()
         buttons = QDialogButtonBox()
@@ -54,6 +54,7 @@ class ImportPreviewDialog(QDialog):
         self.import_button.setEnabled(bool(preview.ready))
         self.import_button.setDefault(True)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))  # Qt has no Hindi for its own buttons
         named(cancel, "importCancelButton", self.tr("Cancel the import"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -63,6 +64,22 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(buttons)
         self.table.setVisible(bool(preview.refused))
         self.resize(820, 440 if preview.refused else 160)
+
+    def summary_text(self) -> str:
+        """How many leads the import saves and how many rows it refuses, in whole sentences."""
+        ready, refused = len(self.preview.ready), len(self.preview.refused)
+        file = plain(self.preview.source)
+        sentences = [self.tr("%n lead(s) are ready to call from {file}.", "", ready)]
+        if refused:
+            sentences.append(self.tr(
+                "%n row(s) are refused (below): they are kept in the list as refused, "
+                "never called.", "", refused,
+            ))  # fmt: skip
+        if refused > SHOWN_REFUSALS:
+            sentences.append(self.tr("The first %n refused rows are shown.", "", SHOWN_REFUSALS))
+        if not ready:
+            sentences.append(self.tr("No lead can be called: nothing would be imported."))
+        return " ".join(sentences).format(file=file)
 
     def _fill_refused(self) -> None:
         shown = self.preview.refused[:SHOWN_REFUSALS]
@@ -86,40 +103,6 @@ class ImportPreviewDialog(QDialog):
         self.table.resizeRowsToContents()
 
 
-def summary_text(preview: Preview) -> str:
-    """How many leads the import saves and how many rows it refuses, in whole sentences."""
-    ready, refused = len(preview.ready), len(preview.refused)
-    file = plain(preview.source)
-    sentences = [
-        QCoreApplication.translate(
-            "ImportPreviewDialog", "%n lead(s) are ready to call from {file}.", "", ready
-        ).format(file=file)
-    ]
-    if refused:
-        sentences.append(
-            QCoreApplication.translate(
-                "ImportPreviewDialog",
-                "%n row(s) are refused (below): they are kept in the list as refused, "
-                "never called.",
-                "",
-                refused,
-            )
-        )
-    if refused > SHOWN_REFUSALS:
-        sentences.append(
-            QCoreApplication.translate(
-                "ImportPreviewDialog", "The first %n refused rows are shown.", "", SHOWN_REFUSALS
-            )
-        )
-    if not ready:
-        sentences.append(
-            QCoreApplication.translate(
-                "ImportPreviewDialog", "No lead can be called: nothing would be imported."
-            )
-        )
-    return " ".join(sentences)
-
-
 class CallBackDialog(QDialog):
     """F7: call this lead back in N minutes (Return takes the default, an hour)."""
 
@@ -140,6 +123,8 @@ class CallBackDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
