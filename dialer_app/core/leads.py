@@ -95,6 +95,7 @@ class Lead:
     call_back_at: datetime | None = None
     reason: str = ""  # why it was refused at import (English text)
     history_row: int | None = None  # the history row of the last attempt
+    reason_sentence: Sentence | None = None  # the same, to show in the window's language
 
     @property
     def display_number(self) -> str:

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from dialer_app.core.leads import Lead, LeadStatus
 from dialer_app.core.text import QT_TRANSLATE_NOOP, plain
 from dialer_app.ui.history_columns import disposition_text
+from dialer_app.ui.i18n import translated
 
 PAGE = 200
 CACHED_PAGES = 16
@@ -51,6 +52,13 @@ def status_text(lead: Lead) -> str:
     return _t(STATUS_TEXT.get(lead.status, lead.status.value))
 
 
+def note_text(lead: Lead) -> str:
+    """The agent's note, or why the lead was refused at import (in the window's language)."""
+    if lead.note or lead.reason_sentence is None:
+        return lead.note or lead.reason
+    return translated(lead.reason_sentence)
+
+
 STATUS_TEXT = {
     LeadStatus.NEW: QT_TRANSLATE_NOOP("leads", "New"),
     LeadStatus.CALLING: QT_TRANSLATE_NOOP("leads", "Calling…"),
@@ -68,7 +76,7 @@ COLUMNS: tuple[tuple[str, Callable[[Lead], str]], ...] = (
     (QT_TRANSLATE_NOOP("leads", "Status"), status_text),
     (QT_TRANSLATE_NOOP("leads", "Attempts"), lambda lead: str(lead.attempts)),
     (QT_TRANSLATE_NOOP("leads", "Disposition"), lambda lead: disposition_text(lead.disposition)),
-    (QT_TRANSLATE_NOOP("leads", "Note"), lambda lead: lead.note or lead.reason),
+    (QT_TRANSLATE_NOOP("leads", "Note"), note_text),
 )
 
 
