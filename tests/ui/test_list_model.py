@@ -59,7 +59,7 @@ def test_a_refused_row_says_why_in_the_window_language_and_exports_in_english(
     model = LeadTableModel()
     model.show_list(lambda start, count: store.page(made.list_id, start, count), 2)
     with language("hi"):
-        assert model.data(model.index(1, 6)).startswith("बहुत छोटा: नंबर में 5 अंक हैं")
+        assert str(model.data(model.index(1, 6))).startswith("बहुत छोटा: नंबर में 5 अंक हैं")
         assert model.data(model.index(1, 3)) == "नहीं ली गई"
         assert model.headerData(6, Qt.Orientation.Horizontal) == "नोट"
     store.close()
