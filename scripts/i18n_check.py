@@ -119,7 +119,10 @@ IDENTIFIER = re.compile(r"^[a-z0-9_./:#=@-]*$|^[A-Z0-9_]+$|^#[0-9A-Fa-f]{3,8}$")
 
 def _name(call: ast.Call) -> str:
     func = call.func
-    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    if name == "translate" and len(call.args) < 2:  # str.translate(table), not Qt's
+        return "str.translate"
+    return name
 
 
 def _is_logging(call: ast.Call) -> bool:

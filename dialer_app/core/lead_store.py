@@ -25,6 +25,7 @@ from typing import Any
 from dialer_app.core.errors import HistoryError
 from dialer_app.core.leads import OPEN, Lead, LeadList, LeadStatus, Preview
 from dialer_app.core.leads import Progress as ListProgress
+from dialer_app.core.text import Sentence
 
 SCHEMA_VERSION = 1
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -81,10 +82,11 @@ def _moment(text: str | None) -> datetime | None:
 def _lead(row: tuple[Any, ...]) -> Lead:
     (lead_id, list_id, position, name, number, cells, status, attempts, outcome, disposition,
      note, campid, talk, call_back, reason, history_row) = row  # fmt: skip
+    sentence = Sentence.from_json(reason)  # lists saved before: English text
     return Lead(
         lead_id, list_id, position, name, number, tuple(json.loads(cells)), LeadStatus(status),
-        attempts, outcome, disposition, note, campid, talk, _moment(call_back), reason,
-        history_row,
+        attempts, outcome, disposition, note, campid, talk, _moment(call_back),
+        reason if sentence is None else str(sentence), history_row, sentence,
     )  # fmt: skip
 
 
@@ -378,7 +380,7 @@ def _lead_values(
     else:
         row = refused[position]
         name, number, cells, status = row.name, row.raw_number, row.cells, "refused"
-        reason = str(row.reason)
+        reason = row.reason.to_json()  # read back as a Sentence, shown translated
     return (list_id, position, name, number, json.dumps(cells, ensure_ascii=False), status,
             reason)  # fmt: skip
 

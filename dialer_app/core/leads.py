@@ -21,26 +21,26 @@ from dialer_app.core.text import QT_TRANSLATE_NOOP, Sentence
 CTX = "leads"
 MAX_ATTEMPTS = 3
 
-NO_NUMBER = QT_TRANSLATE_NOOP(CTX, "No number in this row.")
-DUPLICATE = QT_TRANSLATE_NOOP(CTX, "The same number as row {row}: merged into it.")
-BLOCKED = QT_TRANSLATE_NOOP(CTX, "{number} is on the do-not-call list.")
+NO_NUMBER = QT_TRANSLATE_NOOP("leads", "No number in this row.")
+DUPLICATE = QT_TRANSLATE_NOOP("leads", "The same number as row {row}: merged into it.")
+BLOCKED = QT_TRANSLATE_NOOP("leads", "{number} is on the do-not-call list.")
 NO_NUMBER_COLUMN = QT_TRANSLATE_NOOP(
-    CTX,
+    "leads",
     "No column of phone numbers was found: the first row must name one "
     "(“Number”, “Phone” or “Mobile”). Columns found: {columns}.",
 )
-EMPTY_FILE = QT_TRANSLATE_NOOP(CTX, "{file} is empty: there are no leads in it.")
+EMPTY_FILE = QT_TRANSLATE_NOOP("leads", "{file} is empty: there are no leads in it.")
 NOT_A_TABLE = QT_TRANSLATE_NOOP(
-    CTX, "{file} is not a table the dialer can read: save it as CSV or Excel (.xlsx)."
+    "leads", "{file} is not a table the dialer can read: save it as CSV or Excel (.xlsx)."
 )
 BAD_ENCODING = QT_TRANSLATE_NOOP(
-    CTX,
+    "leads",
     "{file} is not UTF-8 or UTF-16 text: in Excel save it as “CSV UTF-8” or “Unicode Text”.",
 )
 BROKEN_XLSX = QT_TRANSLATE_NOOP(
-    CTX, "{file} could not be read as an Excel workbook ({reason}): it may be damaged."
+    "leads", "{file} could not be read as an Excel workbook ({reason}): it may be damaged."
 )
-UNREADABLE = QT_TRANSLATE_NOOP(CTX, "{file} could not be opened ({reason}).")
+UNREADABLE = QT_TRANSLATE_NOOP("leads", "{file} could not be opened ({reason}).")
 
 _NAME_HEADERS = ("name", "full name", "customer", "customer name", "contact", "lead", "नाम")
 _NUMBER_WORDS = ("number", "phone", "mobile", "cell", "contact no", "tel", "whatsapp", "फ़ोन")
@@ -95,6 +95,7 @@ class Lead:
     call_back_at: datetime | None = None
     reason: str = ""  # why it was refused at import (English text)
     history_row: int | None = None  # the history row of the last attempt
+    reason_sentence: Sentence | None = None  # the same, to show in the window's language
 
     @property
     def display_number(self) -> str:

@@ -7,6 +7,7 @@ so the UI translates the template and fills it in; the core never imports Qt.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -53,3 +54,37 @@ class Sentence:
 
     def __str__(self) -> str:
         return self.source.format(**{key: str(value) for key, value in self.args.items()})
+
+    def to_json(self) -> str:
+        """The sentence as JSON text, to store and translate later (``from_json``)."""
+        return json.dumps(_plain_data(self), ensure_ascii=False)
+
+    @staticmethod
+    def from_json(text: str) -> Sentence | None:
+        """A sentence stored by ``to_json``; None for any other text (stored as English)."""
+        if not text.startswith("{"):
+            return None
+        try:
+            return _from_data(json.loads(text))
+        except (ValueError, TypeError, KeyError):
+            return None
+
+
+def _plain_data(sentence: Sentence) -> dict[str, object]:
+    args = {
+        key: _plain_data(value) if isinstance(value, Sentence) else value
+        for key, value in sentence.args.items()
+    }
+    return {"context": sentence.context, "source": sentence.source, "args": args}
+
+
+def _from_data(data: dict[str, object]) -> Sentence:
+    args = data["args"]
+    if not isinstance(args, dict):
+        raise TypeError("args")
+    return Sentence(
+        str(data["context"]),
+        str(data["source"]),
+        {key: _from_data(value) if isinstance(value, dict) else str(value)
+         for key, value in args.items()},
+    )  # fmt: skip

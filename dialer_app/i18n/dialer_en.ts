@@ -2,12 +2,91 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>HistoryFlow</name>
+    <name>ExportFlow</name>
     <message numerus="yes">
-        <source>Exported %n row(s) to {file}</source>
+        <source>Exported %n row(s) to {target}</source>
         <translation>
-            <numerusform>Exported %n row to {file}</numerusform>
-            <numerusform>Exported %n rows to {file}</numerusform>
+            <numerusform>Exported %n row to {target}</numerusform>
+            <numerusform>Exported %n rows to {target}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message numerus="yes">
+        <source>&amp;Import %n lead(s)</source>
+        <translation>
+            <numerusform>&amp;Import %n lead</numerusform>
+            <numerusform>&amp;Import %n leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) are ready to call from {file}.</source>
+        <translation>
+            <numerusform>%n lead is ready to call from {file}.</numerusform>
+            <numerusform>%n leads are ready to call from {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) are refused (below): they are kept in the list as refused, never called.</source>
+        <translation>
+            <numerusform>%n row is refused (below): it is kept in the list as refused, never called.</numerusform>
+            <numerusform>%n rows are refused (below): they are kept in the list as refused, never called.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n refused rows are shown.</source>
+        <translation>
+            <numerusform>The first %n refused row is shown.</numerusform>
+            <numerusform>The first %n refused rows are shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListFiles</name>
+    <message numerus="yes">
+        <source>Saving %n lead(s)…</source>
+        <translation>
+            <numerusform>Saving %n lead…</numerusform>
+            <numerusform>Saving %n leads…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: %n lead(s) imported. The first is in the form: press Return to call it.</source>
+        <translation>
+            <numerusform>{name}: %n lead imported. It is in the form: press Return to call it.</numerusform>
+            <numerusform>{name}: %n leads imported. The first is in the form: press Return to call it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) are on the do-not-call list now.</source>
+        <translation>
+            <numerusform>%n number is on the do-not-call list now.</numerusform>
+            <numerusform>%n numbers are on the do-not-call list now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) were not numbers: left out.</source>
+        <translation>
+            <numerusform>%n cell was not a number: left out.</numerusform>
+            <numerusform>%n cells were not numbers: left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n lead(s) to {file}.</source>
+        <translation>
+            <numerusform>Exported %n lead to {file}.</numerusform>
+            <numerusform>Exported %n leads to {file}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListFlow</name>
+    <message numerus="yes">
+        <source>{number} has had %n attempt(s), the most a lead gets: next lead.</source>
+        <translation>
+            <numerusform>{number} has had %n attempt, the most a lead gets: next lead.</numerusform>
+            <numerusform>{number} has had %n attempts, the most a lead gets: next lead.</numerusform>
         </translation>
     </message>
 </context>

@@ -186,6 +186,41 @@
     </message>
 </context>
 <context>
+    <name>CallBackDialog</name>
+    <message>
+        <source>Call back later</source>
+        <translation>बाद में वापस कॉल करें</translation>
+    </message>
+    <message>
+        <source>Call {who} back in:</source>
+        <translation>{who} को कितनी देर बाद वापस कॉल करें:</translation>
+    </message>
+    <message>
+        <source>Minutes from now</source>
+        <translation>अभी से कितने मिनट बाद</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> मिनट</translation>
+    </message>
+    <message>
+        <source>Call back at</source>
+        <translation>इस समय वापस कॉल</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>ठीक है</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>at {time}</source>
+        <translation>{time} बजे</translation>
+    </message>
+</context>
+<context>
     <name>CallFlow</name>
     <message>
         <source>Taken off the do-not-call list. Press Return to call.</source>
@@ -449,6 +484,52 @@
     </message>
 </context>
 <context>
+    <name>ExportFlow</name>
+    <message>
+        <source>Export progress</source>
+        <translation>एक्सपोर्ट की प्रगति</translation>
+    </message>
+    <message>
+        <source>Exporting history</source>
+        <translation>इतिहास एक्सपोर्ट हो रहा है</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>An export is already running.</source>
+        <translation>एक एक्सपोर्ट पहले से चल रहा है।</translation>
+    </message>
+    <message>
+        <source>Exporting to {name}…</source>
+        <translation>{name} में एक्सपोर्ट हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>एक्सपोर्ट हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Exporting to {name}: {done} of {total} rows</source>
+        <translation>{name} में एक्सपोर्ट हो रहा है: {total} में से {done} पंक्तियाँ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to {target}</source>
+        <translation>
+            <numerusform>%n पंक्ति {target} में एक्सपोर्ट की</numerusform>
+            <numerusform>%n पंक्तियाँ {target} में एक्सपोर्ट कीं</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>एक्सपोर्ट रद्द हुआ: कोई फ़ाइल नहीं लिखी गई।</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>एक्सपोर्ट नहीं हो सका: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>Sending…</source>
@@ -590,21 +671,6 @@
         <translation>⚠ {number} ने फ़ोन उठाया, पर {member} ने नहीं उठाया: ग्राहक इंतज़ार करता रहा।</translation>
     </message>
     <message>
-        <source>Exporting…</source>
-        <translation>एक्सपोर्ट हो रहा है…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n row(s) to {file}</source>
-        <translation>
-            <numerusform>%n पंक्ति {file} में एक्सपोर्ट की</numerusform>
-            <numerusform>%n पंक्तियाँ {file} में एक्सपोर्ट कीं</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export failed: {reason}</source>
-        <translation>एक्सपोर्ट नहीं हो सका: {reason}</translation>
-    </message>
-    <message>
         <source>Called before: {calls}</source>
         <translation>पहले कॉल किया: {calls}</translation>
     </message>
@@ -693,6 +759,85 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import {name}</source>
+        <translation>{name} इम्पोर्ट करें</translation>
+    </message>
+    <message>
+        <source>Import preview</source>
+        <translation>इम्पोर्ट से पहले की झलक</translation>
+    </message>
+    <message>
+        <source>What will be imported</source>
+        <translation>क्या इम्पोर्ट होगा</translation>
+    </message>
+    <message>
+        <source>Refused rows</source>
+        <translation>नहीं ली गई पंक्तियाँ</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n lead(s)</source>
+        <translation>
+            <numerusform>%n लीड इम्पोर्ट करें (&amp;I)</numerusform>
+            <numerusform>%n लीड इम्पोर्ट करें (&amp;I)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import the leads</source>
+        <translation>लीड इम्पोर्ट करें</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>इम्पोर्ट रद्द करें</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>पंक्ति</translation>
+    </message>
+    <message>
+        <source>Number as written</source>
+        <translation>लिखा हुआ नंबर</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>क्यों</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) are ready to call from {file}.</source>
+        <translation>
+            <numerusform>{file} से %n लीड कॉल के लिए तैयार है।</numerusform>
+            <numerusform>{file} से %n लीड कॉल के लिए तैयार हैं।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) are refused (below): they are kept in the list as refused, never called.</source>
+        <translation>
+            <numerusform>%n पंक्ति नहीं ली गई (नीचे): वह सूची में &apos;नहीं ली गई&apos; के रूप में रहेगी, उस पर कभी कॉल नहीं होगा।</numerusform>
+            <numerusform>%n पंक्तियाँ नहीं ली गईं (नीचे): वे सूची में &apos;नहीं ली गई&apos; के रूप में रहेंगी, उन पर कभी कॉल नहीं होगा।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n refused rows are shown.</source>
+        <translation>
+            <numerusform>नहीं ली गई पहली %n पंक्ति दिखाई गई है।</numerusform>
+            <numerusform>नहीं ली गई पहली %n पंक्तियाँ दिखाई गई हैं।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No lead can be called: nothing would be imported.</source>
+        <translation>किसी भी लीड पर कॉल नहीं हो सकता: कुछ भी इम्पोर्ट नहीं होगा।</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>Follow the system</source>
@@ -708,6 +853,208 @@
     <message>
         <source>The dialer will use {language} when it starts again.</source>
         <translation>डायलर अगली बार शुरू होने पर {language} में दिखेगा।</translation>
+    </message>
+</context>
+<context>
+    <name>ListFiles</name>
+    <message>
+        <source>Import a lead list</source>
+        <translation>लीड की सूची इम्पोर्ट करें</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)</source>
+        <translation>स्प्रेडशीट (*.csv *.tsv *.txt *.xlsx);;सभी फ़ाइलें (*)</translation>
+    </message>
+    <message>
+        <source>An import is already running.</source>
+        <translation>एक इम्पोर्ट पहले से चल रहा है।</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>{file} पढ़ी जा रही है…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>इम्पोर्ट की प्रगति</translation>
+    </message>
+    <message>
+        <source>Importing a lead list</source>
+        <translation>लीड की सूची इम्पोर्ट हो रही है</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %n lead(s)…</source>
+        <translation>
+            <numerusform>%n लीड सहेजी जा रही है…</numerusform>
+            <numerusform>%n लीड सहेजी जा रही हैं…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was saved.</source>
+        <translation>इम्पोर्ट रद्द हुआ: कुछ भी सहेजा नहीं गया।</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: %n lead(s) imported. The first is in the form: press Return to call it.</source>
+        <translation>
+            <numerusform>{name}: %n लीड इम्पोर्ट हुई। पहली लीड फ़ॉर्म में है: कॉल करने के लिए Return दबाएँ।</numerusform>
+            <numerusform>{name}: %n लीड इम्पोर्ट हुईं। पहली लीड फ़ॉर्म में है: कॉल करने के लिए Return दबाएँ।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not imported: {reason}</source>
+        <translation>इम्पोर्ट नहीं हुआ: {reason}</translation>
+    </message>
+    <message>
+        <source>Import do-not-call numbers</source>
+        <translation>&apos;कॉल न करें&apos; नंबर इम्पोर्ट करें</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) are on the do-not-call list now.</source>
+        <translation>
+            <numerusform>%n नंबर अब &apos;कॉल न करें&apos; सूची में है।</numerusform>
+            <numerusform>%n नंबर अब &apos;कॉल न करें&apos; सूची में हैं।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) were not numbers: left out.</source>
+        <translation>
+            <numerusform>%n खाना नंबर नहीं था: उसे छोड़ दिया।</numerusform>
+            <numerusform>%n खाने नंबर नहीं थे: उन्हें छोड़ दिया।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No list to export: import one.</source>
+        <translation>एक्सपोर्ट के लिए कोई सूची नहीं है: पहले एक सूची इम्पोर्ट करें।</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>सूची एक्सपोर्ट करें</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel वर्कबुक (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n lead(s) to {file}.</source>
+        <translation>
+            <numerusform>%n लीड {file} में एक्सपोर्ट की।</numerusform>
+            <numerusform>%n लीड {file} में एक्सपोर्ट कीं।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The list was not exported: {reason}</source>
+        <translation>सूची एक्सपोर्ट नहीं हुई: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ListFlow</name>
+    <message>
+        <source>Lead lists unavailable: {reason}</source>
+        <translation>लीड की सूचियाँ उपलब्ध नहीं हैं: {reason}</translation>
+    </message>
+    <message>
+        <source>The last session ended during a call to a lead: that attempt is marked unknown (it may have rung). Check before pressing Return.</source>
+        <translation>पिछली बार एक लीड को कॉल के बीच में डायलर बंद हो गया: उस कोशिश को &apos;पता नहीं&apos; लिखा गया है (हो सकता है फ़ोन बजा हो)। Return दबाने से पहले जाँचें।</translation>
+    </message>
+    <message>
+        <source>Skipped {number}.</source>
+        <translation>{number} को छोड़ दिया।</translation>
+    </message>
+    <message>
+        <source>{number} will come back at {time}.</source>
+        <translation>{number} फिर से {time} बजे आएगा।</translation>
+    </message>
+    <message>
+        <source>Wait for the call&apos;s outcome before moving to another lead.</source>
+        <translation>दूसरी लीड पर जाने से पहले कॉल के नतीजे का इंतज़ार करें।</translation>
+    </message>
+    <message numerus="yes">
+        <source>{number} has had %n attempt(s), the most a lead gets: next lead.</source>
+        <translation>
+            <numerusform>{number} पर %n बार कोशिश हो चुकी है, एक लीड को इससे ज़्यादा नहीं मिलतीं: अगली लीड।</numerusform>
+            <numerusform>{number} पर %n बार कोशिश हो चुकी है, एक लीड को इससे ज़्यादा नहीं मिलतीं: अगली लीड।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time to call back {who} ({number}): press Return to call.</source>
+        <translation>{who} ({number}) को वापस कॉल करने का समय: कॉल करने के लिए Return दबाएँ।</translation>
+    </message>
+    <message>
+        <source>Call back now</source>
+        <translation>अभी वापस कॉल करें</translation>
+    </message>
+</context>
+<context>
+    <name>ListMenu</name>
+    <message>
+        <source>Li&amp;sts</source>
+        <translation>सूचियाँ (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Import a lead list…</source>
+        <translation>लीड की सूची इम्पोर्ट करें (&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Skip this lead</source>
+        <translation>इस लीड को छोड़ें (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Call &amp;back later…</source>
+        <translation>बाद में वापस कॉल करें (&amp;B)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport the list…</source>
+        <translation>सूची एक्सपोर्ट करें (&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Import do-&amp;not-call numbers…</source>
+        <translation>&apos;कॉल न करें&apos; नंबर इम्पोर्ट करें (&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Import the de&amp;mo list</source>
+        <translation>डेमो सूची इम्पोर्ट करें (&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>ListPanel</name>
+    <message>
+        <source>Call-down list</source>
+        <translation>कॉल की सूची</translation>
+    </message>
+    <message>
+        <source>Active list</source>
+        <translation>चालू सूची</translation>
+    </message>
+    <message>
+        <source>L&amp;ist</source>
+        <translation>सूची (&amp;I)</translation>
+    </message>
+    <message>
+        <source>List progress</source>
+        <translation>सूची की प्रगति</translation>
+    </message>
+    <message>
+        <source>Leads of the active list</source>
+        <translation>चालू सूची की लीड</translation>
+    </message>
+    <message>
+        <source>The lead&apos;s details</source>
+        <translation>लीड की जानकारी</translation>
+    </message>
+    <message>
+        <source>{done} of {total} done · {connected} connected · {call_back} to call back</source>
+        <translation>{total} में से {done} हो गईं · {connected} से बात हुई · {call_back} को वापस कॉल करना है</translation>
+    </message>
+    <message>
+        <source>The list is done: every lead has been worked.</source>
+        <translation>सूची पूरी हुई: हर लीड पर काम हो चुका है।</translation>
+    </message>
+    <message>
+        <source>Lead {position}: {name}</source>
+        <translation>लीड {position}: {name}</translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1407,113 @@
     </message>
 </context>
 <context>
+    <name>leads</name>
+    <message>
+        <source>No number in this row.</source>
+        <translation>इस पंक्ति में कोई नंबर नहीं है।</translation>
+    </message>
+    <message>
+        <source>The same number as row {row}: merged into it.</source>
+        <translation>पंक्ति {row} वाला ही नंबर: उसी में मिला दिया।</translation>
+    </message>
+    <message>
+        <source>{number} is on the do-not-call list.</source>
+        <translation>{number} &apos;कॉल न करें&apos; सूची में है।</translation>
+    </message>
+    <message>
+        <source>No column of phone numbers was found: the first row must name one (“Number”, “Phone” or “Mobile”). Columns found: {columns}.</source>
+        <translation>फ़ोन नंबर का कोई कॉलम नहीं मिला: पहली पंक्ति में किसी कॉलम का नाम “Number”, “Phone” या “Mobile” होना चाहिए। मिले कॉलम: {columns}।</translation>
+    </message>
+    <message>
+        <source>{file} is empty: there are no leads in it.</source>
+        <translation>{file} खाली है: इसमें कोई लीड नहीं है।</translation>
+    </message>
+    <message>
+        <source>{file} is not a table the dialer can read: save it as CSV or Excel (.xlsx).</source>
+        <translation>{file} ऐसी टेबल नहीं है जिसे डायलर पढ़ सके: इसे CSV या Excel (.xlsx) में सहेजें।</translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 or UTF-16 text: in Excel save it as “CSV UTF-8” or “Unicode Text”.</source>
+        <translation>{file} UTF-8 या UTF-16 टेक्स्ट नहीं है: Excel में इसे “CSV UTF-8” या “Unicode Text” के रूप में सहेजें।</translation>
+    </message>
+    <message>
+        <source>{file} could not be read as an Excel workbook ({reason}): it may be damaged.</source>
+        <translation>{file} को Excel वर्कबुक के रूप में पढ़ा नहीं जा सका ({reason}): हो सकता है फ़ाइल ख़राब हो।</translation>
+    </message>
+    <message>
+        <source>{file} could not be opened ({reason}).</source>
+        <translation>{file} खुल नहीं सकी ({reason})।</translation>
+    </message>
+    <message>
+        <source>Call back at {time}</source>
+        <translation>{time} बजे वापस कॉल</translation>
+    </message>
+    <message>
+        <source>Called (outcome unknown)</source>
+        <translation>कॉल किया (नतीजा पता नहीं)</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>नई</translation>
+    </message>
+    <message>
+        <source>Calling…</source>
+        <translation>कॉल हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>कॉल किया</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>बात हुई</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>वापस कॉल</translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation>कॉल न करें</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>छोड़ दी</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>नहीं ली गई</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>नंबर</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्टेटस</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>कोशिशें</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>नोट</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>Check the API key in Settings.</source>
@@ -1241,6 +1695,10 @@
     <message>
         <source>The call history at {path} can be read but not written ({reason}): earlier calls are shown, but no call can be placed until it can be written. Members and balance still load.</source>
         <translation>{path} पर कॉल इतिहास पढ़ा जा सकता है पर लिखा नहीं जा सकता ({reason}): पहले की कॉल दिखती हैं, पर लिखने लायक होने तक कोई कॉल नहीं लगेगी। मेंबर और बैलेंस फिर भी लोड होंगे।</translation>
+    </message>
+    <message>
+        <source>The call-down lists at {path} cannot be opened ({reason}): lists imported now last for this session only.</source>
+        <translation>{path} पर कॉल की सूचियाँ खुल नहीं सकीं ({reason}): अभी इम्पोर्ट की गई सूचियाँ सिर्फ़ इस बार के लिए रहेंगी।</translation>
     </message>
     <message>
         <source>The call history at {path} cannot be opened ({reason}): calls are disabled until it can be written. Members and balance still load.</source>

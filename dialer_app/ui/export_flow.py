@@ -94,7 +94,7 @@ class ExportFlow(QObject):
     @Slot(object)
     def _on_exported(self, count: int) -> None:
         self._finish()
-        text = self.tr("Exported %n row(s) to {file}", "", count).format(file=self._target)
+        text = self.tr("Exported %n row(s) to {target}", "", count).format(target=self._target)
         self.notice.emit(Notice(Level.STATUS, text))
 
     @Slot(object)

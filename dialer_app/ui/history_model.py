@@ -238,7 +238,7 @@ class HistoryModel(QAbstractTableModel):
             return self._head[index]
         found = self._window.cache.get(index - head) if index >= head else None
         if found is None:
-            raise IndexError(f"row {index} is not loaded")
+            raise IndexError(f"row {index} is not loaded")  # i18n: not shown (callers catch it)
         return found
 
     def loaded_row(self, index: int) -> Campaign | None:

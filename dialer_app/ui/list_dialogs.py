@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from dialer_app.core.leads import Preview
 from dialer_app.core.text import plain
 from dialer_app.ui.i18n import translated
+from dialer_app.ui.list_model import local_time
 from dialer_app.ui.naming import named
 
 SHOWN_REFUSALS = 500  # the preview lists this many refused rows, then says how many more
@@ -41,18 +42,19 @@ class ImportPreviewDialog(QDialog):
         self.summary = named(QLabel(), "importSummaryLabel", self.tr("What will be imported"))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        self.summary.setText(summary_text(self, preview))
+        self.summary.setText(self.summary_text())
         self.table = named(QTableWidget(), "importRefusedTable", self.tr("Refused rows"))
         self._fill_refused()
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton(
-            self.tr("&Import {count} leads").format(count=len(preview.ready)),
+            self.tr("&Import %n lead(s)", "", len(preview.ready)),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         named(self.import_button, "importButton", self.tr("Import the leads"))
         self.import_button.setEnabled(bool(preview.ready))
         self.import_button.setDefault(True)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))  # Qt has no Hindi for its own buttons
         named(cancel, "importCancelButton", self.tr("Cancel the import"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -62,6 +64,22 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(buttons)
         self.table.setVisible(bool(preview.refused))
         self.resize(820, 440 if preview.refused else 160)
+
+    def summary_text(self) -> str:
+        """How many leads the import saves and how many rows it refuses, in whole sentences."""
+        ready, refused = len(self.preview.ready), len(self.preview.refused)
+        file = plain(self.preview.source)
+        sentences = [self.tr("%n lead(s) are ready to call from {file}.", "", ready)]
+        if refused:
+            sentences.append(self.tr(
+                "%n row(s) are refused (below): they are kept in the list as refused, "
+                "never called.", "", refused,
+            ))  # fmt: skip
+        if refused > SHOWN_REFUSALS:
+            sentences.append(self.tr("The first %n refused rows are shown.", "", SHOWN_REFUSALS))
+        if not ready:
+            sentences.append(self.tr("No lead can be called: nothing would be imported."))
+        return " ".join(sentences).format(file=file)
 
     def _fill_refused(self) -> None:
         shown = self.preview.refused[:SHOWN_REFUSALS]
@@ -85,22 +103,6 @@ class ImportPreviewDialog(QDialog):
         self.table.resizeRowsToContents()
 
 
-def summary_text(widget: QWidget, preview: Preview) -> str:
-    ready = len(preview.ready)
-    refused = len(preview.refused)
-    text = widget.tr(
-        "{ready} leads are ready to call from {file}. {refused} rows are refused (below): they "
-        "are kept in the list as refused, never called."
-    ) if refused else widget.tr("{ready} leads are ready to call from {file}.")  # fmt: skip
-    if refused > SHOWN_REFUSALS:
-        text += " " + widget.tr("The first {shown} refused rows are shown.")
-    if not ready:
-        text += " " + widget.tr("No lead can be called: nothing would be imported.")
-    return text.format(
-        ready=ready, refused=refused, file=plain(preview.source), shown=SHOWN_REFUSALS
-    )
-
-
 class CallBackDialog(QDialog):
     """F7: call this lead back in N minutes (Return takes the default, an hour)."""
 
@@ -121,6 +123,8 @@ class CallBackDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -139,5 +143,5 @@ class CallBackDialog(QDialog):
 
     @Slot(int)
     def _on_minutes_value_changed(self, _value: int) -> None:
-        text = self.tr("at {time}").format(time=self.when.astimezone().strftime("%d %b %H:%M"))
+        text = self.tr("at {time}").format(time=local_time(self.when))
         self.when_label.setText(text)

@@ -233,9 +233,11 @@ class ListFlow(QObject):
         self.refresh_progress()
         placed = attempt.result.outcome is Outcome.PLACED
         if updated is not None and not placed and updated.attempts >= self.max_attempts:
-            text = self.tr("{number} has had {count} attempts, the most a lead gets: next lead.")
-            self.notice.emit(Notice(Level.WARN, text.format(
-                number=updated.display_number, count=updated.attempts)))  # fmt: skip
+            text = self.tr(
+                "{number} has had %n attempt(s), the most a lead gets: next lead.", "",
+                updated.attempts,
+            ).format(number=updated.display_number)  # fmt: skip
+            self.notice.emit(Notice(Level.WARN, text))
             self._next()
 
     @Slot(object)

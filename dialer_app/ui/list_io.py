@@ -106,7 +106,7 @@ class ListFiles(QObject):
         else:
             progress.setValue(min(int(count), progress.maximum()))
             if kind == "saved":
-                progress.setLabelText(self.tr("Saving {count} leads…").format(count=count))
+                progress.setLabelText(self.tr("Saving %n lead(s)…", "", int(count)))
 
     @Slot()
     def _on_progress_canceled(self) -> None:
@@ -144,7 +144,7 @@ class ListFiles(QObject):
             return
         preview = dialog.preview
         job, self._cancel = self._leads.save(preview)
-        self._open_progress(self.tr("Saving {count} leads…").format(count=len(preview.ready)))
+        self._open_progress(self.tr("Saving %n lead(s)…", "", len(preview.ready)))
         assert self._progress is not None
         self._progress.setMaximum(max(len(preview.ready) + len(preview.refused), 1))
         job.on_progress(self._on_import_progressed)
@@ -160,8 +160,10 @@ class ListFiles(QObject):
         self._window.activateWindow()  # the preview had it: the agent goes on in the form
         self._flow.use_list(lead_list)
         text = self.tr(
-            "{name}: {count} leads imported. The first is in the form: press Return to call it."
-        ).format(name=lead_list.name, count=lead_list.total)
+            "{name}: %n lead(s) imported. The first is in the form: press Return to call it.",
+            "",
+            lead_list.total,
+        ).format(name=lead_list.name)
         self.notice.emit(Notice(Level.INFO, text))
 
     @Slot(object)
@@ -190,9 +192,9 @@ class ListFiles(QObject):
 
     @Slot(object)
     def _on_blocked_imported(self, result: BlockedImport) -> None:
-        text = self.tr(
-            "{added} numbers are on the do-not-call list now ({refused} cells were not numbers)."
-        ).format(added=result.added, refused=result.refused)
+        text = self.tr("%n number(s) are on the do-not-call list now.", "", result.added)
+        if result.refused:
+            text += " " + self.tr("%n cell(s) were not numbers: left out.", "", result.refused)
         self.notice.emit(Notice(Level.INFO, text))
 
     # -- export -------------------------------------------------------------------------
@@ -216,9 +218,7 @@ class ListFiles(QObject):
 
     @Slot(object)
     def _on_exported(self, count: int) -> None:
-        text = self.tr("Exported {count} leads to {file}.").format(
-            count=count, file=self._target.name
-        )
+        text = self.tr("Exported %n lead(s) to {file}.", "", count).format(file=self._target.name)
         self.notice.emit(Notice(Level.STATUS, text))
 
     @Slot(object)

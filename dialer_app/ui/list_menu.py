@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from dialer_app.services.calls import CallService
@@ -21,6 +22,8 @@ from dialer_app.ui.list_panel import ListPanel
 
 if TYPE_CHECKING:
     from dialer_app.ui.main_window import MainWindow
+
+EXPORT_KEY = QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_E)
 
 
 @dataclass
@@ -79,21 +82,27 @@ def build_list_parts(
 def _menu(
     window: MainWindow, demo: bool
 ) -> tuple[QAction, QAction, QAction, QAction, QAction, QAction | None]:
-    tr = window.tr
-    menu = window.menuBar().addMenu(tr("Li&sts"))
-    entries = (
-        (tr("&Import a lead list…"), "Ctrl+O"),
-        (tr("&Skip this lead"), "F6"),
-        (tr("Call &back later…"), "F7"),
-        (tr("E&xport the list…"), "Ctrl+Shift+E"),
-        (tr("Import do-&not-call numbers…"), ""),
-        *([(tr("Import the de&mo list"), "")] if demo else []),
+    menu = window.menuBar().addMenu(QCoreApplication.translate("ListMenu", "Li&sts"))
+    entries: tuple[tuple[str, QKeySequence | None], ...] = (
+        (
+            QCoreApplication.translate("ListMenu", "&Import a lead list…"),
+            QKeySequence(QKeySequence.StandardKey.Open),
+        ),
+        (QCoreApplication.translate("ListMenu", "&Skip this lead"), QKeySequence(Qt.Key.Key_F6)),
+        (QCoreApplication.translate("ListMenu", "Call &back later…"), QKeySequence(Qt.Key.Key_F7)),
+        (QCoreApplication.translate("ListMenu", "E&xport the list…"), EXPORT_KEY),
+        (QCoreApplication.translate("ListMenu", "Import do-&not-call numbers…"), None),
+        *(
+            [(QCoreApplication.translate("ListMenu", "Import the de&mo list"), None)]
+            if demo
+            else []
+        ),
     )
     actions = []
     for text, key in entries:
         item = QAction(text, window)
-        if key:
-            item.setShortcut(QKeySequence(key))
+        if key is not None:
+            item.setShortcut(key)
         menu.addAction(item)
         window.addAction(item)  # works whatever has the focus
         actions.append(item)

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QDateTime,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -20,6 +23,8 @@ from PySide6.QtCore import (
 
 from dialer_app.core.leads import Lead, LeadStatus
 from dialer_app.core.text import QT_TRANSLATE_NOOP, plain
+from dialer_app.ui.history_columns import disposition_text
+from dialer_app.ui.i18n import translated
 
 PAGE = 200
 CACHED_PAGES = 16
@@ -27,41 +32,51 @@ Index = QModelIndex | QPersistentModelIndex
 PageReader = Callable[[int, int], list[Lead]]
 
 
-CTX = "leads"
-
-
 def _t(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
+    return QCoreApplication.translate("leads", text)
+
+
+def local_time(moment: datetime) -> str:
+    """A call-back time in the window's language ("05 Dec 14:30"; digits stay ASCII)."""
+    stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    return QLocale().toString(stamp, "dd MMM HH:mm")
 
 
 def status_text(lead: Lead) -> str:
     """What the panel says of a lead's status, in the window's language."""
     if lead.status is LeadStatus.CALL_BACK and lead.call_back_at is not None:
-        when = lead.call_back_at.astimezone().strftime("%d %b %H:%M")
-        return QCoreApplication.translate(CTX, "Call back at {time}").format(time=when)
+        when = local_time(lead.call_back_at)
+        return QCoreApplication.translate("leads", "Call back at {time}").format(time=when)
     if lead.status is LeadStatus.CALLED and lead.outcome == "unknown":
-        return QCoreApplication.translate(CTX, "Called (outcome unknown)")
+        return QCoreApplication.translate("leads", "Called (outcome unknown)")
     return _t(STATUS_TEXT.get(lead.status, lead.status.value))
 
 
+def note_text(lead: Lead) -> str:
+    """The agent's note, or why the lead was refused at import (in the window's language)."""
+    if lead.note or lead.reason_sentence is None:
+        return lead.note or lead.reason
+    return translated(lead.reason_sentence)
+
+
 STATUS_TEXT = {
-    LeadStatus.NEW: QT_TRANSLATE_NOOP(CTX, "New"),
-    LeadStatus.CALLING: QT_TRANSLATE_NOOP(CTX, "Calling…"),
-    LeadStatus.CALLED: QT_TRANSLATE_NOOP(CTX, "Called"),
-    LeadStatus.CONNECTED: QT_TRANSLATE_NOOP(CTX, "Connected"),
-    LeadStatus.CALL_BACK: QT_TRANSLATE_NOOP(CTX, "Call back"),
-    LeadStatus.DO_NOT_CALL: QT_TRANSLATE_NOOP(CTX, "Do not call"),
-    LeadStatus.SKIPPED: QT_TRANSLATE_NOOP(CTX, "Skipped"),
-    LeadStatus.REFUSED: QT_TRANSLATE_NOOP(CTX, "Refused"),
+    LeadStatus.NEW: QT_TRANSLATE_NOOP("leads", "New"),
+    LeadStatus.CALLING: QT_TRANSLATE_NOOP("leads", "Calling…"),
+    LeadStatus.CALLED: QT_TRANSLATE_NOOP("leads", "Called"),
+    LeadStatus.CONNECTED: QT_TRANSLATE_NOOP("leads", "Connected"),
+    LeadStatus.CALL_BACK: QT_TRANSLATE_NOOP("leads", "Call back"),
+    LeadStatus.DO_NOT_CALL: QT_TRANSLATE_NOOP("leads", "Do not call"),
+    LeadStatus.SKIPPED: QT_TRANSLATE_NOOP("leads", "Skipped"),
+    LeadStatus.REFUSED: QT_TRANSLATE_NOOP("leads", "Refused"),
 }
 COLUMNS: tuple[tuple[str, Callable[[Lead], str]], ...] = (
-    (QT_TRANSLATE_NOOP(CTX, "#"), lambda lead: str(lead.position + 1)),
-    (QT_TRANSLATE_NOOP(CTX, "Name"), lambda lead: lead.name),
-    (QT_TRANSLATE_NOOP(CTX, "Number"), lambda lead: lead.display_number),
-    (QT_TRANSLATE_NOOP(CTX, "Status"), status_text),
-    (QT_TRANSLATE_NOOP(CTX, "Attempts"), lambda lead: str(lead.attempts)),
-    (QT_TRANSLATE_NOOP(CTX, "Disposition"), lambda lead: lead.disposition),
-    (QT_TRANSLATE_NOOP(CTX, "Note"), lambda lead: lead.note or lead.reason),
+    (QT_TRANSLATE_NOOP("leads", "#"), lambda lead: str(lead.position + 1)),
+    (QT_TRANSLATE_NOOP("leads", "Name"), lambda lead: lead.name),
+    (QT_TRANSLATE_NOOP("leads", "Number"), lambda lead: lead.display_number),
+    (QT_TRANSLATE_NOOP("leads", "Status"), status_text),
+    (QT_TRANSLATE_NOOP("leads", "Attempts"), lambda lead: str(lead.attempts)),
+    (QT_TRANSLATE_NOOP("leads", "Disposition"), lambda lead: disposition_text(lead.disposition)),
+    (QT_TRANSLATE_NOOP("leads", "Note"), note_text),
 )
 
 

@@ -21,6 +21,7 @@ from dialer_app.ui.list_model import LeadTableModel
 from dialer_app.ui.naming import named
 
 WIDTHS = (36, 120, 110, 120, 60, 100, 160)
+PADDING = 28  # the sort arrow and the margins around a header's title
 
 
 class ListPanel(QWidget):
@@ -50,14 +51,9 @@ class ListPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
-        # as tall as the font: Devanagari needs more room than Latin
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.horizontalHeader().setStretchLastSection(True)
-        metrics = self.view.horizontalHeader().fontMetrics()
-        for column, width in enumerate(WIDTHS):  # never narrower than its (translated) title
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            self.view.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 28))
+        self._fit()
         top = QHBoxLayout()
         top.addWidget(label)
         top.addWidget(self.list_combo, 1)
@@ -71,6 +67,17 @@ class ListPanel(QWidget):
         self.details_label.setWordWrap(True)
         self.details_label.setVisible(False)
         self.list_combo.activated.connect(self._on_list_combo_activated)
+
+    def _fit(self) -> None:
+        """Each column at least as wide as its (translated) title, rows as tall as the font
+        (Devanagari needs more room than Latin)."""
+        header = self.view.horizontalHeader()
+        metrics = header.fontMetrics()
+        for column, width in enumerate(WIDTHS):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            self.view.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + PADDING))
+        rows = self.view.verticalHeader()
+        rows.setDefaultSectionSize(max(22, self.view.fontMetrics().height() + 8))
 
     def set_lists(self, lists: list[LeadList], active_id: int | None) -> None:
         self.list_combo.blockSignals(True)

@@ -218,7 +218,7 @@ def test_do_not_call_numbers_from_a_file_are_refused_at_import(
     blocked = write_csv(tmp_path / "dnc.csv", ",", [["number"], ["+91 98765 43211"], ["junk"]])
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(blocked), ""))
     parts_of(desk).block_action.trigger()
-    qtbot.waitUntil(lambda: "1 numbers are on the do-not-call list" in banner(desk))
+    qtbot.waitUntil(lambda: "1 number is on the do-not-call list now." in banner(desk))
     source = write_csv(tmp_path / "day.csv", ",", [
         ["name", "mobile"], ["A", "9876543210"], ["B", "9876543211"]])  # fmt: skip
     files = parts_of(desk).files

@@ -11,7 +11,14 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 
 from dialer_app.composition import Desk
@@ -119,3 +126,35 @@ def test_the_language_follows_the_setting_or_else_the_system(
     done = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True,
                           check=True)  # fmt: skip
     assert done.stdout.decode() == expected
+
+
+def _mnemonic(text: str) -> str:
+    """The letter after a single ``&`` ("ग्राहक (&C)" -> "c"), or ""."""
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].lower() if at >= 0 else ""
+
+
+def _clashes(texts: list[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    found = []
+    for text in texts:
+        key = _mnemonic(text)
+        if key and key in seen:
+            found.append(f"{seen[key]!r} and {text!r} share Alt+{key.upper()}")
+        seen.setdefault(key, text)
+    return found
+
+
+def test_in_hindi_no_two_controls_of_the_window_or_a_menu_share_a_mnemonic(
+    hindi_desk: Desk,
+) -> None:
+    window = hindi_desk.window
+    assert window.lists is not None
+    labels = [label.text() for label in window.findChildren(QLabel) if label.buddy() is not None]
+    buttons = [button.text() for button in window.findChildren(QAbstractButton)]
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert "सूचियाँ (&S)" in menus
+    assert "सूची (&I)" in labels
+    assert _clashes(menus + labels + buttons) == []
+    for menu in window.menuBar().findChildren(QMenu):
+        assert _clashes([action.text() for action in menu.actions()]) == [], menu.title()
