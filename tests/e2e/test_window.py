@@ -47,7 +47,7 @@ def test_agent_places_a_call_with_return(qtbot: QtBot, launch: Launch, sandbox: 
         "call_from_did": "1",
     }
     assert call.authcode_valid
-    assert cell(parts, "Outcome") == "Placed"
+    qtbot.waitUntil(lambda: cell(parts, "Outcome") == "Placed")  # the row is read on a worker
     assert cell(parts, "Campid") == "3570001"
     assert cell(parts, "Customer") == "98765 43210"
     assert window.form.call_button.isEnabled()
