@@ -210,14 +210,18 @@ class HistoryStore:
             names = self._names_for(conn, query)
             return history_window.page_at(conn, query, names, span, moves)
 
+    def _read_only(self) -> sqlite3.Connection:
+        """A read-only connection of its own (marks, exports): it never holds the store's lock."""
+        uri = f"file:{self._path}?mode=ro"
+        try:
+            return sqlite3.connect(uri, uri=True, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise HistoryError(f"Cannot read the call history at {self._path}: {exc}") from exc
+
     def marks(self, query: HistoryQuery, span: Span, every: int) -> dict[int, Key]:
         """The key of every ``every``-th row of the query inside ``span``, by position: one
         walk of the sort index, on a connection of its own (page reads go on meanwhile)."""
-        uri = f"file:{self._path}?mode=ro"
-        try:
-            reader = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        except sqlite3.Error as exc:
-            raise HistoryError(f"Cannot read the call history at {self._path}: {exc}") from exc
+        reader = self._read_only()
         try:
             names = self._names_for(reader, query)
             return history_window.marks(reader, query, names, span, every)
@@ -272,11 +276,7 @@ class HistoryStore:
         Meant for exports on a worker thread: it never holds the store's lock, so calls
         and the window go on while a million rows stream out.
         """
-        uri = f"file:{self._path}?mode=ro"
-        try:
-            reader = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        except sqlite3.Error as exc:
-            raise HistoryError(f"Cannot read the call history at {self._path}: {exc}") from exc
+        reader = self._read_only()
         try:
             after: Campaign | None = None
             names = self._names_for(reader, query)
@@ -298,11 +298,7 @@ class HistoryStore:
         """How many rows match ``query``, and every one of them as a tuple of ``columns`` (SQL
         expressions) in batches, in order: one statement in one read transaction on a
         connection of its own (the count and the rows agree; calls go on meanwhile)."""
-        uri = f"file:{self._path}?mode=ro"
-        try:
-            reader = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        except sqlite3.Error as exc:
-            raise HistoryError(f"Cannot read the call history at {self._path}: {exc}") from exc
+        reader = self._read_only()
         try:
             reader.execute("BEGIN")
             names = self._names_for(reader, query)
