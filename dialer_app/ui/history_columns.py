@@ -256,3 +256,7 @@ TITLES = [column.name for column in COLUMNS]  # English: what code looks columns
 OUTCOME_COLUMN = TITLES.index("Outcome")
 RESULT_COLUMN = TITLES.index("Result")
 RECORDING_COLUMN = TITLES.index("Recording")
+# What an agent needs in view without scrolling sideways, even with a call-down list beside it.
+NEEDED_COLUMNS = tuple(
+    TITLES.index(name) for name in ("Time", "Member", "Customer", "Result", "Talk")
+)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +27,7 @@ from dialer_app.core.uri import is_openable_link
 from dialer_app.services.history import HistoryService
 from dialer_app.ui.history_columns import (
     COLUMNS,
+    NEEDED_COLUMNS,
     OUTCOME_SHORT,
     RECORDING_COLUMN,
     disposition_text,
@@ -71,6 +73,17 @@ class HistoryPanel(QWidget):
         self._debounce.setInterval(FILTER_DELAY_MS)
         self._build_ui()
         self._connect_signals()
+
+    def needed_width(self) -> int:
+        """How wide the panel must be to show every needed column (``NEEDED_COLUMNS``) that is
+        not hidden, with the table's frame, row header and scroll bar."""
+        header = self.view.horizontalHeader()
+        shown = [i for i in NEEDED_COLUMNS if not header.isSectionHidden(i)]
+        right = max((header.sectionPosition(i) + header.sectionSize(i) for i in shown), default=0)
+        rows = self.view.verticalHeader()
+        chrome = 2 * self.view.frameWidth() + (rows.width() if rows.isVisible() else 0)
+        scroll_bar = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return right + chrome + scroll_bar + 4
 
     def _build_ui(self) -> None:
         self.filter_edit = named(QLineEdit(), "historyFilterEdit", self.tr("Filter history"))

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 
 from dialer_app.core.leads import Lead, LeadList, Progress
 from dialer_app.core.text import plain
+from dialer_app.ui.history_panel import HistoryPanel
 from dialer_app.ui.list_model import LeadTableModel
 from dialer_app.ui.naming import named
 
+LIST_MIN_WIDTH = 480  # the #, name, number, status and attempts columns
 WIDTHS = (36, 120, 110, 120, 60, 100, 160)
 PADDING = 28  # the sort arrow and the margins around a header's title
 
@@ -90,9 +92,8 @@ class ListPanel(QWidget):
         appearing = bool(lists) and self.isHidden()
         self.setVisible(bool(lists))
         splitter = self.parentWidget()
-        if appearing and isinstance(splitter, QSplitter):  # beside the history: a fair share
-            width = max(splitter.width(), 900)
-            splitter.setSizes([width * 11 // 20, width * 9 // 20])
+        if appearing and isinstance(splitter, QSplitter):
+            splitter.setSizes(shares(splitter))
 
     @Slot(int)
     def _on_list_combo_activated(self, index: int) -> None:
@@ -134,3 +135,14 @@ def details_text(title: str, lead: Lead, columns: tuple[str, ...]) -> str:
         if cell.strip() and plain(cell) != plain(lead.name)
     ]
     return head + ("\n" + " · ".join(parts) if parts else "")
+
+
+def shares(splitter: QSplitter) -> list[int]:
+    """The history and the list side by side: the history keeps the columns an agent needs
+    in view (on a 1366-pixel screen too), the list gets the rest, and room for its lead's
+    number, name, status and attempts."""
+    width = max(splitter.width(), 900)
+    history = splitter.widget(0)
+    needed = history.needed_width() if isinstance(history, HistoryPanel) else 0
+    first = min(max(width * 11 // 20, needed), width - LIST_MIN_WIDTH)
+    return [first, width - first - splitter.handleWidth()]

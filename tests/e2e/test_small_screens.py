@@ -10,15 +10,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from dialer_app.services import settings as keys_of
 from dialer_app.ui.column_chooser import ColumnChooser
-from dialer_app.ui.history_columns import TITLES
+from dialer_app.ui.history_columns import NEEDED_COLUMNS, TITLES
 from tests.helpers.clipping import clipped
 from tests.helpers.language import language
+from tests.helpers.lists import write_csv
 from tests.helpers.window import Launch, wait_for_lists
 
 NEEDED = ["Time", "Customer", "Member", "Result", "Talk"]
@@ -85,3 +88,40 @@ def test_at_150_and_200_percent_the_window_is_drawn_at_scale_with_nothing_cut(
         round(1280 * float(scale)),
         round(640 * float(scale)),
     )
+
+
+@pytest.mark.parametrize("choice", ["en", "hi"])
+def test_with_a_list_beside_the_history_the_needed_columns_of_both_stay_in_view(
+    qtbot: QtBot, launch: Launch, saved_key: None, choice: str, tmp_path: Path
+) -> None:
+    source = write_csv(tmp_path / "leads.csv", ",", [
+        ["Name", "Mobile", "City"], ["Asha Rao", "98765 43210", "Pune"],
+    ])  # fmt: skip
+    with language(choice):
+        desk = launch()
+        wait_for_lists(qtbot, desk)
+        window = desk.window
+        window.resize(*SCREEN_1366)
+        qtbot.waitUntil(lambda: window.width() == SCREEN_1366[0])
+        qtbot.waitUntil(lambda: window.lists is not None)
+        assert window.lists is not None
+        window.import_list(str(source))
+        files = window.lists.files
+        qtbot.waitUntil(lambda: files.preview_dialog is not None, timeout=5000)
+        dialog = files.preview_dialog
+        assert dialog is not None
+        qtbot.waitUntil(dialog.isVisible)
+        QTest.keyClick(dialog, Qt.Key.Key_Return)
+        panel = window.lists.panel
+        qtbot.waitUntil(panel.isVisible, timeout=5000)
+        history = window.history_view
+        header = history.horizontalHeader()
+        for column in NEEDED_COLUMNS:  # time, member, customer, result, talk
+            assert header.sectionViewportPosition(column) + header.sectionSize(column) <= (
+                history.viewport().width()
+            ), TITLES[column]
+        leads = panel.view.horizontalHeader()
+        for column in range(5):  # #, name, number, status, attempts
+            assert leads.sectionViewportPosition(column) + leads.sectionSize(column) <= (
+                panel.view.viewport().width()
+            ), column
