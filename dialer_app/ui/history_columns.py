@@ -257,6 +257,5 @@ OUTCOME_COLUMN = TITLES.index("Outcome")
 RESULT_COLUMN = TITLES.index("Result")
 RECORDING_COLUMN = TITLES.index("Recording")
 # What an agent needs in view without scrolling sideways, even with a call-down list beside it.
-NEEDED_COLUMNS = tuple(
-    TITLES.index(name) for name in ("Time", "Member", "Customer", "Result", "Talk")
-)
+NEEDED = ("Time", "Member", "Customer", "Result", "Talk")  # i18n: not shown (column keys)
+NEEDED_COLUMNS = tuple(TITLES.index(name) for name in NEEDED)
