@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
 
 from dialer_app.core.export import ExportCancelled
 from dialer_app.core.messages import describe_error
@@ -22,6 +22,7 @@ from dialer_app.services.runner import Job
 from dialer_app.ui.i18n import translated
 from dialer_app.ui.naming import named
 from dialer_app.ui.notice import Level, Notice
+from dialer_app.ui.plain import plain_label
 
 SHOW_AFTER_MS = 400  # an export that ends sooner shows no progress at all
 
@@ -43,6 +44,7 @@ class ExportFlow(QObject):
         self._stop = threading.Event()
         self._target = Path()
         self.progress = named(QProgressDialog(window), "exportProgress", self.tr("Export progress"))
+        self.progress.setLabel(plain_label(QLabel()))  # the file's name is shown as it is
         self.progress.setWindowTitle(self.tr("Exporting history"))
         self.progress.setCancelButtonText(self.tr("Cancel"))
         self.progress.setWindowModality(Qt.WindowModality.NonModal)

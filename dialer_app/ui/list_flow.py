@@ -26,6 +26,7 @@ from dialer_app.ui.dial_form import DialForm
 from dialer_app.ui.list_dialogs import CallBackDialog
 from dialer_app.ui.list_panel import ListPanel
 from dialer_app.ui.notice import Level, Notice
+from dialer_app.ui.plain import notification
 from dialer_app.ui.wrapup import WrapUpPanel
 
 log = logging.getLogger(__name__)
@@ -300,4 +301,4 @@ class ListFlow(QObject):
         self.notice.emit(Notice(Level.WARN, text))
         QApplication.alert(self._window)
         for tray in self._window.findChildren(QSystemTrayIcon):
-            tray.showMessage(self.tr("Call back now"), text)
+            tray.showMessage(self.tr("Call back now"), notification(text))  # a name from the file

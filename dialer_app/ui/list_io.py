@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QProgressDialog, QWidget
 
 from dialer_app.core.leads import LeadFileError, LeadList, Preview
 from dialer_app.core.messages import describe_error
@@ -21,6 +21,7 @@ from dialer_app.ui.i18n import translated
 from dialer_app.ui.list_dialogs import ImportPreviewDialog
 from dialer_app.ui.list_flow import ListFlow
 from dialer_app.ui.notice import Level, Notice
+from dialer_app.ui.plain import plain_label
 
 log = logging.getLogger(__name__)
 LEAD_FILES = (".csv", ".tsv", ".txt", ".xlsx")
@@ -85,6 +86,7 @@ class ListFiles(QObject):
 
     def _open_progress(self, label: str) -> None:
         progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._window)
+        progress.setLabel(plain_label(QLabel(label)))  # the file's name is shown as it is
         progress.setObjectName("importProgressDialog")
         progress.setAccessibleName(self.tr("Import progress"))
         progress.setWindowTitle(self.tr("Importing a lead list"))

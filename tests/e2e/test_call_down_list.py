@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from dialer_app.app import main
@@ -269,3 +269,18 @@ def test_a_lead_is_refused_outside_calling_hours_with_the_opening_time(
     list_clock.now = india("2026-12-03", "09:00")
     press(desk, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(sandbox.received(CLICK)) == 1, timeout=5000)
+
+
+def test_a_file_name_holding_markup_reads_literally_while_it_imports(
+    qtbot: QtBot, desk: Desk, tmp_path: Path
+) -> None:
+    name = "<b>Big <i>leads <img src=x>.csv"  # no '/': a file name cannot hold one
+    source = write_csv(tmp_path / name, ",", [["Name", "Phone"], ["A", "9876543210"]])
+    desk.window.import_list(str(source))
+    progress = desk.window.findChild(QProgressDialog, "importProgressDialog")
+    assert progress is not None
+    label = progress.findChild(QLabel)
+    assert label is not None
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert label.text() == f"Reading {name}…"
+    qtbot.waitUntil(lambda: parts_of(desk).files.preview_dialog is not None, timeout=5000)
