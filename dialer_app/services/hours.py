@@ -33,9 +33,9 @@ class HoursGuard:
 
     def hours(self) -> CallingHours | None:
         """Today's window, or None when calls are allowed at any hour."""
-        if self._demo and not self._settings.has(CALLING_HOURS):
+        text = self._written()
+        if text is None:
             return None
-        text = self._settings.get(CALLING_HOURS)
         try:
             return parse_hours(text)
         except ValueError as exc:
@@ -44,20 +44,26 @@ class HoursGuard:
 
     def problem(self) -> Sentence | None:
         """What is wrong with the settings file's calling hours, if anything (start-up)."""
-        if self._demo and not self._settings.has(CALLING_HOURS):
+        text = self._written()
+        if text is None:
             return None
-        text = self._settings.get(CALLING_HOURS)
         try:
             parse_hours(text)
         except ValueError:
             source = QT_TRANSLATE_NOOP(
-                "hours",
+                CTX,
                 "The calling hours {value} in settings.ini cannot be read (write them like "
                 "{example}, or {always}), so calls are allowed from {example} India time.",
             )
             args = {"value": repr(text), "example": DEFAULT_HOURS, "always": ALWAYS}
             return Sentence(CTX, source, args)
         return None
+
+    def _written(self) -> str | None:
+        """The window the settings hold, or None in demo mode when they hold none."""
+        if self._demo and not self._settings.has(CALLING_HOURS):
+            return None
+        return self._settings.get(CALLING_HOURS)
 
     def refusal(self) -> Sentence | None:
         """Why a call now is refused, or None when it may go."""

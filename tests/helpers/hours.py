@@ -8,21 +8,17 @@ from pathlib import Path
 from dialer_app.core.config import Paths
 from dialer_app.core.hours import IST
 
-# The settings file a test's data directory starts with: the suite places calls at any hour
-# of the day it runs; the calling-hours tests write their own window (or remove this).
-ANY_HOUR = "[calling]\nhours=always\n"
-
 
 def allow_any_hour(data_dir: Path) -> None:
     """Open calling hours in ``data_dir``'s settings file (what an agent could write too)."""
-    settings = Paths(data_dir).settings
-    settings.parent.mkdir(parents=True, exist_ok=True)
-    settings.write_text(ANY_HOUR, encoding="utf-8")
+    set_hours(data_dir, "always")
 
 
 def set_hours(data_dir: Path, hours: str) -> None:
     """Write ``hours`` (``09:00-21:00``) as the calling hours of ``data_dir``."""
-    Paths(data_dir).settings.write_text(f"[calling]\nhours={hours}\n", encoding="utf-8")
+    settings = Paths(data_dir).settings
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(f"[calling]\nhours={hours}\n", encoding="utf-8")
 
 
 def india(day: str, clock: str) -> datetime:
