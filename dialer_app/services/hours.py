@@ -51,7 +51,7 @@ class HoursGuard:
             parse_hours(text)
         except ValueError:
             source = QT_TRANSLATE_NOOP(
-                CTX,
+                "hours",
                 "The calling hours {value} in settings.ini cannot be read (write them like "
                 "{example}, or {always}), so calls are allowed from {example} India time.",
             )
