@@ -15,8 +15,8 @@ import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import dialer_app.core.history as history_module
-from dialer_app.core.history import HistoryStore
+import dialer_app.core.history.store as history_module
+from dialer_app.core.history.store import HistoryStore
 
 GENERATOR_VERSION = 1
 _MEMBERS = (

@@ -12,11 +12,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QTableView
 
 from benchmarks.qtkit import run_for, wait_job, wait_signal, wait_until
-from dialer_app.core.history import HistoryStore
+from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.records import HistoryQuery
 from dialer_app.services.history import HistoryService
 from dialer_app.services.runner import Runner
-from dialer_app.ui.history_model import HistoryModel
+from dialer_app.ui.history.model import HistoryModel
 
 PAGE_TIMEOUT_MS = 60_000
 _ROOT = QModelIndex()

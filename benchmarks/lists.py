@@ -57,9 +57,9 @@ def _timed(action: Callable[[], object]) -> float:
 
 
 def import_once(source: Path, db: Path) -> float:
-    from dialer_app.core.lead_store import LeadStore
-    from dialer_app.core.leads import build_preview
-    from dialer_app.core.leads_read import read_table
+    from dialer_app.core.leads.model import build_preview
+    from dialer_app.core.leads.read import read_table
+    from dialer_app.core.leads.sqlite_store import LeadStore
 
     db.unlink(missing_ok=True)
     store = LeadStore(db)
@@ -87,7 +87,7 @@ def baseline_once(source: Path, db: Path) -> float:
 
 
 def xlsx_readers(source: Path) -> tuple[float, float | None]:
-    from dialer_app.core.leads_read import read_xlsx
+    from dialer_app.core.leads.read import read_xlsx
 
     calamine = _timed(lambda: read_xlsx(source))
     try:
@@ -141,10 +141,10 @@ def panel_figures(tmp: Path, size: int) -> dict[str, float]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from dialer_app.core.lead_store import LeadStore
-    from dialer_app.core.leads import build_preview
-    from dialer_app.core.leads_read import read_table
-    from dialer_app.ui.list_panel import ListPanel
+    from dialer_app.core.leads.model import build_preview
+    from dialer_app.core.leads.read import read_table
+    from dialer_app.core.leads.sqlite_store import LeadStore
+    from dialer_app.ui.leads.panel import ListPanel
 
     db = tmp / f"panel-{size}.sqlite3"
     store = LeadStore(db)

@@ -58,7 +58,7 @@ METHOD = {
         "linearly (and at 1M rows against 8 s)."
     ),
     "lists": (
-        "`benchmarks/lists.py`, one process. *Import*: the app's own read (`core/leads_read.py`), "
+        "`benchmarks/lists.py`, one process. *Import*: the app's own read (`core/leads/read.py`), "
         "check (every number through `core/phone.py`) and save (`LeadStore.create_list`) of a "
         "100,000-row semicolon CSV with a BOM, against `csv.reader` plus `executemany` of the raw "
         "rows into a bare table. *XLSX*: 100,000 rows read as text by python-calamine (the "

@@ -37,7 +37,7 @@ from benchmarks.common import Aim, Figure, Status, SuiteResult, suite_main
 from benchmarks.demo_window import open_demo_window
 from benchmarks.qtkit import PaintWatcher, application, run_for, wait_until
 from dialer_app.composition import Desk
-from dialer_app.core.client import CallerDeskClient
+from dialer_app.core.callerdesk.client import CallerDeskClient
 from dialer_app.core.errors import InvalidNumber
 from dialer_app.core.phone import normalise
 from dialer_app.sandbox import DEMO_AUTHCODE, Sandbox

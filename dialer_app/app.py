@@ -110,8 +110,8 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
 
 def export_history(paths: Paths, target: Path, since: str | None) -> int:
     """``--export-history``: the whole history (or since a day) as CSV or XLSX, no window."""
-    from dialer_app.core.export import EXPORT_COLUMNS, FORMATS, export_rows
-    from dialer_app.core.history import HistoryStore
+    from dialer_app.core.history.export import EXPORT_COLUMNS, FORMATS, export_rows
+    from dialer_app.core.history.store import HistoryStore
     from dialer_app.core.records import HistoryQuery
 
     try:
@@ -139,8 +139,8 @@ def export_history(paths: Paths, target: Path, since: str | None) -> int:
 
 def export_list(paths: Paths, name: str, target: Path) -> int:
     """``--export-list LIST OUT``: a call-down list with what came of each lead, no window."""
-    from dialer_app.core.lead_export import FORMATS, write_list
-    from dialer_app.core.lead_store import LeadStore
+    from dialer_app.core.leads.export import FORMATS, write_list
+    from dialer_app.core.leads.sqlite_store import LeadStore
 
     if target.suffix.lower() not in FORMATS:
         print(f"dialer-app: --export-list writes .csv or .xlsx, not {target.name!r}",
@@ -226,9 +226,9 @@ def start_gui(
     from dialer_app.services.settings import LANGUAGE, Settings
     from dialer_app.services.single_instance import SingleInstance
     from dialer_app.ui.autostart import AutostartToggle
+    from dialer_app.ui.common.naming import app_icon
+    from dialer_app.ui.common.scheme import SchemeFollower
     from dialer_app.ui.language import install_translations
-    from dialer_app.ui.naming import app_icon
-    from dialer_app.ui.scheme import SchemeFollower
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from dialer_app.core.callerdesk.deadline import DEFAULT_DEADLINE
 from dialer_app.core.config import Paths
-from dialer_app.core.deadline import DEFAULT_DEADLINE
 from dialer_app.core.errors import HistoryDamaged, HistoryError
-from dialer_app.core.history import HistoryStore, set_aside
-from dialer_app.core.lead_store import LeadStore
+from dialer_app.core.history.store import HistoryStore, set_aside
+from dialer_app.core.leads.sqlite_store import LeadStore
 from dialer_app.core.logsetup import Redactor
 from dialer_app.services.account import AccountService, ClientFactory, load_http
 from dialer_app.services.calls import CallService
@@ -33,7 +33,7 @@ from dialer_app.services.runner import Runner
 from dialer_app.services.settings import LIVE_WAITING_SECONDS, Settings
 from dialer_app.services.team import TeamGuard
 from dialer_app.services.verdicts import DEFAULT_SCHEDULE, VerdictTracker
-from dialer_app.ui.i18n import translated
+from dialer_app.ui.common.i18n import translated
 from dialer_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)

@@ -37,10 +37,10 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 
 from dialer_app import __version__
+from dialer_app.core.callerdesk.network import build_transport, not_sent_reason
+from dialer_app.core.callerdesk.proxy import ProxyChoice, route_for
+from dialer_app.core.callerdesk.tls import Trust, is_certificate_failure, system_trust
 from dialer_app.core.errors import ConfigError
-from dialer_app.core.network import build_transport, not_sent_reason
-from dialer_app.core.proxy import ProxyChoice, route_for
-from dialer_app.core.tls import Trust, is_certificate_failure, system_trust
 
 #: Set to an ``https://`` address to make the TLS check connect to it (e.g. the API server).
 TLS_PROBE_VARIABLE = "DIALER_SELFTEST_TLS_URL"

@@ -34,11 +34,11 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "dialer_app"
 I18N = PACKAGE / "i18n"
 USER_FACING = [
-    *sorted((PACKAGE / "ui").glob("*.py")),
+    *sorted((PACKAGE / "ui").rglob("*.py")),
     PACKAGE / "core" / "messages.py",
     PACKAGE / "core" / "phone.py",
     PACKAGE / "core" / "config.py",
-    PACKAGE / "core" / "proxy.py",
+    PACKAGE / "core" / "callerdesk" / "proxy.py",
     PACKAGE / "core" / "hours.py",
 ]
 WRAPPERS = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}

@@ -145,7 +145,7 @@ class Paths:
 
     @property
     def lists(self) -> Path:
-        """The call-down lists (core/lead_store.py), apart from the history."""
+        """The call-down lists (core/leads/sqlite_store.py), apart from the history."""
         return self.data_dir / "lists.sqlite3"
 
 

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
+from dialer_app.core.callerdesk.proxy import ProxyChoice
 from dialer_app.core.logsetup import Redactor
-from dialer_app.core.proxy import ProxyChoice
 
 if TYPE_CHECKING:
-    from dialer_app.core.client import CallerDeskClient
+    from dialer_app.core.callerdesk.client import CallerDeskClient
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class AccountService(QObject):
     def _make_client(self, base_url: str, authcode: str) -> CallerDeskClient:
         if self._client_factory is not _default_client:
             return self._client_factory(base_url, authcode)
-        from dialer_app.core.client import CallerDeskClient
+        from dialer_app.core.callerdesk.client import CallerDeskClient
 
         return CallerDeskClient(
             base_url, authcode, proxy=self._proxy, proxy_password=self._proxy_password
@@ -105,7 +105,7 @@ class AccountService(QObject):
 
 def _default_client(base_url: str, authcode: str) -> CallerDeskClient:
     # httpx and the client load on the first account, not at start-up before the first paint.
-    from dialer_app.core.client import CallerDeskClient
+    from dialer_app.core.callerdesk.client import CallerDeskClient
 
     return CallerDeskClient(base_url, authcode)
 
@@ -116,4 +116,4 @@ def load_http() -> None:
     import httpcore  # noqa: F401 - httpx loads it on its first request
     import httpx  # noqa: F401
 
-    import dialer_app.core.client  # noqa: F401
+    import dialer_app.core.callerdesk.client  # noqa: F401

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 from dialer_app.core.errors import HistoryError
-from dialer_app.core.history import HistoryStore
+from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.records import CallRequest, CallResult, Campaign, Outcome
 from dialer_app.services.account import AccountService
 from dialer_app.services.runner import Job, Progress, Runner
 
 if TYPE_CHECKING:
-    from dialer_app.core.client import CallerDeskClient
+    from dialer_app.core.callerdesk.client import CallerDeskClient
 
 log = logging.getLogger(__name__)
 

@@ -11,9 +11,9 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject
 
-from dialer_app.core.history import HistoryStore
-from dialer_app.core.history_sql import Key, Span
-from dialer_app.core.history_window import Opened
+from dialer_app.core.history.sql import Key, Span
+from dialer_app.core.history.store import HistoryStore
+from dialer_app.core.history.window import Opened
 from dialer_app.core.records import Campaign, HistoryQuery, WrapUp
 from dialer_app.core.window import Plan
 from dialer_app.services.runner import Job, Runner
@@ -125,7 +125,7 @@ class HistoryService(QObject):
         """Write every row matching ``query`` to ``target`` (CSV or XLSX by its extension);
         how many rows were written. ``progressed`` carries ``(rows written, rows in all)``;
         setting ``stop`` cancels it (the job fails with ``ExportCancelled``, no file left)."""
-        from dialer_app.core.export import EXPORT_COLUMNS, export_rows  # not at start-up
+        from dialer_app.core.history.export import EXPORT_COLUMNS, export_rows  # not at start-up
 
         store = self.store
         if store is None:

@@ -20,9 +20,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from dialer_app.core.errors import InvalidNumber
-from dialer_app.core.history import HistoryStore
-from dialer_app.core.lead_store import LeadStore
-from dialer_app.core.leads import Lead, LeadList, LeadStatus, Preview, Progress, build_preview
+from dialer_app.core.history.store import HistoryStore
+from dialer_app.core.leads.model import Lead, LeadList, LeadStatus, Preview, Progress, build_preview
+from dialer_app.core.leads.sqlite_store import LeadStore
 from dialer_app.core.phone import format_national, normalise
 from dialer_app.services.runner import Job, Runner
 
@@ -111,7 +111,7 @@ class LeadService(QObject):
         history = self._history
 
         def work(progress: Callable[[object], None]) -> Preview:
-            from dialer_app.core.leads_read import read_table  # csv, calamine: not at start-up
+            from dialer_app.core.leads.read import read_table  # csv, calamine: not at start-up
 
             with gui_first():
                 rows = read_table(path)
@@ -144,7 +144,7 @@ class LeadService(QObject):
         return self._runner.submit(lambda: self.store.progress(list_id))
 
     def export(self, lead_list: LeadList, target: Path) -> Job[int]:
-        from dialer_app.core.lead_export import write_list
+        from dialer_app.core.leads.export import write_list
 
         store = self.store
         return self._runner.submit(
@@ -156,7 +156,7 @@ class LeadService(QObject):
         history = self._history
 
         def work() -> BlockedImport:
-            from dialer_app.core.leads_read import read_table
+            from dialer_app.core.leads.read import read_table
 
             numbers: set[str] = set()
             refused = 0

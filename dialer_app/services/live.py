@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from dialer_app.core.live import advance, find
+from dialer_app.core.callerdesk.live import advance, find
 from dialer_app.core.records import Campaign, LiveCall, LiveState, Outcome
 from dialer_app.services.account import AccountService
 from dialer_app.services.calls import CallAttempt

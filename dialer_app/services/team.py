@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from dialer_app.core.live import with_customer
+from dialer_app.core.callerdesk.live import with_customer
+from dialer_app.core.callerdesk.report import IST
 from dialer_app.core.phone import last_ten
 from dialer_app.core.records import TeamCall
-from dialer_app.core.report import IST
 from dialer_app.services.account import AccountService
 from dialer_app.services.runner import Job, Runner
 
 if TYPE_CHECKING:
-    from dialer_app.core.client import CallerDeskClient
+    from dialer_app.core.callerdesk.client import CallerDeskClient
 
 # How long a call waits for the team's answer before it goes ahead on the local history.
 TEAM_CHECK_MS = 1500

@@ -10,15 +10,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from dialer_app.core.history import HistoryStore
+from dialer_app.core.callerdesk.report import IST, assign, give_up_at
+from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.records import Campaign, Outcome, ReportRow
-from dialer_app.core.report import IST, assign, give_up_at
 from dialer_app.services.account import AccountService
 from dialer_app.services.calls import CallAttempt
 from dialer_app.services.runner import Runner
 
 if TYPE_CHECKING:
-    from dialer_app.core.client import CallerDeskClient
+    from dialer_app.core.callerdesk.client import CallerDeskClient
 
 log = logging.getLogger(__name__)
 

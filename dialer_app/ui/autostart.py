@@ -13,8 +13,8 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
 
+from dialer_app.ui.common.notice import Level, Notice
 from dialer_app.ui.main_window import MainWindow
-from dialer_app.ui.notice import Level, Notice
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMenu
 
 from dialer_app.services import settings as keys_of
 from dialer_app.services.settings import Settings
+from dialer_app.ui.common.notice import Level, Notice
 from dialer_app.ui.language import LANGUAGES, language_name
-from dialer_app.ui.notice import Level, Notice
 
 
 class LanguageMenu(QObject):

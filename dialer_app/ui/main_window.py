@@ -31,28 +31,28 @@ from dialer_app.services.keys import KeyService
 from dialer_app.services.leads import LeadService
 
 if TYPE_CHECKING:
-    from dialer_app.ui.list_menu import ListParts
+    from dialer_app.ui.leads.menu import ListParts
 from dialer_app.services.lists import BalanceService, ListsService
 from dialer_app.services.live import LiveTracker
 from dialer_app.services.settings import Settings
 from dialer_app.services.team import TeamGuard
 from dialer_app.services.verdicts import VerdictTracker
-from dialer_app.ui.account import AccountFlow
-from dialer_app.ui.announce import BannerLabel, announce, install_accessibility
-from dialer_app.ui.banner import banner_style, link, link_colour
-from dialer_app.ui.call_flow import CallFlow
-from dialer_app.ui.column_chooser import ColumnChooser
-from dialer_app.ui.dial_form import DialForm
-from dialer_app.ui.first_frame import FirstFrame
-from dialer_app.ui.history_flow import HistoryFlow
-from dialer_app.ui.history_panel import HistoryPanel
+from dialer_app.ui.account.flow import AccountFlow
+from dialer_app.ui.account.members_flow import ListsFlow
+from dialer_app.ui.calling.banner import banner_style, link, link_colour
+from dialer_app.ui.calling.call_flow import CallFlow
+from dialer_app.ui.calling.dial_form import DialForm
+from dialer_app.ui.calling.live_flow import LiveFlow
+from dialer_app.ui.calling.wrapup import WrapUpPanel
+from dialer_app.ui.calling.wrapup_flow import WrapUpFlow, dispositions
+from dialer_app.ui.common.announce import BannerLabel, announce, install_accessibility
+from dialer_app.ui.common.first_frame import FirstFrame
+from dialer_app.ui.common.naming import named
+from dialer_app.ui.common.notice import Action, Level, Notice
+from dialer_app.ui.history.column_chooser import ColumnChooser
+from dialer_app.ui.history.flow import HistoryFlow
+from dialer_app.ui.history.panel import HistoryPanel
 from dialer_app.ui.language_menu import LanguageMenu
-from dialer_app.ui.lists_flow import ListsFlow
-from dialer_app.ui.live_flow import LiveFlow
-from dialer_app.ui.naming import named
-from dialer_app.ui.notice import Action, Level, Notice
-from dialer_app.ui.wrapup import WrapUpPanel
-from dialer_app.ui.wrapup_flow import WrapUpFlow, dispositions
 
 log = logging.getLogger(__name__)
 
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         leads, calls, verdicts, reminder_ms = self._list_services
         if leads is None or self.lists is not None:
             return
-        from dialer_app.ui.list_menu import build_list_parts
+        from dialer_app.ui.leads.menu import build_list_parts
 
         self.lists = build_list_parts(
             self, leads, calls, verdicts, self._settings, reminder_ms, demo=self._account.demo

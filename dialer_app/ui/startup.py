@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dialer_app.core.text import Sentence
-from dialer_app.ui.i18n import translated
+from dialer_app.ui.common.i18n import translated
 
 _HEADLESS = {"offscreen", "minimal", "vnc"}
 

@@ -13,10 +13,10 @@ from dialer_app.services import settings as keys_of
 from dialer_app.services.calls import CallAttempt, CallService
 from dialer_app.services.settings import Settings
 from dialer_app.services.verdicts import VerdictTracker
-from dialer_app.ui.i18n import translated
+from dialer_app.ui.common.i18n import translated
+from dialer_app.ui.common.naming import app_icon
+from dialer_app.ui.common.plain import notification
 from dialer_app.ui.main_window import MainWindow
-from dialer_app.ui.naming import app_icon
-from dialer_app.ui.plain import notification
 
 
 class Tray(QObject):

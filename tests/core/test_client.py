@@ -8,7 +8,7 @@ import httpx
 import pytest
 import respx
 
-from dialer_app.core.client import CallerDeskClient
+from dialer_app.core.callerdesk.client import CallerDeskClient
 from dialer_app.core.errors import BadResponseError, NotSentError, RejectedError
 from dialer_app.core.records import CallRequest, Outcome
 
@@ -183,7 +183,7 @@ def test_list_errors_are_typed_and_free_of_the_key(
 def test_a_client_that_cannot_prepare_tls_sends_nothing(
     monkeypatch: pytest.MonkeyPatch, router: respx.Router
 ) -> None:
-    import dialer_app.core.client as module
+    import dialer_app.core.callerdesk.client as module
 
     def broken() -> None:
         raise OSError("no CA bundle")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dialer_app.core.client import CallerDeskClient
+from dialer_app.core.callerdesk.client import CallerDeskClient
 from dialer_app.core.config import (
     Source,
     check_base_url,

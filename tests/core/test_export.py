@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dialer_app.app import main
-from dialer_app.core.export import (
+from dialer_app.core.history.export import (
     EXPORT_COLUMNS,
     FIELDS,
     RAW_FIELDS,
@@ -25,7 +25,7 @@ from dialer_app.core.export import (
     write_history,
     write_xlsx,
 )
-from dialer_app.core.history import HistoryStore
+from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.records import CallRequest, CallResult, Campaign, HistoryQuery, Outcome
 from tests.helpers.xlsx import read_sheet
 

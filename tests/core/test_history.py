@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from dialer_app.core.errors import HistoryError
-from dialer_app.core.history import HistoryStore
-from dialer_app.core.history_sql import SCHEMA_VERSION
+from dialer_app.core.history.sql import SCHEMA_VERSION
+from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.records import CallRequest, CallResult, HistoryQuery, Outcome
 
 START = datetime(2025, 3, 14, 9, 0, 0, tzinfo=UTC)

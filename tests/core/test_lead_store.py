@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from dialer_app.app import main
-from dialer_app.core.history import HistoryStore
-from dialer_app.core.history_sql import SCHEMA_VERSION as HISTORY_VERSION
-from dialer_app.core.lead_store import SCHEMA_VERSION, LeadStore
-from dialer_app.core.leads import LeadList, LeadStatus, Progress, build_preview
+from dialer_app.core.history.sql import SCHEMA_VERSION as HISTORY_VERSION
+from dialer_app.core.history.store import HistoryStore
+from dialer_app.core.leads.model import LeadList, LeadStatus, Progress, build_preview
+from dialer_app.core.leads.sqlite_store import SCHEMA_VERSION, LeadStore
 from dialer_app.core.records import CallRequest, CallResult, Outcome
 
 NOW = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dialer_app.core.leads import LeadFileError, Preview, build_preview
-from dialer_app.core.leads_read import read_table
+from dialer_app.core.leads.model import LeadFileError, Preview, build_preview
+from dialer_app.core.leads.read import read_table
 from tests.helpers.lists import write_csv, write_xlsx
 
 ROWS = [

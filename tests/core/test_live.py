@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dialer_app.core.live import advance, find, parse_live, state_of, with_customer
+from dialer_app.core.callerdesk.live import advance, find, parse_live, state_of, with_customer
 from dialer_app.core.records import Campaign, LiveState, Outcome
 
 ROW = Campaign(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dialer_app.core.outcome import classify
+from dialer_app.core.callerdesk.outcome import classify
 from dialer_app.core.records import Outcome
 
 SUCCESS = {

@@ -8,10 +8,10 @@ import httpx
 import pytest
 import respx
 
-from dialer_app.core.client import CallerDeskClient
+from dialer_app.core.callerdesk.client import CallerDeskClient
+from dialer_app.core.callerdesk.members import collect
+from dialer_app.core.callerdesk.paging import collect_rows
 from dialer_app.core.errors import BadResponseError
-from dialer_app.core.members import collect
-from dialer_app.core.paging import collect_rows
 
 BASE = "https://api.example.test/api_v2/"
 

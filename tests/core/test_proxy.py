@@ -7,9 +7,8 @@ import ssl
 import httpx
 import pytest
 
-from dialer_app.core.errors import ConfigError
-from dialer_app.core.network import not_sent_reason, tunnel_failure
-from dialer_app.core.proxy import (
+from dialer_app.core.callerdesk.network import not_sent_reason, tunnel_failure
+from dialer_app.core.callerdesk.proxy import (
     DIRECT,
     ProxyChoice,
     ProxyMode,
@@ -18,6 +17,7 @@ from dialer_app.core.proxy import (
     route_for,
     validate_proxy_address,
 )
+from dialer_app.core.errors import ConfigError
 
 API = "https://app.callerdesk.io/api/"
 SYSTEM = ProxyChoice()

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from dialer_app.core.callerdesk.report import IST, assign, parse_row, seconds
 from dialer_app.core.records import Campaign, Outcome, Verdict
-from dialer_app.core.report import IST, assign, parse_row, seconds
 
 T0 = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)  # 11:30 India time
 NEVER = "0000-00-00 00:00:00"

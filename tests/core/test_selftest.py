@@ -136,7 +136,7 @@ def test_tls_trusts_the_system_store_and_verifies_hostnames() -> None:
 
 @pytest.mark.usefixtures("no_configured_bundle")
 def test_tls_says_when_it_falls_back_to_certifi(monkeypatch: pytest.MonkeyPatch) -> None:
-    import dialer_app.core.tls as tls
+    import dialer_app.core.callerdesk.tls as tls
 
     def unloadable() -> tls.Trust:
         raise ImportError("no native verifier here")

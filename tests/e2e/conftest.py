@@ -15,7 +15,7 @@ from dialer_app.composition import Desk, assemble
 from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor, configure
 from dialer_app.sandbox import Sandbox
-from dialer_app.ui.dialogs import AccountChoice, AccountDialog
+from dialer_app.ui.common.dialogs import AccountChoice, AccountDialog
 from dialer_app.ui.language import install_translations
 from tests.helpers.keys import SENTINEL, MemoryKeyring
 from tests.helpers.window import Launch, wait_for_lists

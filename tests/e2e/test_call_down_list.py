@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from dialer_app.app import main
 from dialer_app.composition import Desk
 from dialer_app.sandbox import ManualClock, Sandbox
-from dialer_app.ui.list_menu import ListParts
+from dialer_app.ui.leads.menu import ListParts
 from tests.helpers.hours import india, set_hours
 from tests.helpers.keys import SENTINEL
 from tests.helpers.lists import ListClock, lead_rows, list_keys, write_csv

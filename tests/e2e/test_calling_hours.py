@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from dialer_app.composition import Desk
 from dialer_app.sandbox import Sandbox
-from dialer_app.ui.dialogs import ConfirmRedial
+from dialer_app.ui.common.dialogs import ConfirmRedial
 from tests.helpers.hours import india, set_hours
 from tests.helpers.text import shown
 from tests.helpers.window import Launch, cell, wait_for_lists

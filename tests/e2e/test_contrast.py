@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from dialer_app.core.records import Outcome
-from dialer_app.ui.banner import banner_colours, link_colour
-from dialer_app.ui.colours import AA, contrast
-from dialer_app.ui.form_colours import hint_colour
-from dialer_app.ui.history_columns import COLUMNS, RESULT_COLUMN, outcome_colour
-from dialer_app.ui.notice import Level
-from dialer_app.ui.scheme import SchemeFollower
+from dialer_app.ui.calling.banner import banner_colours, link_colour
+from dialer_app.ui.common.colours import AA, contrast
+from dialer_app.ui.common.form_colours import hint_colour
+from dialer_app.ui.common.notice import Level
+from dialer_app.ui.common.scheme import SchemeFollower
+from dialer_app.ui.history.columns import COLUMNS, RESULT_COLUMN, outcome_colour
 from tests.helpers.contrast import SCHEMES, palette_of, rendered_contrast, use_scheme
 from tests.helpers.window import Launch, wait_for_lists
 

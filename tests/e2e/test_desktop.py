@@ -80,7 +80,7 @@ def test_copy_diagnostics_has_the_facts_and_never_the_key(qtbot: QtBot, parts: D
 def test_a_tel_link_to_a_customer_just_called_still_asks_first(
     qtbot: QtBot, parts: Desk, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dialer_app.ui.dialogs import ConfirmRedial
+    from dialer_app.ui.common.dialogs import ConfirmRedial
 
     asked: list[str] = []
 

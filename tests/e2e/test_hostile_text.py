@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from dialer_app.composition import Desk
 from dialer_app.core.text import BIDI_CONTROLS
 from dialer_app.sandbox import Fault, Sandbox
-from dialer_app.ui.plain import notification
+from dialer_app.ui.common.plain import notification
 from tests.helpers.harness import rendered
 from tests.helpers.text import shown
 from tests.helpers.window import Launch, cell, wait_for_lists

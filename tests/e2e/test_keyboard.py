@@ -140,7 +140,7 @@ def test_a_hammered_return_places_one_call(qtbot: QtBot, launch: Launch, sandbox
 def test_every_readme_shortcut_works_from_the_start_up_focus(
     keys: str, qtbot: QtBot, launch: Launch, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dialer_app.ui import dialogs
+    from dialer_app.ui.common import dialogs
 
     monkeypatch.setattr(dialogs.ExportDialog, "ask", classmethod(lambda cls, parent: None))
     monkeypatch.setattr(dialogs.AccountDialog, "ask", classmethod(lambda cls, *a, **k: None))

@@ -23,8 +23,8 @@ from pytestqt.qtbot import QtBot
 
 from dialer_app.composition import Desk
 from dialer_app.services.settings import DISPOSITIONS
-from dialer_app.ui.dialogs import ConfirmRedial
-from dialer_app.ui.history_columns import DISPOSITION_NAMES, disposition_text
+from dialer_app.ui.common.dialogs import ConfirmRedial
+from dialer_app.ui.history.columns import DISPOSITION_NAMES, disposition_text
 from tests.helpers.harness import rendered, visible_texts
 from tests.helpers.language import language, missing_glyphs, untranslated_sources
 from tests.helpers.window import Launch, wait_for_lists

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from dialer_app.composition import Desk
 from dialer_app.sandbox import Sandbox
-from dialer_app.ui import dialogs
-from dialer_app.ui.history_columns import RECORDING_COLUMN
+from dialer_app.ui.common import dialogs
+from dialer_app.ui.history.columns import RECORDING_COLUMN
 from tests.helpers.text import shown
 from tests.helpers.window import Launch, cell, wait_for_lists
 from tests.helpers.xlsx import read_sheet

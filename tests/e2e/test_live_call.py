@@ -20,8 +20,8 @@ from pytestqt.qtbot import QtBot
 from dialer_app.app import main
 from dialer_app.composition import Desk
 from dialer_app.sandbox import Fault, ManualClock, Sandbox
-from dialer_app.ui.dialogs import ConfirmRedial
-from dialer_app.ui.history_columns import COLUMNS
+from dialer_app.ui.common.dialogs import ConfirmRedial
+from dialer_app.ui.history.columns import COLUMNS
 from tests.helpers.keys import SENTINEL
 from tests.helpers.text import shown
 from tests.helpers.window import Launch, wait_for_lists

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from dialer_app.composition import Desk
 from dialer_app.core.records import Campaign, Outcome
 from dialer_app.sandbox import Sandbox
-from dialer_app.ui.dialogs import ConfirmRedial
+from dialer_app.ui.common.dialogs import ConfirmRedial
 from tests.helpers.text import shown
 from tests.helpers.window import Launch, wait_for_lists
 

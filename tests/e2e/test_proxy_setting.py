@@ -8,10 +8,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from dialer_app.composition import Desk
-from dialer_app.core.proxy import ProxyChoice, ProxyMode
+from dialer_app.core.callerdesk.proxy import ProxyChoice, ProxyMode
 from dialer_app.sandbox import Sandbox
 from dialer_app.services import settings as keys_of
-from dialer_app.ui.dialogs import AccountChoice, AccountDialog
+from dialer_app.ui.common.dialogs import AccountChoice, AccountDialog
 from tests.helpers.keys import MemoryKeyring
 from tests.helpers.window import Launch, cell, wait_for_lists
 

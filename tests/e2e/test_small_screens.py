@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from dialer_app.services import settings as keys_of
-from dialer_app.ui.column_chooser import ColumnChooser
-from dialer_app.ui.history_columns import NEEDED_COLUMNS, TITLES
+from dialer_app.ui.history.column_chooser import ColumnChooser
+from dialer_app.ui.history.columns import NEEDED_COLUMNS, TITLES
 from tests.helpers.clipping import clipped
 from tests.helpers.language import language
 from tests.helpers.lists import write_csv

@@ -15,7 +15,7 @@ from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor
 from dialer_app.sandbox import Sandbox
 from dialer_app.ui import startup
-from dialer_app.ui.dialogs import AccountChoice, AccountDialog
+from dialer_app.ui.common.dialogs import AccountChoice, AccountDialog
 from tests.helpers.keys import SENTINEL
 from tests.helpers.window import wait_for_lists
 

@@ -12,10 +12,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from dialer_app.core.history import HistoryStore
+from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.records import CallRequest
 from dialer_app.sandbox import Fault, Sandbox
-from dialer_app.ui.dialogs import ConfirmRedial
+from dialer_app.ui.common.dialogs import ConfirmRedial
 from tests.helpers.keys import SENTINEL, MemoryKeyring, no_keyring
 from tests.helpers.text import shown
 from tests.helpers.window import Launch, cell, wait_for_lists

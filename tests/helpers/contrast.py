@@ -8,8 +8,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from dialer_app.ui.colours import contrast
-from dialer_app.ui.scheme import dark_palette, light_palette
+from dialer_app.ui.common.colours import contrast
+from dialer_app.ui.common.scheme import dark_palette, light_palette
 
 SCHEMES = ("light", "dark")
 

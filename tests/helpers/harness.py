@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from dialer_app.composition import Desk as AppDesk
-from dialer_app.core.client import CallerDeskClient
+from dialer_app.core.callerdesk.client import CallerDeskClient
 from dialer_app.services.calls import CallAttempt
 from tests.helpers.keys import SENTINEL
 

@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
 
-from dialer_app.core.history import HistoryStore
+from dialer_app.core.history.store import HistoryStore
 from dialer_app.services.history import HistoryService
 from dialer_app.services.runner import Runner
-from dialer_app.ui.history_model import HistoryModel
+from dialer_app.ui.history.model import HistoryModel
 
 LOAD_TIMEOUT_MS = 10_000
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pytestqt.qtbot import QtBot
 
 from dialer_app.composition import Desk
-from dialer_app.ui.history_columns import COLUMNS
+from dialer_app.ui.history.columns import COLUMNS
 
 LISTS_TIMEOUT_MS = 5000
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from dialer_app.core.client import CallerDeskClient
+from dialer_app.core.callerdesk.client import CallerDeskClient
+from dialer_app.core.callerdesk.proxy import ProxyChoice, ProxyMode
 from dialer_app.core.errors import NotSentError
 from dialer_app.core.messages import describe_result
-from dialer_app.core.proxy import ProxyChoice, ProxyMode
 from dialer_app.core.records import CallRequest, CallResult, Outcome
 from dialer_app.sandbox import Fault, Sandbox
 from tests.helpers.keys import SENTINEL

@@ -6,9 +6,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from dialer_app.core.lead_store import LeadStore
-from dialer_app.core.leads import build_preview
-from dialer_app.core.leads_read import read_table
+from dialer_app.core.leads.model import build_preview
+from dialer_app.core.leads.read import read_table
+from dialer_app.core.leads.sqlite_store import LeadStore
 from tests.helpers.lists import lead_rows, write_xlsx
 
 
@@ -16,7 +16,7 @@ def test_the_frozen_app_holds_the_demo_list_and_the_xlsx_reader(frozen_app: Path
     tree = frozen_app.parent
     [demo] = list(tree.rglob("demo-leads.csv"))
     assert demo.parent.name == "resources"
-    assert demo.parent.parent.name == "dialer_app"  # where ui/list_io.py looks for it
+    assert demo.parent.parent.name == "dialer_app"  # where ui/leads/files.py looks for it
     assert any(tree.rglob("python_calamine*")), "python-calamine is not bundled"
 
 

@@ -18,7 +18,7 @@ from dialer_app.composition import assemble
 from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor, configure
 from dialer_app.sandbox import Sandbox
-from dialer_app.ui.dialogs import AccountDialog, ConfirmRedial
+from dialer_app.ui.common.dialogs import AccountDialog, ConfirmRedial
 from tests.helpers.harness import ClientFactory, Desk
 from tests.helpers.keys import SENTINEL, MemoryKeyring
 from tests.helpers.matrix import DOC, DOC_VARIABLE, STORAGE_KEYS, Collector, is_stale, write_report

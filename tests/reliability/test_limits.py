@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from dialer_app.core.client import CALL_BODY_LIMIT, CallerDeskClient
+from dialer_app.core.callerdesk.client import CALL_BODY_LIMIT, CallerDeskClient
 from dialer_app.core.errors import BadResponseError, RejectedError
 from dialer_app.core.records import CallRequest, Outcome
 from dialer_app.sandbox import Fault, Sandbox

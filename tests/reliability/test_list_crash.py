@@ -20,9 +20,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from dialer_app.core.lead_store import LeadStore
-from dialer_app.core.leads import LeadStatus, build_preview
-from dialer_app.core.leads_read import read_table
+from dialer_app.core.leads.model import LeadStatus, build_preview
+from dialer_app.core.leads.read import read_table
+from dialer_app.core.leads.sqlite_store import LeadStore
 from dialer_app.sandbox import Fault, Sandbox
 from tests.helpers import list_crash_driver
 from tests.helpers.harness import Desk

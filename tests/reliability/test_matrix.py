@@ -19,7 +19,7 @@ import httpx
 import pytest
 import respx
 
-from dialer_app.core.outcome import MAX_MESSAGE
+from dialer_app.core.callerdesk.outcome import MAX_MESSAGE
 from dialer_app.core.records import Outcome
 from dialer_app.sandbox import Fault, Sandbox
 from tests.helpers.harness import CUSTOMER, ClientFactory, Desk, leaks, unmasked_numbers

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from dialer_app.core.client import CallerDeskClient
+from dialer_app.core.callerdesk.client import CallerDeskClient
+from dialer_app.core.callerdesk.outcome import MAX_MESSAGE, classify, parse_json_object
 from dialer_app.core.errors import InvalidNumber
 from dialer_app.core.logsetup import Redactor
 from dialer_app.core.messages import describe_result, guidance_for
-from dialer_app.core.outcome import MAX_MESSAGE, classify, parse_json_object
 from dialer_app.core.phone import normalise
 from dialer_app.core.records import CallRequest, CallResult, Outcome
 from dialer_app.sandbox import Sandbox

@@ -18,7 +18,7 @@ import pytest
 import dialer_app
 
 PACKAGE = Path(dialer_app.__file__).parent
-CLIENT = PACKAGE / "core" / "client.py"
+CLIENT = PACKAGE / "core" / "callerdesk" / "client.py"
 RETRY_MODULES = {"tenacity", "backoff", "retrying", "retry", "stamina", "urllib3", "requests"}
 MAX_CONNECT_RETRIES = 1
 
@@ -194,7 +194,7 @@ def test_the_checks_catch_what_they_look_for(
         target = fake / path.relative_to(PACKAGE)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(path.read_text("utf-8"))
-    client = fake / "core" / "client.py"
+    client = fake / "core" / "callerdesk" / "client.py"
     client.write_text(
         client.read_text("utf-8") + f"\n\ndef _bad(client, key, base):\n    {snippet}\n"
     )

@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from dialer_app.app import parse_args, start_gui
 from dialer_app.core.config import Paths
-from dialer_app.core.history import HistoryStore
+from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.logsetup import Redactor, configure
 from dialer_app.core.records import CallRequest, CallResult, Outcome
 from dialer_app.sandbox import Sandbox

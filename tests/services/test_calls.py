@@ -11,8 +11,8 @@ import pytest
 import shiboken6
 from pytestqt.qtbot import QtBot
 
-from dialer_app.core.client import CallerDeskClient
-from dialer_app.core.history import HistoryStore
+from dialer_app.core.callerdesk.client import CallerDeskClient
+from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.logsetup import Redactor
 from dialer_app.core.records import CallRequest, CallResult, Outcome
 from dialer_app.sandbox import Fault, Sandbox

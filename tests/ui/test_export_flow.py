@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from dialer_app.core.history import HistoryStore
+from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.records import CallRequest, CallResult, HistoryQuery, Outcome
 from dialer_app.services.history import HistoryService
 from dialer_app.services.runner import Runner
-from dialer_app.ui.export_flow import ExportFlow
+from dialer_app.ui.history.export_flow import ExportFlow
 
 TIMEOUT_MS = 10_000
 

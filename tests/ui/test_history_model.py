@@ -12,7 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from dialer_app.core.records import Campaign, Outcome, ReportState, Verdict
-from dialer_app.ui.history_model import HistoryModel
+from dialer_app.ui.history.model import HistoryModel
 from tests.helpers.text import shown
 
 # 14 Mar 09:05:07 in whatever the local time zone of the test run is.

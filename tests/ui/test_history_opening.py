@@ -13,12 +13,12 @@ from typing import cast
 
 import pytest
 
-from dialer_app.core.history_sql import Span, key_of
-from dialer_app.core.history_window import Opened
+from dialer_app.core.history.sql import Span, key_of
+from dialer_app.core.history.window import Opened
 from dialer_app.core.records import Campaign, HistoryQuery, Outcome
 from dialer_app.services.history import HistoryService
 from dialer_app.services.runner import Job
-from dialer_app.ui.history_model import HistoryModel
+from dialer_app.ui.history.model import HistoryModel
 
 EARLIER = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
 

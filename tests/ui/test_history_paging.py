@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QTableView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from dialer_app.core.history import HistoryStore
-from dialer_app.core.history_sql import Span
+from dialer_app.core.history.sql import Span
+from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.records import (
     CallRequest,
     CallResult,
@@ -23,7 +23,7 @@ from dialer_app.core.records import (
     Outcome,
     WrapUp,
 )
-from dialer_app.ui.history_model import HistoryModel
+from dialer_app.ui.history.model import HistoryModel
 from tests.helpers.history import load, load_all, load_rows, loaded, model_over
 
 START = datetime(2026, 11, 1, 4, 30, tzinfo=UTC)
@@ -294,7 +294,7 @@ def test_a_large_history_is_read_a_page_at_a_time(qtbot: QtBot, tmp_path: Path) 
 
 
 def test_short_number_prefixes_and_names_read_pages_by_index(store: HistoryStore) -> None:
-    from dialer_app.core.history_sql import MEMBER_NAMES_SQL, page_sql
+    from dialer_app.core.history.sql import MEMBER_NAMES_SQL, page_sql
 
     with sqlite3.connect(store.path) as db:
         names = [row[0] for row in db.execute(MEMBER_NAMES_SQL)]

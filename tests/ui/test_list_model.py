@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from dialer_app.core.lead_store import LeadStore
-from dialer_app.core.leads import build_preview
-from dialer_app.ui.list_model import CACHED_PAGES, PAGE, LeadTableModel
-from dialer_app.ui.list_panel import ListPanel
+from dialer_app.core.leads.model import build_preview
+from dialer_app.core.leads.sqlite_store import LeadStore
+from dialer_app.ui.leads.model import CACHED_PAGES, PAGE, LeadTableModel
+from dialer_app.ui.leads.panel import ListPanel
 from tests.helpers.language import language
 
 

@@ -1,0 +1,1 @@
+"""The CallerDesk client: HTTP, its transport and proxy, its records' parsing, outcomes."""

@@ -1,0 +1,1 @@
+"""The call history: the SQLite store, its SQL, windowed reads and exports."""

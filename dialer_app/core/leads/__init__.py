@@ -1,0 +1,1 @@
+"""Lead lists: leads and their statuses, reading lead files, the store, exports."""

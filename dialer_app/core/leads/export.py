@@ -1,0 +1,95 @@
+"""A worked list, exported: the file's own columns, then what came of each lead.
+
+The same rules as the history export (``core/history/export.py``): CSV is UTF-8 with a byte-order
+mark and a cell a spreadsheet would run as a formula gets a leading ``'``; XLSX is written by
+XlsxWriter in constant-memory mode with every text (phone numbers included) as a text cell,
+so leading zeros survive. A file is replaced only once it is complete.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+
+from dialer_app.core.history.export import _replacing, neutralise
+from dialer_app.core.leads.model import Lead, LeadList
+from dialer_app.core.text import plain
+
+FORMATS = (".csv", ".xlsx")
+
+
+def _time(moment: datetime | None) -> str:
+    return moment.astimezone().isoformat(timespec="seconds") if moment else ""
+
+
+# What is added after the original columns, declared once. Counts are ints.
+RESULT_FIELDS: tuple[tuple[str, Callable[[Lead], str | int]], ...] = (
+    ("status", lambda lead: lead.status.value),
+    ("attempts", lambda lead: lead.attempts),
+    ("outcome", lambda lead: lead.outcome),
+    ("disposition", lambda lead: lead.disposition),
+    ("note", lambda lead: lead.note),
+    ("campid", lambda lead: lead.campid),
+    ("talk_seconds", lambda lead: "" if lead.talk_seconds is None else lead.talk_seconds),
+    ("call_back_at", lambda lead: _time(lead.call_back_at)),
+    ("refused_because", lambda lead: lead.reason),
+)
+
+
+def headers(lead_list: LeadList) -> list[str]:
+    return [*lead_list.columns, *(name for name, _ in RESULT_FIELDS)]
+
+
+def values(lead: Lead) -> list[str | int]:
+    return [*lead.cells, *(value(lead) for _, value in RESULT_FIELDS)]
+
+
+def write_list(lead_list: LeadList, leads: Iterable[Lead], target: Path) -> int:
+    """Write the list as CSV or XLSX (by the extension); how many leads were written."""
+    if target.suffix.lower() == ".xlsx":
+        return _write_xlsx(lead_list, leads, target)
+    return _write_csv(lead_list, leads, target)
+
+
+def _write_csv(lead_list: LeadList, leads: Iterable[Lead], target: Path) -> int:
+    with (
+        _replacing(target, ".csv") as temp,
+        open(temp, "w", newline="", encoding="utf-8-sig") as out,
+    ):
+        writer = csv.writer(out)
+        writer.writerow([neutralise(name) for name in headers(lead_list)])
+        count = 0
+        for lead in leads:
+            writer.writerow([
+                cell if isinstance(cell, int) else neutralise(cell) for cell in values(lead)
+            ])  # fmt: skip
+            count += 1
+        return count
+
+
+def _write_xlsx(lead_list: LeadList, leads: Iterable[Lead], target: Path) -> int:
+    import xlsxwriter  # type: ignore[import-untyped]  # loaded for an export, not at start-up
+
+    with _replacing(target, ".xlsx") as temp:
+        workbook = xlsxwriter.Workbook(str(temp), {"constant_memory": True})
+        try:
+            sheet = workbook.add_worksheet(lead_list.name[:31].translate(_SHEET_SAFE) or "List")
+            bold = workbook.add_format({"bold": True})
+            for column, name in enumerate(headers(lead_list)):
+                sheet.write_string(0, column, plain(name), bold)
+            count = 0
+            for count, lead in enumerate(leads, start=1):
+                for column, cell in enumerate(values(lead)):
+                    if isinstance(cell, int):
+                        sheet.write_number(count, column, cell)
+                    elif cell:
+                        sheet.write_string(count, column, plain(cell))
+            sheet.freeze_panes(1, 0)
+        finally:
+            workbook.close()
+        return count
+
+
+_SHEET_SAFE = str.maketrans({ch: "_" for ch in "[]:*?/\\'"})

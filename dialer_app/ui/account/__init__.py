@@ -1,0 +1,1 @@
+"""The account: its key, members and deskphones, and the balance."""

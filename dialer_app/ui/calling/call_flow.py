@@ -1,0 +1,260 @@
+"""Placing a call from the window: check the form, guard re-dials, send, report the outcome."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from dialer_app.core.errors import InvalidNumber
+from dialer_app.core.messages import Guidance, describe_error, describe_result, guidance_for
+from dialer_app.core.phone import format_national, normalise
+from dialer_app.core.records import CallRequest, Campaign, Outcome, TeamCall
+from dialer_app.services import settings as keys_of
+from dialer_app.services.calls import CallAttempt, CallService
+from dialer_app.services.history import HistoryService, PreCall
+from dialer_app.services.hours import HoursGuard
+from dialer_app.services.runner import Latest
+from dialer_app.services.settings import Settings
+from dialer_app.services.team import TEAM_CHECK_MS, TeamGuard
+from dialer_app.ui.calling.banner import OUTCOME_LEVEL, redial_question
+from dialer_app.ui.calling.dial_form import DialForm
+from dialer_app.ui.common.dialogs import ConfirmRedial
+from dialer_app.ui.common.i18n import translated
+from dialer_app.ui.common.notice import Action, Level, Notice
+
+
+class CallFlow(QObject):
+    """Every way to start a call ends in ``place()``: Return, the button, F9, a re-dial.
+
+    From the agent's press until the outcome is known the form is busy and a second press
+    does nothing: the re-dial check (a history read on a worker), the question, the request.
+
+    Signals:
+        notice(Notice): a sentence for the banner
+        row_changed(Campaign): a history row was written (the request is leaving, or done)
+    """
+
+    notice = Signal(object)
+    row_changed = Signal(object)
+
+    def __init__(
+        self,
+        calls: CallService,
+        history: HistoryService,
+        team: TeamGuard,
+        settings: Settings,
+        hours: HoursGuard,
+        form: DialForm,
+        window: QWidget,
+    ) -> None:
+        super().__init__(window)
+        self._calls = calls
+        self._hours = hours
+        self._history = history
+        self._settings = settings
+        self._form = form
+        self._window = window
+        self._team_guard = team
+        self._working = False
+        self._pending: CallRequest | None = None
+        self._local: PreCall | None = None
+        self._team: list[TeamCall] | None = None
+        self._team_note = ""
+        self._team_job: Latest[list[TeamCall]] = Latest()
+        self._team_timer = QTimer(self)
+        self._team_timer.setSingleShot(True)
+        self._team_timer.setInterval(TEAM_CHECK_MS)
+        self._team_timer.timeout.connect(self._on_team_timer_timeout)
+        self._blocked_number = ""
+
+    @Slot()
+    def unblock_refused(self) -> None:
+        """Take the number just refused off the do-not-call list (the agent's own click)."""
+        number, self._blocked_number = self._blocked_number, ""
+        if number:
+            self._history.unblock(number).on_success(self._on_history_unblocked)
+
+    @Slot(object)
+    def _on_history_unblocked(self, _was_blocked: bool) -> None:
+        text = self.tr("Taken off the do-not-call list. Press Return to call.")
+        self.notice.emit(Notice(Level.INFO, text))
+
+    @property
+    def working(self) -> bool:
+        """Between the agent's press and the outcome."""
+        return self._working
+
+    @Slot()
+    def place(self) -> None:
+        """The agent asked to call: check, ask before a re-dial, send one request."""
+        if self._working or self._calls.busy:
+            return
+        request = self._request_or_explain()
+        if request is None or self._outside_hours():
+            return
+        self._set_working(True)
+        self._pending = request
+        self._local = None
+        self._team = None
+        cooldown = self._settings.get(keys_of.COOLDOWN)
+        job = self._history.before_call(request.customer_number, cooldown)
+        job.on_success(self._on_history_checked).on_failure(self._on_history_check_failed)
+        team = self._team_guard.check(request.customer_number, request.member_number, cooldown)
+        if team is None or cooldown <= 0:
+            self._team = []
+        else:
+            self._team_job.replace(team)
+            team.on_success(self._on_team_checked).on_failure(self._on_team_check_failed)
+            self._team_timer.start()
+
+    def _request_or_explain(self) -> CallRequest | None:
+        """The validated request, or None after telling the agent what is missing."""
+        try:
+            number = normalise(self._form.number_edit.text())
+        except InvalidNumber as exc:
+            self._refuse(self.tr("Not called: {reason}").format(reason=translated(exc.sentence)))
+            if not self._form.focus_choices():
+                self._form.focus_number()
+            return None
+        member, deskphone = self._form.selected_member(), self._form.selected_deskphone()
+        problem = (
+            self.tr("Not called: the account is not set up yet (Dialer → Account…).")
+            if not self._calls.has_account
+            else self.tr("Not called: the call history cannot be written.")
+            if not self._calls.can_call
+            else self.tr("Not called: choose the member who will take the call.")
+            if member is None
+            else self.tr("Not called: choose a deskphone.")
+            if deskphone is None
+            else ""
+        )
+        if problem or member is None or deskphone is None:
+            self._refuse(problem)
+            return None
+        limit = self._form.limit_spin.value()
+        return CallRequest(number, member.number, deskphone, limit, member.name)
+
+    @Slot(object)
+    def _on_history_checked(self, before: PreCall) -> None:
+        self._local = before
+        self._decide()
+
+    @Slot(object)
+    def _on_team_checked(self, calls: list[TeamCall]) -> None:
+        self._team_timer.stop()
+        self._team = calls
+        self._decide()
+
+    @Slot(object)
+    def _on_team_check_failed(self, exc: BaseException) -> None:
+        self._team_timer.stop()
+        self._team_note = self.tr(
+            "The team check failed ({reason}), so only this desk's calls were checked."
+        ).format(reason=translated(describe_error(exc)))
+        self._team = []
+        self._decide()
+
+    @Slot()
+    def _on_team_timer_timeout(self) -> None:
+        """The team's answer is late: the call goes ahead on this desk's history alone."""
+        self._team_job.cancel()
+        self._team_note = self.tr(
+            "The team check was skipped (no answer within {seconds} s): only this desk's "
+            "calls were checked."
+        ).format(seconds=TEAM_CHECK_MS / 1000)
+        self._team = []
+        self._decide()
+
+    def _decide(self) -> None:
+        """Once both checks have answered: refuse, ask, or call, exactly once."""
+        request, local, team = self._pending, self._local, self._team
+        if request is None or local is None or (team is None and not local.blocked):
+            return
+        self._pending = None
+        who = format_national(request.customer_number)
+        if local.blocked:  # refused whatever the team says: no need to wait for it
+            self._team_timer.stop()
+            self._team_job.cancel()
+            self._set_working(False)
+            self._blocked_number = request.customer_number
+            text = self.tr("Not called: {number} is on the do-not-call list.").format(number=who)
+            self.notice.emit(Notice(Level.ERROR, text, Action.UNBLOCK))
+            return
+        if local.earlier is not None or team:
+            assert team is not None
+            question = redial_question(request.customer_number, local.earlier, team)
+            if not ConfirmRedial.ask(self._window, question):
+                self._set_working(False)
+                self.notice.emit(
+                    Notice(
+                        Level.INFO,
+                        self.tr("Not called: {number} was called moments ago.").format(number=who),
+                    )
+                )
+                return
+            if self._outside_hours():  # the question may have stayed open past closing time
+                self._set_working(False)
+                return
+        job = self._calls.place(request)
+        if job is None:
+            self._set_working(False)
+            return
+        job.on_progress(self._on_call_row_started).on_success(self._on_call_finished)
+        calling = self.tr("Calling {number}…").format(number=who)
+        note, self._team_note = self._team_note, ""
+        self.notice.emit(Notice(Level.INFO, calling + " " + note if note else calling))
+        if note:  # the banner soon says where the call stands: the status bar keeps this
+            self.notice.emit(Notice(Level.STATUS, note))
+        self._settings.set(keys_of.LAST_MEMBER, request.member_number)
+        self._settings.set(keys_of.LAST_DESKPHONE, request.deskphone)
+        self._settings.set(keys_of.CALL_LIMIT, request.call_limit)
+
+    @Slot(object)
+    def _on_history_check_failed(self, exc: BaseException) -> None:
+        self._pending = None
+        self._team_timer.stop()
+        self._team_job.cancel()
+        self._set_working(False)
+        self._refuse(
+            self.tr("Not called: the call history could not be read ({reason}).").format(reason=exc)
+        )
+
+    @Slot(object)
+    def _on_call_row_started(self, row: object) -> None:
+        if isinstance(row, Campaign):
+            self.row_changed.emit(row)
+
+    @Slot(object)
+    def _on_call_finished(self, attempt: CallAttempt) -> None:
+        self._set_working(False)
+        if attempt.row is not None:
+            self.row_changed.emit(attempt.row)
+        text = translated(describe_result(attempt.result, attempt.request.customer_number))
+        guidance, _ = guidance_for(attempt.result.message)
+        rejected = attempt.result.outcome is Outcome.REJECTED
+        if attempt.history_error:
+            text += " " + self.tr("(Not saved in history: {reason})").format(
+                reason=attempt.history_error
+            )
+        if rejected and guidance is Guidance.OPEN_SETTINGS:
+            self.notice.emit(Notice(Level.ERROR, text, Action.OPEN_ACCOUNT))
+        else:
+            self.notice.emit(Notice(OUTCOME_LEVEL[attempt.result.outcome], text))
+        if guidance is Guidance.PICK_MEMBER:
+            self._form.member_combo.setFocus()
+        else:
+            self._form.focus_number()
+
+    def _outside_hours(self) -> bool:
+        """Refuse (and say when calling opens) outside calling hours, on every path."""
+        refusal = self._hours.refusal()
+        if refusal is not None:
+            self._refuse(translated(refusal))
+        return refusal is not None
+
+    def _refuse(self, text: str) -> None:
+        self.notice.emit(Notice(Level.ERROR, text))
+
+    def _set_working(self, working: bool) -> None:
+        self._working = working
+        self._form.set_busy(working)

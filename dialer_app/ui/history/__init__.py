@@ -1,0 +1,1 @@
+"""The history panel: its table model, columns, filter bar, export."""

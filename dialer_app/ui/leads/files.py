@@ -1,0 +1,255 @@
+"""Lead files in and out: import with a progress bar, Cancel and a preview; export; drops.
+
+Reading, checking and saving run on workers; a progress dialog (window-modal, not a nested
+event loop) shows how far along they are and its Cancel stops them (a cancelled save leaves
+nothing behind). The preview opens with ``open()``: Return imports, Escape does not.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog, QLabel, QProgressDialog, QWidget
+
+from dialer_app.core.leads.model import LeadFileError, LeadList, Preview
+from dialer_app.core.messages import describe_error
+from dialer_app.services.leads import BlockedImport, Cancel, ImportCancelled, LeadService
+from dialer_app.ui.common.i18n import translated
+from dialer_app.ui.common.notice import Level, Notice
+from dialer_app.ui.common.plain import plain_label
+from dialer_app.ui.leads.dialogs import ImportPreviewDialog
+from dialer_app.ui.leads.flow import ListFlow
+
+log = logging.getLogger(__name__)
+LEAD_FILES = (".csv", ".tsv", ".txt", ".xlsx")
+# The sample list demo mode offers (package data: in the frozen build too).
+DEMO_LIST = Path(__file__).resolve().parents[2] / "resources" / "demo-leads.csv"
+
+
+class ListFiles(QObject):
+    """Imports lead files into lists and exports worked lists.
+
+    Signals:
+        notice(Notice): a sentence for the window
+        preview_shown(object): the import preview is open (the dialog)
+    """
+
+    notice = Signal(object)
+    preview_shown = Signal(object)
+
+    def __init__(self, leads: LeadService, flow: ListFlow, window: QWidget) -> None:
+        super().__init__(window)
+        self._leads = leads
+        self._flow = flow
+        self._window = window
+        self._cancel: Cancel | None = None
+        self._progress: QProgressDialog | None = None
+        self.preview_dialog: ImportPreviewDialog | None = None
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    # -- import -------------------------------------------------------------------------
+    @Slot()
+    def choose_and_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self._window, self.tr("Import a lead list"), "",
+            self.tr("Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)"),
+        )  # fmt: skip
+        if path:
+            self.import_file(Path(path))
+
+    @Slot()
+    def import_demo_list(self) -> None:
+        """Demo mode: the sample list, with its messy rows, into the preview."""
+        self.import_file(DEMO_LIST)
+
+    @Slot(str)
+    def import_path(self, path: str) -> None:
+        """A lead file from another launch (``--import-list``) or a drop."""
+        self._window.showNormal()
+        self._window.raise_()
+        self._window.activateWindow()
+        self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        """Read and check ``path`` on a worker, then show the preview (nothing saved yet)."""
+        if self._cancel is not None:
+            self.notice.emit(Notice(Level.STATUS, self.tr("An import is already running.")))
+            return
+        job, self._cancel = self._leads.preview(path)
+        self._open_progress(self.tr("Reading {file}…").format(file=path.name))
+        job.on_progress(self._on_import_progressed)
+        job.on_success(self._on_preview_ready).on_failure(self._on_import_failed)
+
+    def _open_progress(self, label: str) -> None:
+        progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._window)
+        progress.setLabel(plain_label(QLabel(label)))  # the file's name is shown as it is
+        progress.setObjectName("importProgressDialog")
+        progress.setAccessibleName(self.tr("Import progress"))
+        progress.setWindowTitle(self.tr("Importing a lead list"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(self._on_progress_canceled)
+        self._progress = progress
+
+    @Slot(object)
+    def _on_import_progressed(self, step: object) -> None:
+        progress = self._progress
+        if progress is None or not isinstance(step, tuple):
+            return
+        kind, count = step
+        if kind == "rows":
+            progress.setMaximum(max(int(count), 1))
+        else:
+            progress.setValue(min(int(count), progress.maximum()))
+            if kind == "saved":
+                progress.setLabelText(self.tr("Saving %n lead(s)…", "", int(count)))
+
+    @Slot()
+    def _on_progress_canceled(self) -> None:
+        if self._cancel is not None:
+            self._cancel()
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.canceled.disconnect(self._on_progress_canceled)
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+
+    @Slot(object)
+    def _on_preview_ready(self, preview: Preview) -> None:
+        self._close_progress()
+        self._cancel = None
+        dialog = ImportPreviewDialog(preview, self._window)
+        dialog.accepted.connect(self._on_preview_accepted)
+        dialog.rejected.connect(self._on_preview_rejected)
+        dialog.finished.connect(dialog.deleteLater)
+        self.preview_dialog = dialog
+        dialog.open()
+        self.preview_shown.emit(dialog)
+
+    @Slot()
+    def _on_preview_rejected(self) -> None:
+        self.preview_dialog = None
+        self.notice.emit(Notice(Level.STATUS, self.tr("Import cancelled: nothing was saved.")))
+
+    @Slot()
+    def _on_preview_accepted(self) -> None:
+        dialog, self.preview_dialog = self.preview_dialog, None
+        if dialog is None:
+            return
+        preview = dialog.preview
+        job, self._cancel = self._leads.save(preview)
+        self._open_progress(self.tr("Saving %n lead(s)…", "", len(preview.ready)))
+        assert self._progress is not None
+        self._progress.setMaximum(max(len(preview.ready) + len(preview.refused), 1))
+        job.on_progress(self._on_import_progressed)
+        job.on_success(self._on_list_saved).on_failure(self._on_import_failed)
+
+    @Slot(object)
+    def _on_list_saved(self, lead_list: LeadList | None) -> None:
+        self._close_progress()
+        self._cancel = None
+        if lead_list is None:
+            self.notice.emit(Notice(Level.STATUS, self.tr("Import cancelled: nothing was saved.")))
+            return
+        self._window.activateWindow()  # the preview had it: the agent goes on in the form
+        self._flow.use_list(lead_list)
+        text = self.tr(
+            "{name}: %n lead(s) imported. The first is in the form: press Return to call it.",
+            "",
+            lead_list.total,
+        ).format(name=lead_list.name)
+        self.notice.emit(Notice(Level.INFO, text))
+
+    @Slot(object)
+    def _on_import_failed(self, exc: BaseException) -> None:
+        self._close_progress()
+        self._cancel = None
+        if isinstance(exc, ImportCancelled):
+            self.notice.emit(Notice(Level.STATUS, self.tr("Import cancelled: nothing was saved.")))
+            return
+        sentence = exc.sentence if isinstance(exc, LeadFileError) else describe_error(exc)
+        reason = translated(sentence)
+        log.warning("Lead import refused: %s", type(exc).__name__)
+        self.notice.emit(Notice(Level.ERROR, self.tr("Not imported: {reason}").format(
+            reason=reason)))  # fmt: skip
+
+    # -- do-not-call numbers ------------------------------------------------------------
+    @Slot()
+    def choose_and_block(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self._window, self.tr("Import do-not-call numbers"), "",
+            self.tr("Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)"),
+        )  # fmt: skip
+        if path:
+            job = self._leads.import_blocked(Path(path))
+            job.on_success(self._on_blocked_imported).on_failure(self._on_import_failed)
+
+    @Slot(object)
+    def _on_blocked_imported(self, result: BlockedImport) -> None:
+        text = self.tr("%n number(s) are on the do-not-call list now.", "", result.added)
+        if result.refused:
+            text += " " + self.tr("%n cell(s) were not numbers: left out.", "", result.refused)
+        self.notice.emit(Notice(Level.INFO, text))
+
+    # -- export -------------------------------------------------------------------------
+    @Slot()
+    def choose_and_export(self) -> None:
+        active = self._flow.active
+        if active is None:
+            self.notice.emit(Notice(Level.STATUS, self.tr("No list to export: import one.")))
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self._window, self.tr("Export the list"), f"{active.name}-results.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+        )  # fmt: skip
+        if path:
+            target = Path(path)
+            if target.suffix.lower() not in (".csv", ".xlsx"):
+                target = target.with_suffix(".xlsx")
+            job = self._leads.export(active, target)
+            job.on_success(self._on_exported).on_failure(self._on_export_failed)
+            self._target = target
+
+    @Slot(object)
+    def _on_exported(self, count: int) -> None:
+        text = self.tr("Exported %n lead(s) to {file}.", "", count).format(file=self._target.name)
+        self.notice.emit(Notice(Level.STATUS, text))
+
+    @Slot(object)
+    def _on_export_failed(self, exc: BaseException) -> None:
+        text = self.tr("The list was not exported: {reason}").format(
+            reason=translated(describe_error(exc))
+        )
+        self.notice.emit(Notice(Level.ERROR, text))
+
+    # -- drops --------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(event, QDropEvent):
+            if _lead_file(event) is not None:
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
+            path = _lead_file(event)
+            if path is not None:
+                event.acceptProposedAction()
+                self.import_file(path)
+                return True
+        return super().eventFilter(watched, event)
+
+
+def _lead_file(event: QDropEvent) -> Path | None:
+    """The one local lead file being dropped, if that is what it is."""
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.suffix.lower() in LEAD_FILES else None

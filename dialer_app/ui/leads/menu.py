@@ -1,0 +1,110 @@
+"""The call-down lists in the window: the List menu, the panel beside the history, the flows.
+
+Built by ``MainWindow`` from the services it is given; the window itself only makes room
+(the history splitter, a slot under the form).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from dialer_app.services.calls import CallService
+from dialer_app.services.leads import LeadService
+from dialer_app.services.settings import Settings
+from dialer_app.services.verdicts import VerdictTracker
+from dialer_app.ui.leads.files import ListFiles
+from dialer_app.ui.leads.flow import REMINDER_MS, ListFlow
+from dialer_app.ui.leads.panel import ListPanel
+
+if TYPE_CHECKING:
+    from dialer_app.ui.main_window import MainWindow
+
+EXPORT_KEY = QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_E)
+
+
+@dataclass
+class ListParts:
+    panel: ListPanel
+    flow: ListFlow
+    files: ListFiles
+    import_action: QAction
+    skip_action: QAction
+    call_back_action: QAction
+    export_action: QAction
+    block_action: QAction
+    demo_action: QAction | None
+
+    @property
+    def actions(self) -> list[QAction]:
+        return [self.import_action, self.skip_action, self.call_back_action,
+                self.export_action, self.block_action]  # fmt: skip
+
+
+def build_list_parts(
+    window: MainWindow,
+    leads: LeadService,
+    calls: CallService,
+    verdicts: VerdictTracker | None,
+    settings: Settings,
+    reminder_ms: int | None,
+    *,
+    demo: bool = False,
+) -> ListParts:
+    """The panel, its flows and the List menu, wired into ``window``."""
+    panel = ListPanel()
+    panel.setVisible(False)
+    window.history_splitter.addWidget(panel)
+    window.list_slot.addWidget(panel.details_label)
+    flow = ListFlow(
+        leads, calls, settings, window.form, panel, window.wrap_up, window,
+        reminder_ms=REMINDER_MS if reminder_ms is None else reminder_ms,
+    )  # fmt: skip
+    files = ListFiles(leads, flow, window)
+    if verdicts is not None:
+        verdicts.row_updated.connect(flow.on_verdict)
+    flow.notice.connect(window.show_notice)
+    files.notice.connect(window.show_notice)
+    parts = ListParts(panel, flow, files, *_menu(window, demo))
+    parts.import_action.triggered.connect(files.choose_and_import)
+    parts.skip_action.triggered.connect(flow.skip)
+    parts.call_back_action.triggered.connect(flow.call_back_later)
+    parts.export_action.triggered.connect(files.choose_and_export)
+    parts.block_action.triggered.connect(files.choose_and_block)
+    if parts.demo_action is not None:
+        parts.demo_action.triggered.connect(files.import_demo_list)
+    return parts
+
+
+def _menu(
+    window: MainWindow, demo: bool
+) -> tuple[QAction, QAction, QAction, QAction, QAction, QAction | None]:
+    menu = window.menuBar().addMenu(QCoreApplication.translate("ListMenu", "Li&sts"))
+    entries: tuple[tuple[str, QKeySequence | None], ...] = (
+        (
+            QCoreApplication.translate("ListMenu", "&Import a lead list…"),
+            QKeySequence(QKeySequence.StandardKey.Open),
+        ),
+        (QCoreApplication.translate("ListMenu", "&Skip this lead"), QKeySequence(Qt.Key.Key_F6)),
+        (QCoreApplication.translate("ListMenu", "Call &back later…"), QKeySequence(Qt.Key.Key_F7)),
+        (QCoreApplication.translate("ListMenu", "E&xport the list…"), EXPORT_KEY),
+        (QCoreApplication.translate("ListMenu", "Import do-&not-call numbers…"), None),
+        *(
+            [(QCoreApplication.translate("ListMenu", "Import the de&mo list"), None)]
+            if demo
+            else []
+        ),
+    )
+    actions = []
+    for text, key in entries:
+        item = QAction(text, window)
+        if key is not None:
+            item.setShortcut(key)
+        menu.addAction(item)
+        window.addAction(item)  # works whatever has the focus
+        actions.append(item)
+    imported, skip, call_back, export, block, *demo_list = actions
+    return imported, skip, call_back, export, block, (demo_list[0] if demo_list else None)
