@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import UTC, datetime
 
+from dialer_app.core.clock import Clock, utc_now
 from dialer_app.core.hours import ALWAYS, CTX, DEFAULT_HOURS, CallingHours, parse_hours
 from dialer_app.core.text import QT_TRANSLATE_NOOP, Sentence
 from dialer_app.services.settings import CALLING_HOURS, Settings
 
 log = logging.getLogger(__name__)
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class HoursGuard:

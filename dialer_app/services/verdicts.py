@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from dialer_app.core.callerdesk.report import IST, assign, give_up_at
+from dialer_app.core.clock import Clock, utc_now
 from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.records import Campaign, Outcome, ReportRow
 from dialer_app.services.account import AccountService
@@ -25,7 +25,6 @@ log = logging.getLogger(__name__)
 # Seconds between report checks while calls are pending: quick at first (the demo's calls
 # end in seconds), then backing off; the last value repeats until every call is settled.
 DEFAULT_SCHEDULE = (3.0, 5.0, 10.0, 20.0, 30.0, 60.0, 120.0, 300.0)
-Clock = Callable[[], datetime]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +61,7 @@ class VerdictTracker(QObject):
         self._account = account
         self._runner = runner
         self._schedule = schedule
-        self._clock: Clock = clock or (lambda: datetime.now(UTC))
+        self._clock: Clock = clock or utc_now
         self._step = 0
         self._checking = False
         self._timer = QTimer(self)

@@ -15,9 +15,10 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
+from dialer_app.core.clock import utc_now
 from dialer_app.core.errors import HistoryDamaged, HistoryError, HistoryFull, HistoryReadOnly
 from dialer_app.core.history import window as history_window
 from dialer_app.core.history.sql import (
@@ -58,11 +59,6 @@ EXPORT_CHUNK = 2000
 
 # Attempts that may have reached the customer: these start the re-dial cool-down.
 _MAY_HAVE_RUNG = (Outcome.PLACED.value, Outcome.UNKNOWN.value, Outcome.SENDING.value)
-
-
-def utc_now() -> datetime:
-    """The default clock of the store."""
-    return datetime.now(UTC)
 
 
 class HistoryStore:
