@@ -59,10 +59,10 @@ def _timed(action: Callable[[], object]) -> float:
 def import_once(source: Path, db: Path) -> float:
     from dialer_app.core.leads.model import build_preview
     from dialer_app.core.leads.read import read_table
-    from dialer_app.core.leads.sqlite_store import LeadStore
+    from dialer_app.core.leads.sqlite_store import SqliteLeadStore
 
     db.unlink(missing_ok=True)
-    store = LeadStore(db)
+    store = SqliteLeadStore(db)
 
     def work() -> None:
         preview = build_preview("big", source.name, read_table(source), lambda _n: False)
@@ -143,22 +143,27 @@ def panel_figures(tmp: Path, size: int) -> dict[str, float]:
 
     from dialer_app.core.leads.model import build_preview
     from dialer_app.core.leads.read import read_table
-    from dialer_app.core.leads.sqlite_store import LeadStore
+    from dialer_app.core.leads.sqlite_store import SqliteLeadStore
+    from dialer_app.services.leads import LeadService
+    from dialer_app.services.runner import Runner
     from dialer_app.ui.leads.panel import ListPanel
 
     db = tmp / f"panel-{size}.sqlite3"
-    store = LeadStore(db)
+    store = SqliteLeadStore(db)
     source = write_leads(tmp / f"panel-{size}.csv", size)
     made = store.create_list(build_preview("p", source.name, read_table(source), lambda _: False))
     assert made is not None
-    panel = ListPanel()
+    runner = Runner()
+    leads = LeadService(lambda: (store, ""), None, runner)
+    panel = ListPanel(leads.page)
     panel.resize(700, 500)
     panel.show()
     run_for(100)
     watcher = PaintWatcher(panel.view.viewport())
     watcher.arm()
     start = time.perf_counter_ns()
-    panel.model.show_list(lambda s, c: store.page(made.list_id, s, c), store.count(made.list_id))
+    panel.model.show_list(made.list_id, store.count(made.list_id))
+    wait_until(lambda: panel.model.lead_at(0) is not None, 5000)  # pages read on a worker
     wait_until(lambda: watcher.painted_ns > 0, 5000)
     opened = (watcher.painted_ns - start) / 1e6
     before = current_rss_mb()
@@ -170,9 +175,11 @@ def panel_figures(tmp: Path, size: int) -> dict[str, float]:
     scrolled = (watcher.painted_ns - start) / 1e6
     for row in range(0, size, 200):  # every page read once: the cache must stay bounded
         panel.model.lead_at(row)
+        wait_until(lambda: panel.model.loading_done(), 5000)
     after = current_rss_mb()
     pages = panel.model.cached_pages()
     panel.close()
+    runner.wait(5000)
     store.close()
     return {"open_ms": opened, "scroll_ms": scrolled, "rss_growth_mb": after - before,
             "cached_pages": float(pages)}  # fmt: skip

@@ -59,14 +59,16 @@ METHOD = {
     ),
     "lists": (
         "`benchmarks/lists.py`, one process. *Import*: the app's own read (`core/leads/read.py`), "
-        "check (every number through `core/phone.py`) and save (`LeadStore.create_list`) of a "
+        "check (every number through `core/phone.py`) and save "
+        "(`SqliteLeadStore.create_list`) of a "
         "100,000-row semicolon CSV with a BOM, against `csv.reader` plus `executemany` of the raw "
         "rows into a bare table. *XLSX*: 100,000 rows read as text by python-calamine (the "
         "app's reader) against openpyxl `read_only=True` when installed. *GUI gap*: the real "
         "window (`assemble()`, no account) imports the file through `ListFiles` (progress "
         "dialog, preview accepted, save, first lead filled in) under a 5 ms `PreciseTimer`; "
         "baseline: one second of the heartbeat alone. *Panel*: a shown `ListPanel` over "
-        "`LeadStore`; open is `show_list` to the viewport's next Paint, scroll is Ctrl+End to "
+        "`SqliteLeadStore` (pages read on workers through `LeadService`); open is "
+        "`show_list` to the viewport's next Paint, scroll is Ctrl+End to "
         "the next Paint, memory is RSS after reading every page against after opening; "
         "baselines the same at 1,000 leads."
     ),

@@ -140,7 +140,7 @@ def export_history(paths: Paths, target: Path, since: str | None) -> int:
 def export_list(paths: Paths, name: str, target: Path) -> int:
     """``--export-list LIST OUT``: a call-down list with what came of each lead, no window."""
     from dialer_app.core.leads.export import FORMATS, write_list
-    from dialer_app.core.leads.sqlite_store import LeadStore
+    from dialer_app.core.leads.sqlite_store import SqliteLeadStore
 
     if target.suffix.lower() not in FORMATS:
         print(f"dialer-app: --export-list writes .csv or .xlsx, not {target.name!r}",
@@ -150,7 +150,7 @@ def export_list(paths: Paths, name: str, target: Path) -> int:
         print(f"dialer-app: no call-down lists in {paths.data_dir}", file=sys.stderr)
         return 1
     try:
-        store = LeadStore(paths.lists)
+        store = SqliteLeadStore(paths.lists)
         try:
             found = store.find_list(name)
             if found is None:

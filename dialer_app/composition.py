@@ -15,16 +15,17 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject
 
 from dialer_app.core.callerdesk.deadline import DEFAULT_DEADLINE
+from dialer_app.core.clock import Clock, utc_now
 from dialer_app.core.config import Paths
 from dialer_app.core.errors import HistoryDamaged, HistoryError
 from dialer_app.core.history.store import HistoryStore, set_aside
-from dialer_app.core.leads.sqlite_store import LeadStore
+from dialer_app.core.leads.sqlite_store import SqliteLeadStore
 from dialer_app.core.logsetup import Redactor
 from dialer_app.services.account import AccountService, ClientFactory, load_http
 from dialer_app.services.calls import CallService
 from dialer_app.services.demo import DemoService
 from dialer_app.services.history import UNFINISHED_MESSAGE, HistoryService
-from dialer_app.services.hours import Clock, HoursGuard, utc_now
+from dialer_app.services.hours import HoursGuard
 from dialer_app.services.keys import KeyService
 from dialer_app.services.leads import LeadService
 from dialer_app.services.lists import BalanceService, ListsService
@@ -124,7 +125,8 @@ def assemble(
     account = AccountService(redactor, client_factory=client_factory)
     keys = KeyService()
     history = HistoryService(store, runner)
-    calls = CallService(account, store, runner)
+    leads = LeadService(partial(open_lists, paths), store, runner, clock=clock)
+    calls = CallService(account, store, runner, leads=leads.attempts())
     verdicts = VerdictTracker(store, account, runner, schedule=report_schedule) if store else None
     settings = Settings(paths.settings)
     waiting = settings.get(LIVE_WAITING_SECONDS)
@@ -140,7 +142,6 @@ def assemble(
         verdicts.row_updated.connect(live.forget)
     demo_service = DemoService(runner, base_url=demo_url) if demo or demo_url else None
     hours = HoursGuard(settings, demo=demo or demo_url is not None, clock=clock)
-    leads = LeadService(partial(open_lists, paths), store, runner, clock=clock)
     window = MainWindow(
         account=account,
         keys=keys,
@@ -229,16 +230,16 @@ def open_history(paths: Paths) -> tuple[HistoryStore | None, str]:
     return store, ""
 
 
-def open_lists(paths: Paths) -> tuple[LeadStore, str]:
+def open_lists(paths: Paths) -> tuple[SqliteLeadStore, str]:
     """The call-down lists, or (on an unusable disk) a store for this session only."""
     try:
-        return LeadStore(paths.lists), ""
+        return SqliteLeadStore(paths.lists), ""
     except HistoryError as exc:
         import tempfile
 
         log.error("Lead lists unavailable: %s", exc)
         aside = Path(tempfile.mkdtemp(prefix="dialer-lists-")) / "lists.sqlite3"
-        return LeadStore(aside), QCoreApplication.translate(
+        return SqliteLeadStore(aside), QCoreApplication.translate(
             "startup",
             "The call-down lists at {path} cannot be opened ({reason}): lists imported now "
             "last for this session only.",

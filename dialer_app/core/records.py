@@ -68,6 +68,7 @@ class CallRequest:
     deskphone: str  # verbatim from getdeskphone_v2
     call_limit: int = 0  # seconds; 0 means no limit (CallLimit omitted)
     member_name: str = ""
+    lead_id: int | None = None  # the lead this call is for (None: a number typed or pasted)
 
 
 @dataclass(frozen=True, slots=True)

@@ -960,6 +960,10 @@
         <translation>पिछली बार एक लीड को कॉल के बीच में डायलर बंद हो गया: उस कोशिश को &apos;पता नहीं&apos; लिखा गया है (हो सकता है फ़ोन बजा हो)। Return दबाने से पहले जाँचें।</translation>
     </message>
     <message>
+        <source>The lead list could not be updated: {reason}</source>
+        <translation>लीड सूची अपडेट नहीं हो सकी: {reason}</translation>
+    </message>
+    <message>
         <source>Skipped {number}.</source>
         <translation>{number} को छोड़ दिया।</translation>
     </message>

@@ -1,4 +1,5 @@
-"""Placing one call: the write-ahead history row, one request, the finished row."""
+"""Placing one call: the write-ahead rows (the history's, then the lead's), one request, the
+finished rows. The one home of the write-ahead rule: nothing leaves before both are committed."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from dialer_app.core.errors import HistoryError
 from dialer_app.core.history.store import HistoryStore
+from dialer_app.core.leads.model import Lead
 from dialer_app.core.records import CallRequest, CallResult, Campaign, Outcome
 from dialer_app.services.account import AccountService
+from dialer_app.services.leads import LeadAttempts
 from dialer_app.services.runner import Job, Progress, Runner
 
 if TYPE_CHECKING:
@@ -28,13 +31,16 @@ class CallAttempt:
     result: CallResult
     row: Campaign | None  # None if the history could not be updated
     history_error: str = ""
+    lead: Lead | None = None  # the request's lead as its attempt left it (None: no lead)
 
 
 class CallService(QObject):
     """Sends one call request at a time, never twice, always with its history row.
 
-    ``place()`` returns the call's job: ``progressed(Campaign)`` once the write-ahead row is
-    committed (the request is leaving), then ``succeeded(CallAttempt)``; it never fails.
+    ``place()`` returns the call's job: ``progressed(Campaign)`` once the write-ahead rows
+    are committed (the history's, and the lead's when the request carries a ``lead_id``: the
+    request is leaving), then ``succeeded(CallAttempt)``; it never fails. A write-ahead row
+    that cannot be written stops the request: the outcome is ``not_sent`` with the reason.
 
     Signals:
         busy_changed(bool): a call request is (no longer) in flight
@@ -51,10 +57,13 @@ class CallService(QObject):
         history: HistoryStore | None,
         runner: Runner,
         parent: QObject | None = None,
+        *,
+        leads: LeadAttempts | None = None,
     ) -> None:
         super().__init__(parent)
         self._account = account
         self._history = history
+        self._leads = leads
         self._runner = runner
         self._busy = False
         self._closed = False
@@ -78,9 +87,10 @@ class CallService(QObject):
         client, history = self._account.client, self._history
         if self._busy or self._closed or client is None or history is None:
             return None
+        ledger = Ledger(history, self._leads)
         self._set_busy(True)
         job = self._runner.submit_with_progress(
-            lambda progress: _call_job(client, history, request, progress)
+            lambda progress: _call_job(client, ledger, request, progress)
         )
         job.succeeded.connect(self._on_job_succeeded)
         job.finished.connect(self._on_job_finished)
@@ -108,12 +118,20 @@ class CallService(QObject):
         self.busy_changed.emit(busy)
 
 
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    """Where a call is written ahead and finished: the history, and the lead lists."""
+
+    history: HistoryStore
+    leads: LeadAttempts | None
+
+
 def _call_job(
-    client: CallerDeskClient, history: HistoryStore, request: CallRequest, progress: Progress
+    client: CallerDeskClient, ledger: Ledger, request: CallRequest, progress: Progress
 ) -> CallAttempt:
     """Worker side of a call. Its job never fails: a bug becomes an ``unknown`` outcome."""
     try:
-        return _attempt(client, history, request, progress)
+        return _attempt(client, ledger, request, progress)
     except Exception as exc:
         # Whether the request left is not known, so the agent is told to check first (the
         # row, if any, becomes unknown at shutdown or the next start).
@@ -123,11 +141,17 @@ def _call_job(
 
 
 def _attempt(
-    client: CallerDeskClient, history: HistoryStore, request: CallRequest, progress: Progress
+    client: CallerDeskClient, ledger: Ledger, request: CallRequest, progress: Progress
 ) -> CallAttempt:
-    """Write-ahead row, one request, finished row. Never retries."""
+    """Write-ahead rows (the history's, then the lead's), one request, finished rows. Never
+    retries."""
+    history = ledger.history
     try:
         row_id = history.begin(request)
+        refused = _begin_lead(ledger.leads, request)
+        if refused:  # no write-ahead for the lead: the request must not leave
+            result = CallResult(Outcome.NOT_SENT, f"the lead list could not be written ({refused})")
+            return CallAttempt(request, result, history.finish(row_id, result))
         progress(history.get(row_id))
     except HistoryError as exc:  # no write-ahead row: the request must not leave
         log.error("Call not sent, the history refused its row: %s", exc)
@@ -138,5 +162,34 @@ def _attempt(
         row: Campaign | None = history.finish(row_id, result)
     except HistoryError as exc:
         log.error("Could not record the outcome: %s", exc)
-        return CallAttempt(request, result, None, str(exc))
-    return CallAttempt(request, result, row)
+        return CallAttempt(
+            request, result, None, str(exc), _finish_lead(ledger, request, result, row_id)
+        )
+    return CallAttempt(request, result, row, lead=_finish_lead(ledger, request, result, row_id))
+
+
+def _begin_lead(leads: LeadAttempts | None, request: CallRequest) -> str:
+    """The lead's attempt, committed before the request leaves; why not, if it cannot be."""
+    if request.lead_id is None:
+        return ""
+    if leads is None:
+        return "no lead list is open"
+    try:
+        leads.begin(request.lead_id)
+    except Exception as exc:  # whatever the store raises: the request must not leave
+        log.error("Call not sent, the lead list refused its attempt: %s", exc)
+        return str(exc) or type(exc).__name__
+    return ""
+
+
+def _finish_lead(
+    ledger: Ledger, request: CallRequest, result: CallResult, row_id: int
+) -> Lead | None:
+    """The lead's attempt finished; a lead left ``calling`` becomes unknown at the next start."""
+    if request.lead_id is None or ledger.leads is None:
+        return None
+    try:
+        return ledger.leads.finish(request.lead_id, result, row_id)
+    except Exception as exc:
+        log.error("Could not record the lead's outcome: %s", exc)
+        return None

@@ -1,9 +1,11 @@
-"""Call-down lists: imports, exports and progress on workers; a lead's state in one write.
+"""The lead lists' one door: every read and write of the lead store, each a job on a worker.
 
-Reading and checking a file, saving 100,000 leads, counting progress and exporting run on the
-shared runner. The writes that move one lead along (a call leaving, its outcome, a skip) are
-single-row updates made where they happen: the one before a call must be committed before
-the request leaves, so the lead of a call cut short by a crash is known.
+The store (``core/leads/store.py: LeadStore``; today ``SqliteLeadStore``) is private: the
+flows and widgets get ``Job``s, never the store, so the GUI thread never waits on it (a slow
+disk, a long import, a networked store). It is opened by the first job, after the first frame.
+The lead's half of a call's write-ahead runs inside ``CallService``'s job: ``attempts()``.
+Reads the window repeats (progress, the list shown) are superseded: an older answer that
+arrives after a newer request is dropped.
 """
 
 from __future__ import annotations
@@ -14,19 +16,21 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject
 
+from dialer_app.core.clock import Clock, utc_now
 from dialer_app.core.errors import InvalidNumber
-from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.leads.model import Lead, LeadList, LeadStatus, Preview, Progress, build_preview
-from dialer_app.core.leads.sqlite_store import LeadStore
+from dialer_app.core.leads.store import DoNotCall, LeadStore
 from dialer_app.core.phone import format_national, normalise
-from dialer_app.services.runner import Job, Runner
+from dialer_app.core.records import CallResult, WrapUp
+from dialer_app.services.runner import Job, Latest, Runner
 
-Clock = Callable[[], datetime]
+T = TypeVar("T")
 # While a bulk job runs, the GIL changes hands this often (Python's default is 5 ms): every
 # paint of the window calls into Python (the models' data()), and each call waits for the
 # GIL up to this long while a worker reads 100,000 rows. The cyclic garbage collector waits
@@ -56,10 +60,6 @@ def gui_first() -> Iterator[None]:
                 gc.enable()
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 @dataclass(frozen=True, slots=True)
 class Cancel:
     """Asks a running import to stop; what it had written is rolled back."""
@@ -76,39 +76,175 @@ class BlockedImport:
     refused: int
 
 
+@dataclass(frozen=True, slots=True)
+class ListView:
+    """What the window shows of the lead lists: every list, the active one, its size, its lead."""
+
+    lists: tuple[LeadList, ...]
+    active: LeadList | None
+    count: int  # rows of the active list, refused ones included
+    lead: Lead | None  # the lead the agent is on (None: the list is done)
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """The lead lists at start-up: what a crash left, why they are this session's only."""
+
+    recovered: int  # leads a crash left ``calling``: now ``called``, outcome unknown
+    problem: str  # why the lists last only for this session ("" when they do not)
+    view: ListView
+
+
+@dataclass(frozen=True, slots=True)
+class LeadAttempts:
+    """The lead's half of a call's write-ahead, run by ``CallService`` inside its call job
+    (on its worker): ``begin`` after the history's row and before the request leaves,
+    ``finish`` beside the history's finish."""
+
+    store: Callable[[], LeadStore]
+
+    def begin(self, lead_id: int) -> None:
+        self.store().begin_attempt(lead_id)
+
+    def finish(self, lead_id: int, result: CallResult, history_row: int | None) -> Lead | None:
+        return self.store().finish_attempt(lead_id, result.outcome, result.campid, history_row)
+
+
 class LeadService(QObject):
-    """The lead lists (``store``), with the history's do-not-call list to check against."""
+    """Every read and write of the lead lists, as jobs on ``runner``.
+
+    ``open_store`` opens the store on the first job and says what is wrong, if anything
+    (``(store, problem)``); ``do_not_call`` is the list checked at import (the history's).
+    """
 
     def __init__(
         self,
-        store: LeadStore | Callable[[], tuple[LeadStore, str]],
-        history: HistoryStore | None,
+        open_store: Callable[[], tuple[LeadStore, str]],
+        do_not_call: DoNotCall | None,
         runner: Runner,
         *,
         clock: Clock = utc_now,
         parent: QObject | None = None,
     ) -> None:
-        """``store``: the lists, or what opens them (and says what is wrong) on first use."""
         super().__init__(parent)
-        self._store = store if isinstance(store, LeadStore) else None
-        self._open = None if isinstance(store, LeadStore) else store
-        self.problem = ""  # why the lists last only for this session, if they do
-        self._history = history
+        self._open = open_store
+        self._opened: tuple[LeadStore, str] | None = None
+        self._opening = threading.Lock()
+        self._do_not_call = do_not_call
         self._runner = runner
         self.clock = clock
+        self._latest_view: Latest[ListView] = Latest()
+        self._latest_progress: Latest[Progress] = Latest()
 
-    @property
-    def store(self) -> LeadStore:
-        """The lists file, opened the first time it is needed (after the first frame)."""
-        if self._store is None:
-            assert self._open is not None
-            self._store, self.problem = self._open()
-        return self._store
+    def _store(self) -> LeadStore:
+        """The store, opened by the first caller (a worker: never the GUI thread)."""
+        with self._opening:
+            if self._opened is None:
+                self._opened = self._open()
+            return self._opened[0]
 
+    def _submit(self, work: Callable[[LeadStore], T]) -> Job[T]:
+        return self._runner.submit(lambda: work(self._store()))
+
+    def attempts(self) -> LeadAttempts:
+        """The attempt writes for ``CallService``'s call job (see ``LeadAttempts``)."""
+        return LeadAttempts(self._store)
+
+    # -- the lists ----------------------------------------------------------------------
+    def start(self, max_attempts: int) -> Job[Opening]:
+        """Open the store, recover what a crash left, and read the active list's view."""
+
+        def work(store: LeadStore) -> Opening:
+            recovered = store.recover()
+            assert self._opened is not None
+            return Opening(recovered, self._opened[1], self._view(store, max_attempts))
+
+        return self._submit(work)
+
+    def show(self, list_id: int | None, max_attempts: int) -> Job[ListView]:
+        """Make ``list_id`` the active list (None: keep it) and read its view; a newer
+        request supersedes this one."""
+
+        def work(store: LeadStore) -> ListView:
+            if list_id is not None:
+                store.activate(list_id)
+            return self._view(store, max_attempts)
+
+        return self._latest_view.replace(self._submit(work))
+
+    def _view(self, store: LeadStore, max_attempts: int) -> ListView:
+        active = store.active_list()
+        if active is None:
+            return ListView(tuple(store.lists()), None, 0, None)
+        lead = store.current(active.list_id, self.clock(), max_attempts)
+        return ListView(tuple(store.lists()), active, store.count(active.list_id), lead)
+
+    def progress(self, list_id: int) -> Job[Progress]:
+        """The progress line's counts; a newer request supersedes this one."""
+        return self._latest_progress.replace(self._submit(lambda s: s.progress(list_id)))
+
+    def page(self, list_id: int, start: int, count: int) -> Job[list[Lead]]:
+        """Leads at positions ``start`` .. ``start + count - 1`` (the table's reader)."""
+        return self._submit(lambda s: s.page(list_id, start, count))
+
+    # -- working a list: each step one job, answered with the lead to show next ----------
+    def advance(self, list_id: int, max_attempts: int) -> Job[Lead | None]:
+        """The next lead: a due call back first, then the next new lead."""
+        return self._submit(lambda s: s.advance(list_id, self.clock(), max_attempts))
+
+    def skip(self, lead: Lead, max_attempts: int) -> Job[Lead | None]:
+        """Leave ``lead`` (it stays in the list as skipped); the next lead."""
+
+        def work(store: LeadStore) -> Lead | None:
+            store.set_status(lead.lead_id, LeadStatus.SKIPPED, None)
+            return store.advance(lead.list_id, self.clock(), max_attempts)
+
+        return self._submit(work)
+
+    def call_back(self, lead: Lead, when: datetime, max_attempts: int) -> Job[Lead | None]:
+        """``lead`` comes back at ``when``; the next lead meanwhile."""
+
+        def work(store: LeadStore) -> Lead | None:
+            store.set_status(lead.lead_id, LeadStatus.CALL_BACK, when)
+            return store.advance(lead.list_id, self.clock(), max_attempts)
+
+        return self._submit(work)
+
+    def wrap_up(self, history_row: int, wrap: WrapUp, do_not_call: bool) -> Job[Lead | None]:
+        """The wrap-up of the call ``history_row``, on its lead; the lead (None: not a lead's)."""
+
+        def work(store: LeadStore) -> Lead | None:
+            lead = store.lead_for_call(history_row)
+            if lead is not None:
+                store.wrap_up(lead.lead_id, wrap.disposition, wrap.note, wrap.call_back_at,
+                              do_not_call)  # fmt: skip
+            return lead
+
+        return self._submit(work)
+
+    def lead_of_call(self, history_row: int) -> Job[Lead | None]:
+        """The lead the call ``history_row`` was made to (None: not a lead's)."""
+        return self._submit(lambda s: s.lead_for_call(history_row))
+
+    def record_verdict(
+        self, history_row: int, connected: bool, talk: int | None
+    ) -> Job[Lead | None]:
+        """The call report's word on a lead's call (None: not a lead's)."""
+        return self._submit(lambda s: s.record_verdict(history_row, connected, talk))
+
+    def due(self, list_id: int, max_attempts: int) -> Job[list[Lead]]:
+        """Call backs that are due now."""
+        return self._submit(lambda s: s.due_call_backs(list_id, self.clock(), max_attempts))
+
+    def set_current(self, list_id: int, lead_id: int) -> Job[None]:
+        """Put ``lead_id`` on top of its list (a due call back)."""
+        return self._submit(lambda s: s.set_current(list_id, lead_id))
+
+    # -- files in and out ---------------------------------------------------------------
     def preview(self, path: Path) -> tuple[Job[Preview], Cancel]:
         """Read and check ``path`` (progress: rows checked); nothing is saved yet."""
         cancel = Cancel(threading.Event())
-        history = self._history
+        do_not_call = self._do_not_call
 
         def work(progress: Callable[[object], None]) -> Preview:
             from dialer_app.core.leads.read import read_table  # csv, calamine: not at start-up
@@ -116,7 +252,7 @@ class LeadService(QObject):
             with gui_first():
                 rows = read_table(path)
                 progress(("rows", len(rows) - 1))
-                blocked = set(history.blocked_numbers()) if history is not None else set()
+                blocked = set(do_not_call.blocked_numbers()) if do_not_call else set()
 
                 def checked(count: int) -> None:
                     if cancel.event.is_set():
@@ -133,27 +269,24 @@ class LeadService(QObject):
     def save(self, preview: Preview) -> tuple[Job[LeadList | None], Cancel]:
         """Save a checked list as the active one (None if cancelled)."""
         cancel = Cancel(threading.Event())
-        store = self.store
 
         def work(progress: Callable[[object], None]) -> LeadList | None:
-            return store.create_list(preview, lambda n: progress(("saved", n)), cancel.event.is_set)
+            return self._store().create_list(
+                preview, lambda n: progress(("saved", n)), cancel.event.is_set
+            )
 
         return self._runner.submit_with_progress(work), cancel
-
-    def progress(self, list_id: int) -> Job[Progress]:
-        return self._runner.submit(lambda: self.store.progress(list_id))
 
     def export(self, lead_list: LeadList, target: Path) -> Job[int]:
         from dialer_app.core.leads.export import write_list
 
-        store = self.store
-        return self._runner.submit(
-            lambda: write_list(lead_list, store.iter_leads(lead_list.list_id), target)
+        return self._submit(
+            lambda s: write_list(lead_list, s.iter_leads(lead_list.list_id), target)
         )
 
     def import_blocked(self, path: Path) -> Job[BlockedImport]:
         """Every number in the file's cells goes on the do-not-call list (a header is skipped)."""
-        history = self._history
+        do_not_call = self._do_not_call
 
         def work() -> BlockedImport:
             from dialer_app.core.leads.read import read_table
@@ -166,37 +299,12 @@ class LeadService(QObject):
                         numbers.add(normalise(cell))
                     except InvalidNumber:
                         refused += bool(cell.strip())
-            if history is not None:
+            if do_not_call is not None:
                 for number in sorted(numbers):
-                    history.block(number, path.name)
+                    do_not_call.block(number, path.name)
             return BlockedImport(len(numbers), refused)
 
         return self._runner.submit(work)
-
-    # -- one lead at a time (small writes where they happen) ------------------------------
-    def lists(self) -> list[LeadList]:
-        return self.store.lists()
-
-    def active_list(self) -> LeadList | None:
-        return self.store.active_list()
-
-    def activate(self, list_id: int) -> None:
-        self.store.activate(list_id)
-
-    def current(self, list_id: int, max_attempts: int) -> Lead | None:
-        return self.store.current(list_id, self.clock(), max_attempts)
-
-    def advance(self, list_id: int, max_attempts: int) -> Lead | None:
-        return self.store.advance(list_id, self.clock(), max_attempts)
-
-    def due(self, list_id: int, max_attempts: int) -> list[Lead]:
-        return self.store.due_call_backs(list_id, self.clock(), max_attempts)
-
-    def set_status(self, lead: Lead, status: LeadStatus, when: datetime | None = None) -> None:
-        self.store.set_status(lead.lead_id, status, when)
-
-    def recover(self) -> int:
-        return self.store.recover()
 
 
 class ImportCancelled(Exception):

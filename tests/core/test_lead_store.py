@@ -14,7 +14,7 @@ from dialer_app.app import main
 from dialer_app.core.history.sql import SCHEMA_VERSION as HISTORY_VERSION
 from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.leads.model import LeadList, LeadStatus, Progress, build_preview
-from dialer_app.core.leads.sqlite_store import SCHEMA_VERSION, LeadStore
+from dialer_app.core.leads.sqlite_store import SCHEMA_VERSION, SqliteLeadStore
 from dialer_app.core.records import CallRequest, CallResult, Outcome
 
 NOW = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)
@@ -23,28 +23,28 @@ ROWS = [["name", "mobile", "city"], ["A", "9876543210", "Pune"], ["B", "98765432
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> LeadStore:
-    return LeadStore(tmp_path / "lists.sqlite3")
+def store(tmp_path: Path) -> SqliteLeadStore:
+    return SqliteLeadStore(tmp_path / "lists.sqlite3")
 
 
-def make_list(store: LeadStore, name: str = "day") -> LeadList:
+def make_list(store: SqliteLeadStore, name: str = "day") -> LeadList:
     made = store.create_list(build_preview(name, f"{name}.csv", ROWS, lambda _n: False))
     assert made is not None
     return made
 
 
-def names(store: LeadStore, day: LeadList) -> list[tuple[str, str]]:
+def names(store: SqliteLeadStore, day: LeadList) -> list[tuple[str, str]]:
     return [(lead.name, lead.status.value) for lead in store.iter_leads(day.list_id)]
 
 
-def test_a_lead_goes_new_calling_called_connected_then_the_next(store: LeadStore) -> None:
+def test_a_lead_goes_new_calling_called_connected_then_the_next(store: SqliteLeadStore) -> None:
     day = make_list(store)
     lead = store.current(day.list_id, NOW, 3)
     assert lead is not None
     assert lead.name == "A"
     store.begin_attempt(lead.lead_id)
     assert store.progress(day.list_id).done == 0
-    store.finish_attempt(lead.lead_id, "placed", "c1", 41)
+    store.finish_attempt(lead.lead_id, Outcome.PLACED, "c1", 41)
     store.record_verdict(41, connected=True, talk=30)
     store.wrap_up(lead.lead_id, "Interested", "n", None, do_not_call=False)
     following = store.advance(day.list_id, NOW, 3)
@@ -57,17 +57,17 @@ def test_a_lead_goes_new_calling_called_connected_then_the_next(store: LeadStore
     assert store.progress(day.list_id) == Progress(done=1, total=3, connected=1, call_back=0)
 
 
-def test_a_request_that_never_left_is_not_an_attempt(store: LeadStore) -> None:
+def test_a_request_that_never_left_is_not_an_attempt(store: SqliteLeadStore) -> None:
     day = make_list(store)
     lead = store.current(day.list_id, NOW, 3)
     assert lead is not None
     store.begin_attempt(lead.lead_id)
-    again = store.finish_attempt(lead.lead_id, "not_sent", None, 7)
+    again = store.finish_attempt(lead.lead_id, Outcome.NOT_SENT, None, 7)
     assert again is not None
     assert (again.status, again.attempts) == (LeadStatus.NEW, 0)
 
 
-def test_a_due_call_back_comes_first_and_only_while_attempts_remain(store: LeadStore) -> None:
+def test_a_due_call_back_comes_first_and_only_while_attempts_remain(store: SqliteLeadStore) -> None:
     day = make_list(store)
     first = store.current(day.list_id, NOW, 2)
     assert first is not None
@@ -80,7 +80,7 @@ def test_a_due_call_back_comes_first_and_only_while_attempts_remain(store: LeadS
     assert due.name == "A"  # due: back at the top
     for _ in range(2):
         store.begin_attempt(first.lead_id)
-        store.finish_attempt(first.lead_id, "rejected", None, None)
+        store.finish_attempt(first.lead_id, Outcome.REJECTED, None, None)
     store.set_status(first.lead_id, LeadStatus.CALL_BACK, NOW)
     after = store.advance(day.list_id, NOW + timedelta(hours=1), 2)
     assert after is not None
@@ -88,7 +88,7 @@ def test_a_due_call_back_comes_first_and_only_while_attempts_remain(store: LeadS
 
 
 def test_a_crash_mid_call_leaves_the_attempt_unknown_and_the_place_kept(
-    store: LeadStore, tmp_path: Path
+    store: SqliteLeadStore, tmp_path: Path
 ) -> None:
     day = make_list(store)
     store.advance(day.list_id, NOW, 3)
@@ -97,7 +97,7 @@ def test_a_crash_mid_call_leaves_the_attempt_unknown_and_the_place_kept(
     store.set_current(day.list_id, second.lead_id)
     store.begin_attempt(second.lead_id)
     store.close()  # the process dies here
-    reopened = LeadStore(tmp_path / "lists.sqlite3")
+    reopened = SqliteLeadStore(tmp_path / "lists.sqlite3")
     assert reopened.recover() == 1
     resumed = reopened.current(day.list_id, NOW, 3)
     assert resumed is not None
@@ -105,7 +105,7 @@ def test_a_crash_mid_call_leaves_the_attempt_unknown_and_the_place_kept(
         second.lead_id, LeadStatus.CALLED, "unknown")  # fmt: skip
 
 
-def test_several_lists_each_keep_their_place(store: LeadStore) -> None:
+def test_several_lists_each_keep_their_place(store: SqliteLeadStore) -> None:
     one, two = make_list(store, "one"), make_list(store, "two")
     first = store.current(one.list_id, NOW, 3)
     assert first is not None
@@ -125,7 +125,7 @@ def test_several_lists_each_keep_their_place(store: LeadStore) -> None:
     assert make_list(store, "one").name == "one (2)"  # same file again: a name of its own
 
 
-def test_a_cancelled_import_leaves_nothing(store: LeadStore) -> None:
+def test_a_cancelled_import_leaves_nothing(store: SqliteLeadStore) -> None:
     rows = [["name", "mobile"], *[[f"L{i}", f"98765{i:05d}"] for i in range(5000)]]
     preview = build_preview("big", "big.csv", rows, lambda _n: False)
     assert store.create_list(preview, cancelled=lambda: True) is None
@@ -133,7 +133,7 @@ def test_a_cancelled_import_leaves_nothing(store: LeadStore) -> None:
 
 
 def test_export_keeps_the_original_columns_and_neutralises_formulas(
-    store: LeadStore, tmp_path: Path
+    store: SqliteLeadStore, tmp_path: Path
 ) -> None:
     make_list(store)
     store.close()
@@ -162,7 +162,7 @@ def v3_history(path: Path) -> None:
 def test_a_data_directory_from_before_the_lists_stays_readable(tmp_path: Path) -> None:
     assert HISTORY_VERSION == 3  # the lists live apart: the history schema is unchanged
     v3_history(tmp_path / "history.sqlite3")
-    store = LeadStore(tmp_path / "lists.sqlite3")  # what the first start of this version adds
+    store = SqliteLeadStore(tmp_path / "lists.sqlite3")  # what the first start of this version adds
     make_list(store)
     store.close()
     with sqlite3.connect(tmp_path / "history.sqlite3") as db:

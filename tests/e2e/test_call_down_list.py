@@ -16,12 +16,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QProgressDialog
 from pytestqt.qtbot import QtBot
 
+from dialer_app import composition
 from dialer_app.app import main
 from dialer_app.composition import Desk
 from dialer_app.sandbox import ManualClock, Sandbox
 from dialer_app.ui.leads.menu import ListParts
 from tests.helpers.hours import india, set_hours
 from tests.helpers.keys import SENTINEL
+from tests.helpers.lead_store import ThreadRecorder, recording
 from tests.helpers.lists import ListClock, lead_rows, list_keys, write_csv
 from tests.helpers.window import Launch, wait_for_lists
 
@@ -38,6 +40,21 @@ def clock() -> ManualClock:
 def sandbox(clock: ManualClock) -> Iterator[Sandbox]:
     with Sandbox(authcode=SENTINEL, call_seconds=8, clock=clock) as server:
         yield server
+
+
+@pytest.fixture(autouse=True)
+def lead_store_threads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[ThreadRecorder]]:
+    """Every lead-store call the window makes is recorded with its thread: the test fails if
+    one ran on the GUI thread."""
+    recorders: list[ThreadRecorder] = []
+    real = composition.open_lists
+    monkeypatch.setattr(
+        composition, "open_lists", lambda paths: recording(lambda: real(paths), recorders)()
+    )
+    yield recorders
+    assert recorders, "the window never opened its lead store"
+    assert [r.on_gui_thread() for r in recorders] == [[] for _ in recorders]
+    assert all(r.calls for r in recorders)
 
 
 def start(launch: Launch, qtbot: QtBot, list_clock: ListClock) -> Desk:

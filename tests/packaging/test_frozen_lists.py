@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dialer_app.core.leads.model import build_preview
 from dialer_app.core.leads.read import read_table
-from dialer_app.core.leads.sqlite_store import LeadStore
+from dialer_app.core.leads.sqlite_store import SqliteLeadStore
 from tests.helpers.lists import lead_rows, write_xlsx
 
 
@@ -24,7 +24,7 @@ def test_the_frozen_app_exports_a_list(
     frozen_app: Path, app_env: dict[str, str], tmp_path: Path
 ) -> None:
     source = write_xlsx(tmp_path / "day.xlsx", [["Name", "Mobile"], ["Asha", 9876543210]])
-    store = LeadStore(tmp_path / "data" / "lists.sqlite3")
+    store = SqliteLeadStore(tmp_path / "data" / "lists.sqlite3")
     made = store.create_list(build_preview("day", "day.xlsx", read_table(source), lambda _: False))
     assert made is not None
     store.close()

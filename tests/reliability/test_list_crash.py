@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from dialer_app.core.leads.model import LeadStatus, build_preview
 from dialer_app.core.leads.read import read_table
-from dialer_app.core.leads.sqlite_store import LeadStore
+from dialer_app.core.leads.sqlite_store import SqliteLeadStore
 from dialer_app.sandbox import Fault, Sandbox
 from tests.helpers import list_crash_driver
 from tests.helpers.harness import Desk
@@ -58,7 +58,7 @@ def test_sigkill_mid_call_resumes_at_the_same_lead_with_the_attempt_unknown(
         ["name", "mobile"], ["Asha", "98765 43210"], ["Ravi", "98765 43211"],
         ["Meena", "98765 43213"],
     ])  # fmt: skip
-    store = LeadStore(data_dir / "lists.sqlite3")
+    store = SqliteLeadStore(data_dir / "lists.sqlite3")
     day = store.create_list(build_preview("day", source.name, read_table(source), lambda _: False))
     assert day is not None
     first = store.page(day.list_id, 0, 1)[0]

@@ -25,6 +25,7 @@ from typing import Any
 from dialer_app.core.errors import HistoryError
 from dialer_app.core.leads.model import OPEN, Lead, LeadList, LeadStatus, Preview
 from dialer_app.core.leads.model import Progress as ListProgress
+from dialer_app.core.records import Outcome
 from dialer_app.core.text import Sentence
 
 SCHEMA_VERSION = 1
@@ -90,8 +91,9 @@ def _lead(row: tuple[Any, ...]) -> Lead:
     )  # fmt: skip
 
 
-class LeadStore:
-    """The lists file at ``path``; SQLite failures are raised as ``HistoryError``."""
+class SqliteLeadStore:
+    """The lists file at ``path`` (a ``core/leads/store.py: LeadStore``); SQLite failures are
+    raised as ``HistoryError``."""
 
     def __init__(self, path: Path) -> None:
         self._path = path
@@ -311,7 +313,7 @@ class LeadStore:
             )
 
     def finish_attempt(
-        self, lead_id: int, outcome: str, campid: str | None, history_row: int | None
+        self, lead_id: int, outcome: Outcome, campid: str | None, history_row: int | None
     ) -> Lead | None:
         """What became of the request; a request that never left is not an attempt."""
         sql = (
@@ -322,7 +324,9 @@ class LeadStore:
             " WHERE id = ?"
         )
         with self._guard() as conn:
-            conn.execute(sql, (outcome, campid, history_row, outcome, outcome, lead_id))
+            conn.execute(
+                sql, (str(outcome), campid, history_row, str(outcome), str(outcome), lead_id)
+            )
         return self.lead(lead_id)
 
     def record_verdict(self, history_row: int, connected: bool, talk: int | None) -> Lead | None:

@@ -132,7 +132,8 @@ class CallFlow(QObject):
             self._refuse(problem)
             return None
         limit = self._form.limit_spin.value()
-        return CallRequest(number, member.number, deskphone, limit, member.name)
+        lead_id = self._form.lead_id
+        return CallRequest(number, member.number, deskphone, limit, member.name, lead_id)
 
     @Slot(object)
     def _on_history_checked(self, before: PreCall) -> None:

@@ -41,6 +41,7 @@ class DialForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._lead: tuple[int, str] | None = None  # the lead filled in, and its number's text
         self._build_ui()
         self._connect_signals()
         self._on_number_edited("")
@@ -143,6 +144,8 @@ class DialForm(QWidget):
     def _on_number_edited(self, text: str) -> None:
         """Every way a number comes in ends here: typed, pasted, a link, an argument, a
         re-dial. The one parser says what will be dialled or why not."""
+        if self._lead is not None and text != self._lead[1]:
+            self._lead = None  # another number: the form lets go of the lead
         self._offer_choices(())
         if not text.strip():
             self._set_hint(self.tr("Type or paste the customer's number."), "")
@@ -256,6 +259,21 @@ class DialForm(QWidget):
             self.deskphone_combo.setCurrentIndex(desk)
         self.limit_spin.setValue(call_limit)
         self.focus_number()
+
+    def fill_lead(self, lead_id: int, display_number: str) -> None:
+        """Put a lead's number in the form (never dialled): its call carries the lead's id
+        until the number is edited."""
+        self._lead = (lead_id, display_number)
+        self.number_edit.setText(display_number)
+
+    def release_lead(self) -> None:
+        """The form holds no lead any more (the number stays)."""
+        self._lead = None
+
+    @property
+    def lead_id(self) -> int | None:
+        """The lead whose number the form holds (None: a number typed, pasted or re-dialled)."""
+        return None if self._lead is None else self._lead[0]
 
     def focus_number(self) -> None:
         self.number_edit.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -65,6 +65,7 @@ class RowWindow(Generic[R, K]):
         self.cache: PageCache[R, K] = PageCache(0, key, page_size, capacity)
         self._pending: dict[int, Job[list[R]]] = {}
         self._wanted: list[int] = []
+        self._stale: set[int] = set()  # cached pages to read again (reread)
         self._last_seen = -1
         self._timer = QTimer(parent)
         self._timer.setSingleShot(True)
@@ -90,6 +91,7 @@ class RowWindow(Generic[R, K]):
             job.cancel()
         self._pending.clear()
         self._wanted.clear()
+        self._stale.clear()
         self.cache = PageCache(count, self._key, self._page_size, self._capacity)
         if first:
             self.cache.put(0, list(first))
@@ -107,7 +109,7 @@ class RowWindow(Generic[R, K]):
             return found  # the same row's next cell or role: nothing new to want
         self._last_seen = position
         page, offset = divmod(position, self._page_size)
-        if found is None:
+        if found is None or page in self._stale:
             self.want(page)
         elif offset >= self._page_size * 3 // 4:
             self.want(page + 1)
@@ -120,8 +122,15 @@ class RowWindow(Generic[R, K]):
         for page in range(max(first, 0) // self._page_size, last // self._page_size + 1):
             self.want(page)
 
+    def reread(self) -> None:
+        """The stored rows changed: each cached page is read again when next seen (its old
+        rows are shown meanwhile)."""
+        self._stale = set(self.cache.cached) | set(self._pending)
+        self._last_seen = -1
+
     def want(self, page: int) -> None:
-        if not 0 <= page < self.cache.pages or self.cache.has(page) or page in self._pending:
+        fresh = self.cache.has(page) and page not in self._stale
+        if not 0 <= page < self.cache.pages or fresh or page in self._pending:
             return
         if page in self._wanted:
             self._wanted.remove(page)
@@ -131,8 +140,9 @@ class RowWindow(Generic[R, K]):
     def _read_wanted(self) -> None:
         wanted, self._wanted = self._wanted[-MAX_IN_FLIGHT:], []
         for page in wanted:
-            if self.cache.has(page) or page in self._pending:
+            if (self.cache.has(page) and page not in self._stale) or page in self._pending:
                 continue
+            self._stale.discard(page)
             job = self._read(self.cache.plan(page))
             self._pending[page] = job
             job.succeeded.connect(self._receiver.on_succeeded)

@@ -1,10 +1,12 @@
-"""Working a call-down list: the next lead into the form, its calls and wrap-up, skip, call back.
+"""Working a lead list: the next lead into the form, its calls and wrap-up, skip, call back.
 
-The flow never dials: it fills the customer field and the agent's Return goes through the
-same ``CallFlow.place`` as any call, with every guard. It follows the call from the outside:
-the form's busy state (a request is about to leave: the lead's attempt is committed first),
-the call's outcome, the verdict, the wrap-up. After the wrap-up (saved or skipped) the next
-lead is filled in.
+The flow never dials: it fills the customer field with the lead (``DialForm.fill_lead``: the
+form holds the lead until its number is edited) and the agent's Return goes through the same
+``CallFlow.place`` as any call, with every guard. The call request carries the lead's id, and
+``CallService`` writes the lead's attempt ahead of the request on its worker. Every read and
+write of the lead lists is a ``LeadService`` job: the flow shows what each job answers (the
+next lead, the progress), and the GUI thread never waits on the store. After the wrap-up
+(saved or skipped) the next lead is filled in.
 """
 
 from __future__ import annotations
@@ -14,13 +16,13 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
-from dialer_app.core.errors import HistoryError, InvalidNumber
 from dialer_app.core.leads.model import Lead, LeadList, LeadStatus, Progress
-from dialer_app.core.phone import format_national, mask, normalise
+from dialer_app.core.phone import format_national, mask
 from dialer_app.core.records import Campaign, Outcome, Verdict, WrapUp
 from dialer_app.services import settings as keys_of
 from dialer_app.services.calls import CallAttempt, CallService
-from dialer_app.services.leads import LeadService
+from dialer_app.services.leads import LeadService, ListView, Opening
+from dialer_app.services.runner import Job
 from dialer_app.services.settings import Settings
 from dialer_app.ui.calling.dial_form import DialForm
 from dialer_app.ui.calling.wrapup import WrapUpPanel
@@ -34,7 +36,7 @@ REMINDER_MS = 15_000
 
 
 class ListFlow(QObject):
-    """The active list, the lead in the form, and what each call of it came to.
+    """The active lead list, the lead in the form, and what each call of it came to.
 
     Signals:
         notice(Notice): a sentence for the window
@@ -65,9 +67,9 @@ class ListFlow(QObject):
         self._window = window
         self.active: LeadList | None = None
         self.lead: Lead | None = None
-        self._calling: Lead | None = None
+        self._stepping = False  # a step (skip, call back, next) is being written
+        self._due_job: Job[list[Lead]] | None = None
         self._reminded: set[tuple[int, str]] = set()
-        calls.busy_changed.connect(self._on_calls_busy_changed)
         calls.call_finished.connect(self._on_calls_call_finished)
         wrap_up.saved.connect(self._on_wrap_up_saved)
         wrap_up.skipped.connect(self._on_wrap_up_skipped)
@@ -82,17 +84,15 @@ class ListFlow(QObject):
 
     def start(self) -> None:
         """Resume where the agent was: a call a crash cut short becomes ``unknown``."""
-        try:
-            recovered = self._leads.recover()
-            self.active = self._leads.active_list()
-            if self._leads.problem:
-                self.notice.emit(Notice(Level.WARN, self._leads.problem))
-        except HistoryError as exc:
-            self.notice.emit(Notice(Level.ERROR, self.tr("Lead lists unavailable: {reason}")
-                                    .format(reason=exc)))  # fmt: skip
-            return
-        self._show_active()
-        if recovered:
+        job = self._leads.start(self.max_attempts)
+        job.on_success(self._on_leads_started).on_failure(self._on_leads_unavailable)
+
+    @Slot(object)
+    def _on_leads_started(self, opening: Opening) -> None:
+        if opening.problem:
+            self.notice.emit(Notice(Level.WARN, opening.problem))
+        self._show_view(opening.view)
+        if opening.recovered:
             text = self.tr(
                 "The last session ended during a call to a lead: that attempt is marked "
                 "unknown (it may have rung). Check before pressing Return."
@@ -100,41 +100,45 @@ class ListFlow(QObject):
             self.notice.emit(Notice(Level.WARN, text))
         self._reminders.start()
 
+    @Slot(object)
+    def _on_leads_unavailable(self, exc: BaseException) -> None:
+        self.notice.emit(Notice(Level.ERROR, self.tr("Lead lists unavailable: {reason}")
+                                .format(reason=exc)))  # fmt: skip
+
     # -- the list and its lead ----------------------------------------------------------
     def use_list(self, lead_list: LeadList) -> None:
-        """A list just imported becomes the active one."""
+        """A lead list just imported (and made the active one by the import) is shown."""
         self.active = lead_list
-        self._show_active()
+        self._leads.show(None, self.max_attempts).on_success(self._on_view_read)
 
     @Slot(int)
     def choose_list(self, list_id: int) -> None:
         """Switch lists; each keeps its place (its current lead is stored)."""
         if self._calls.busy or (self.active is not None and self.active.list_id == list_id):
             return
-        self._leads.activate(list_id)
-        self.active = self._leads.active_list()
-        self._show_active()
+        self._leads.show(list_id, self.max_attempts).on_success(self._on_view_read)
 
-    def _show_active(self) -> None:
-        lists = self._leads.lists()
-        active = self.active
-        self._panel.set_lists(lists, None if active is None else active.list_id)
+    @Slot(object)
+    def _on_view_read(self, view: ListView) -> None:
+        self._show_view(view)
+
+    def _show_view(self, view: ListView) -> None:
+        self.active = active = view.active
+        self._panel.set_lists(list(view.lists), None if active is None else active.list_id)
         if active is None:
             return
-        store = self._leads.store
-        self._panel.model.show_list(
-            lambda start, count: store.page(active.list_id, start, count),
-            store.count(active.list_id),
-        )
-        self._show_lead(self._leads.current(active.list_id, self.max_attempts))
+        self._panel.model.show_list(active.list_id, view.count)
+        self._show_lead(view.lead)
 
     def _show_lead(self, lead: Lead | None) -> None:
         """Fill the lead into the form (never dialled) and its details under it."""
         self.lead = lead
         assert self.active is not None
         self._panel.show_lead(lead, self.active.columns)
-        if lead is not None:
-            self._form.number_edit.setText(lead.display_number)
+        if lead is None:
+            self._form.release_lead()
+        else:
+            self._form.fill_lead(lead.lead_id, lead.display_number)
             self._form.focus_number()
             log.info("Lead %d filled in (%s); not dialled", lead.position + 1, mask(lead.number))
         self.refresh_progress()
@@ -150,7 +154,24 @@ class ListFlow(QObject):
 
     def _next(self) -> None:
         if self.active is not None:
-            self._show_lead(self._leads.advance(self.active.list_id, self.max_attempts))
+            self._step(self._leads.advance(self.active.list_id, self.max_attempts))
+
+    def _step(self, job: Job[Lead | None]) -> None:
+        """A step to another lead is being written: its answer is the lead to show."""
+        self._stepping = True
+        job.on_success(self._on_step_done).on_failure(self._on_step_failed)
+
+    @Slot(object)
+    def _on_step_done(self, lead: Lead | None) -> None:
+        self._stepping = False
+        if self.active is not None:
+            self._show_lead(lead)
+
+    @Slot(object)
+    def _on_step_failed(self, exc: BaseException) -> None:
+        self._stepping = False
+        text = self.tr("The lead list could not be updated: {reason}").format(reason=exc)
+        self.notice.emit(Notice(Level.ERROR, text))
 
     # -- the agent's keys ---------------------------------------------------------------
     @Slot()
@@ -158,10 +179,9 @@ class ListFlow(QObject):
         """F6: leave this lead (it stays in the list as skipped) and fill the next."""
         lead = self._idle_lead()
         if lead is not None:
-            self._leads.set_status(lead, LeadStatus.SKIPPED)
             self.notice.emit(Notice(Level.STATUS, self.tr("Skipped {number}.").format(
                 number=lead.display_number)))  # fmt: skip
-            self._next()
+            self._step(self._leads.skip(lead, self.max_attempts))
 
     @Slot()
     def call_back_later(self) -> None:
@@ -184,56 +204,36 @@ class ListFlow(QObject):
         lead, dialog = self.lead, self._dialog
         if lead is None:
             return
-        self._leads.set_status(lead, LeadStatus.CALL_BACK, dialog.when)
         when = dialog.when.astimezone().strftime("%H:%M")
         text = self.tr("{number} will come back at {time}.").format(
             number=lead.display_number, time=when
         )
         self.notice.emit(Notice(Level.STATUS, text))
         self._window.activateWindow()  # the question had it: the agent goes on in the form
-        self._next()
+        self._step(self._leads.call_back(lead, dialog.when, self.max_attempts))
 
     def _idle_lead(self) -> Lead | None:
         """The lead in the form, when no call of it is in flight."""
-        if self.lead is None:
+        if self.lead is None or self._stepping:
             return None
-        if self._calls.busy or self._calling is not None:
+        if self._calls.busy:
             text = self.tr("Wait for the call's outcome before moving to another lead.")
             self.notice.emit(Notice(Level.STATUS, text))
             return None
         return self.lead
 
     # -- following the call -------------------------------------------------------------
-    @Slot(bool)
-    def _on_calls_busy_changed(self, busy: bool) -> None:
-        """A request is about to leave: if it is the lead's, its attempt is committed now."""
-        lead = self.lead
-        if not busy or lead is None or self._calling is not None:
-            return
-        try:
-            number = normalise(self._form.number_edit.text())
-        except InvalidNumber:
-            return
-        if number != lead.number:
-            return  # the agent typed another number: not a call of the list
-        self._leads.store.begin_attempt(lead.lead_id)
-        self._calling = lead
-
     @Slot(object)
     def _on_calls_call_finished(self, attempt: CallAttempt) -> None:
-        lead, self._calling = self._calling, None
-        if lead is None or attempt.request.customer_number != lead.number:
+        """A call of a lead (its request carried the lead's id): the lead as it left it."""
+        updated = attempt.lead
+        if attempt.request.lead_id is None or updated is None:
             return
-        row = attempt.row
-        updated = self._leads.store.finish_attempt(
-            lead.lead_id, attempt.result.outcome.value, attempt.result.campid,
-            None if row is None else row.row_id,
-        )  # fmt: skip
         self.lead = updated
         self._panel.model.reload()
         self.refresh_progress()
         placed = attempt.result.outcome is Outcome.PLACED
-        if updated is not None and not placed and updated.attempts >= self.max_attempts:
+        if not placed and updated.attempts >= self.max_attempts:
             text = self.tr(
                 "{number} has had %n attempt(s), the most a lead gets: next lead.", "",
                 updated.attempts,
@@ -243,32 +243,32 @@ class ListFlow(QObject):
 
     @Slot(object)
     def on_verdict(self, row: Campaign) -> None:
-        """The call report said what happened to a lead's call."""
+        """The call report said what happened to a call (a lead's, perhaps)."""
         connected = row.verdict is Verdict.CONNECTED
-        if self._leads.store.record_verdict(row.row_id, connected, row.talk_seconds):
+        job = self._leads.record_verdict(row.row_id, connected, row.talk_seconds)
+        job.on_success(self._on_verdict_recorded)
+
+    @Slot(object)
+    def _on_verdict_recorded(self, lead: Lead | None) -> None:
+        if lead is not None:
             self._panel.model.reload()
             self.refresh_progress()
 
     @Slot(object, object)
     def _on_wrap_up_saved(self, row: Campaign, wrap_up: WrapUp) -> None:
-        lead = self._lead_of(row)
-        if lead is None:
-            return
         blocked = wrap_up.disposition == self._settings.get(keys_of.DO_NOT_CALL_DISPOSITION)
-        self._leads.store.wrap_up(
-            lead.lead_id, wrap_up.disposition, wrap_up.note, wrap_up.call_back_at, blocked
-        )
-        if self.lead is not None and self.lead.lead_id == lead.lead_id:
-            self._next()
+        job = self._leads.wrap_up(row.row_id, wrap_up, blocked)
+        job.on_success(self._on_wrapped_up).on_failure(self._on_step_failed)
 
     @Slot(object)
     def _on_wrap_up_skipped(self, row: Campaign) -> None:
-        lead = self._lead_of(row)
+        self._leads.lead_of_call(row.row_id).on_success(self._on_wrapped_up)
+
+    @Slot(object)
+    def _on_wrapped_up(self, lead: Lead | None) -> None:
+        """The wrap-up of a call is written: the lead in the form's call, the next lead."""
         if lead is not None and self.lead is not None and self.lead.lead_id == lead.lead_id:
             self._next()
-
-    def _lead_of(self, row: Campaign) -> Lead | None:
-        return self._leads.store.lead_for_call(row.row_id)
 
     # -- reminders ----------------------------------------------------------------------
     @Slot()
@@ -276,21 +276,28 @@ class ListFlow(QObject):
         self.check_reminders()
 
     def check_reminders(self) -> None:
+        """Look for call backs that are due (one look at a time)."""
+        active = self.active
+        if active is None or (self._due_job is not None and not self._due_job.done):
+            return
+        self._due_job = self._leads.due(active.list_id, self.max_attempts)
+        self._due_job.on_success(self._on_due_read)
+
+    @Slot(object)
+    def _on_due_read(self, due: list[Lead]) -> None:
         """A call back that is due: a notification, and the lead comes back to the top."""
         active = self.active
-        if active is None:
-            return
-        for lead in self._leads.due(active.list_id, self.max_attempts):
+        for lead in due:
             key = (lead.lead_id, str(lead.call_back_at))
-            if key in self._reminded:
+            if key in self._reminded or active is None or lead.list_id != active.list_id:
                 continue
             self._reminded.add(key)
             self._remind(lead)
             current = self.lead
-            idle = self._calling is None and not self._calls.busy
+            idle = not self._calls.busy and not self._stepping
             if idle and (current is None or (current.attempts == 0 and current.status is
                          LeadStatus.NEW)):  # fmt: skip
-                self._leads.store.set_current(active.list_id, lead.lead_id)
+                self._leads.set_current(active.list_id, lead.lead_id)
                 self._show_lead(lead)
 
     def _remind(self, lead: Lead) -> None:

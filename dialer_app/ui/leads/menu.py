@@ -55,7 +55,7 @@ def build_list_parts(
     demo: bool = False,
 ) -> ListParts:
     """The panel, its flows and the List menu, wired into ``window``."""
-    panel = ListPanel()
+    panel = ListPanel(leads.page)
     panel.setVisible(False)
     window.history_splitter.addWidget(panel)
     window.list_slot.addWidget(panel.details_label)

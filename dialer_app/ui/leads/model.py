@@ -1,13 +1,14 @@
-"""The leads of one list as a table: pages read by position, a bounded cache, no Qt items.
+"""The leads of one lead list as a table, windowed like the history: pages read on workers.
 
-A list of 100,000 leads costs what the visible rows cost: ``rowCount`` is the stored count and
-``data`` reads the page of ``PAGE`` leads holding a row (an index range on ``(list, position)``,
-about a millisecond) into a cache of at most ``CACHED_PAGES`` pages.
+A list of 100,000 leads costs what the visible rows cost: ``rowCount`` is the stored count,
+and the rows the view paints come from ``RowWindow`` (``ui/common/row_window.py``): a row not
+cached is wanted, its page of ``PAGE`` leads is read by position on a worker (the reader is
+``LeadService.page``: an index range on ``(list, position)``), and at most ``CACHED_PAGES``
+pages are kept. ``data`` never reads the store.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime
 
@@ -23,13 +24,16 @@ from PySide6.QtCore import (
 
 from dialer_app.core.leads.model import Lead, LeadStatus
 from dialer_app.core.text import QT_TRANSLATE_NOOP, plain
+from dialer_app.core.window import Plan
+from dialer_app.services.runner import Job
 from dialer_app.ui.common.i18n import translated
+from dialer_app.ui.common.row_window import RowWindow
 from dialer_app.ui.history.columns import disposition_text
 
 PAGE = 200
 CACHED_PAGES = 16
 Index = QModelIndex | QPersistentModelIndex
-PageReader = Callable[[int, int], list[Lead]]
+PageReader = Callable[[int, int, int], Job[list[Lead]]]  # (list, start, count)
 
 
 def _t(text: str) -> str:
@@ -81,50 +85,59 @@ COLUMNS: tuple[tuple[str, Callable[[Lead], str]], ...] = (
 
 
 class LeadTableModel(QAbstractTableModel):
-    """The leads of the list ``read`` gives, paged; ``reset()`` after the list changes."""
+    """The leads of the list shown, read by ``read(list_id, start, count)`` on a worker."""
 
-    def __init__(self) -> None:
+    def __init__(self, read: PageReader) -> None:
         super().__init__()
-        self._read: PageReader = lambda _start, _count: []
-        self._count = 0
-        self._pages: OrderedDict[int, list[Lead]] = OrderedDict()
+        self._read = read
+        self._list_id: int | None = None
+        self._window: RowWindow[Lead, int] = RowWindow(
+            self._read_page, self._on_rows_arrived, self, _position,
+            page_size=PAGE, capacity=CACHED_PAGES,
+        )  # fmt: skip
         self.current_position: int | None = None
 
-    def show_list(self, read: PageReader, count: int) -> None:
+    def show_list(self, list_id: int, count: int) -> None:
+        """Show the list ``list_id`` of ``count`` rows (its pages are read as they are seen)."""
         self.beginResetModel()
-        self._read, self._count = read, count
-        self._pages.clear()
+        self._list_id = list_id
+        self._window.reset(count, [])
         self.endResetModel()
 
     def reload(self) -> None:
-        """The stored leads changed: drop the cache, repaint what is shown."""
-        self._pages.clear()
-        if self._count:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))
+        """The stored leads changed: the pages in view are read again (shown meanwhile)."""
+        self._window.reread()
+        self._repaint()
+
+    def _repaint(self) -> None:
+        if self._window.count:
+            last = self.index(self._window.count - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def _read_page(self, plan: Plan[int]) -> Job[list[Lead]]:
+        assert self._list_id is not None
+        return self._read(self._list_id, plan.page * PAGE, PAGE)
+
+    def _on_rows_arrived(self, first: int, last: int) -> None:
+        right = len(COLUMNS) - 1
+        self.dataChanged.emit(self.index(first, 0), self.index(last, right), [])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else self._count
+        return 0 if parent.isValid() else self._window.count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
     def lead_at(self, row: int) -> Lead | None:
-        if not 0 <= row < self._count:
-            return None
-        number = row // PAGE
-        page = self._pages.get(number)
-        if page is None:
-            page = self._read(number * PAGE, PAGE)
-            self._pages[number] = page
-            while len(self._pages) > CACHED_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
-        offset = row - number * PAGE
-        return page[offset] if offset < len(page) else None
+        """The lead at ``row`` if its page is here (else it is wanted, and arrives)."""
+        return self._window.row(row) if 0 <= row < self._window.count else None
+
+    def loading_done(self) -> bool:
+        """No page is wanted or being read."""
+        return not self._window.loading
 
     def cached_pages(self) -> int:
-        return len(self._pages)
+        return len(self._window.cache.cached)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -150,3 +163,7 @@ class LeadTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             return _t(COLUMNS[section][0])
         return None
+
+
+def _position(lead: Lead) -> int:
+    return lead.position

@@ -19,7 +19,7 @@ from dialer_app.core.leads.model import Lead, LeadList, Progress
 from dialer_app.core.text import plain
 from dialer_app.ui.common.naming import named
 from dialer_app.ui.history.panel import HistoryPanel
-from dialer_app.ui.leads.model import LeadTableModel
+from dialer_app.ui.leads.model import LeadTableModel, PageReader
 
 LIST_MIN_WIDTH = 480  # the #, name, number, status and attempts columns
 WIDTHS = (36, 120, 110, 120, 60, 100, 160)
@@ -35,11 +35,12 @@ class ListPanel(QWidget):
 
     list_chosen = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, read: PageReader, parent: QWidget | None = None) -> None:
+        """``read(list_id, start, count)``: a page of leads, as a job (``LeadService.page``)."""
         super().__init__(parent)
         self.setObjectName("listPanel")
         self.setAccessibleName(self.tr("Call-down list"))
-        self.model = LeadTableModel()
+        self.model = LeadTableModel(read)
         self._build_ui()
 
     def _build_ui(self) -> None:
