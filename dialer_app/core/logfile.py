@@ -6,19 +6,19 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-
-from dialer_app.core.logsetup import Redactor, say
 
 
 class RedactingFileHandler(RotatingFileHandler):
     """The rotating log file (1 MB x 4). One that cannot be written is reported once, in one
     redacted line on stderr, and dropped: never logging's traceback with the raw arguments."""
 
-    def __init__(self, path: Path, redactor: Redactor) -> None:
+    def __init__(self, path: Path, report: Callable[[str], None]) -> None:
+        """``report(line)``: says a line on stderr, redacted (``logsetup`` gives it)."""
         super().__init__(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-        self._redactor = redactor
+        self._report = report
         self._failed = False
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -40,4 +40,4 @@ class RedactingFileHandler(RotatingFileHandler):
                 stream.close()
         reason = error.strerror or type(error).__name__
         line = f"dialer-app: the log file {self.baseFilename} cannot be written ({reason}); "
-        say(self._redactor.redact(line + "logging there stops."))
+        self._report(line + "logging there stops.")

@@ -160,7 +160,7 @@ def _file_handler(redactor: Redactor, log_file: Path) -> logging.Handler | None:
 
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler = RedactingFileHandler(log_file, redactor)
+        handler = RedactingFileHandler(log_file, lambda line: say(redactor.redact(line)))
     except OSError as exc:
         logging.getLogger(__name__).warning("No log file: %s", exc.strerror or exc)
         return None

@@ -217,10 +217,12 @@ class MainWindow(QMainWindow):
         leads, calls, verdicts, reminder_ms = self._list_services
         if leads is None or self.lists is not None:
             return
-        from dialer_app.ui.leads.menu import build_list_parts
+        from dialer_app.ui.leads.menu import LeadListSlots, build_list_parts
 
+        slots = LeadListSlots(self, self.history_splitter, self.list_slot, self.form,
+                              self.wrap_up, self.show_notice)  # fmt: skip
         self.lists = build_list_parts(
-            self, leads, calls, verdicts, self._settings, reminder_ms, demo=self._account.demo
+            slots, leads, calls, verdicts, self._settings, reminder_ms, demo=self._account.demo
         )
         self._shortcuts_first.add(self.lists.actions)
         self.lists.flow.start()

@@ -1,29 +1,43 @@
 """The call-down lists in the window: the List menu, the panel beside the history, the flows.
 
-Built by ``MainWindow`` from the services it is given; the window itself only makes room
-(the history splitter, a slot under the form).
+Built by ``MainWindow`` from the services it is given and the slots it makes room with
+(``LeadListSlots``: the history splitter, a slot under the form, the form, the wrap-up, the
+notice sink); the parts never see the window's class.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout
 
 from dialer_app.services.calls import CallService
 from dialer_app.services.leads import LeadService
 from dialer_app.services.settings import Settings
 from dialer_app.services.verdicts import VerdictTracker
+from dialer_app.ui.calling.dial_form import DialForm
+from dialer_app.ui.calling.wrapup import WrapUpPanel
+from dialer_app.ui.common.notice import Notice
 from dialer_app.ui.leads.files import ListFiles
 from dialer_app.ui.leads.flow import REMINDER_MS, ListFlow
 from dialer_app.ui.leads.panel import ListPanel
 
-if TYPE_CHECKING:
-    from dialer_app.ui.main_window import MainWindow
-
 EXPORT_KEY = QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_E)
+
+
+@dataclass(frozen=True, slots=True)
+class LeadListSlots:
+    """What the lead-list parts get of the window: where they go and what they use."""
+
+    host: QMainWindow  # parent of the flows and dialogs; its menu bar gets the Lists menu
+    side: QSplitter  # the lead table goes beside the history
+    under_form: QVBoxLayout  # the lead's details, under the dial form
+    form: DialForm
+    wrap_up: WrapUpPanel
+    notice: Callable[[Notice], None]
 
 
 @dataclass
@@ -45,7 +59,7 @@ class ListParts:
 
 
 def build_list_parts(
-    window: MainWindow,
+    slots: LeadListSlots,
     leads: LeadService,
     calls: CallService,
     verdicts: VerdictTracker | None,
@@ -54,21 +68,21 @@ def build_list_parts(
     *,
     demo: bool = False,
 ) -> ListParts:
-    """The panel, its flows and the List menu, wired into ``window``."""
+    """The panel, its flows and the List menu, wired into ``slots``."""
     panel = ListPanel(leads.page)
     panel.setVisible(False)
-    window.history_splitter.addWidget(panel)
-    window.list_slot.addWidget(panel.details_label)
+    slots.side.addWidget(panel)
+    slots.under_form.addWidget(panel.details_label)
     flow = ListFlow(
-        leads, calls, settings, window.form, panel, window.wrap_up, window,
+        leads, calls, settings, slots.form, panel, slots.wrap_up, slots.host,
         reminder_ms=REMINDER_MS if reminder_ms is None else reminder_ms,
     )  # fmt: skip
-    files = ListFiles(leads, flow, window)
+    files = ListFiles(leads, flow, slots.host)
     if verdicts is not None:
         verdicts.row_updated.connect(flow.on_verdict)
-    flow.notice.connect(window.show_notice)
-    files.notice.connect(window.show_notice)
-    parts = ListParts(panel, flow, files, *_menu(window, demo))
+    flow.notice.connect(slots.notice)
+    files.notice.connect(slots.notice)
+    parts = ListParts(panel, flow, files, *_menu(slots.host, demo))
     parts.import_action.triggered.connect(files.choose_and_import)
     parts.skip_action.triggered.connect(flow.skip)
     parts.call_back_action.triggered.connect(flow.call_back_later)
@@ -80,7 +94,7 @@ def build_list_parts(
 
 
 def _menu(
-    window: MainWindow, demo: bool
+    window: QMainWindow, demo: bool
 ) -> tuple[QAction, QAction, QAction, QAction, QAction, QAction | None]:
     menu = window.menuBar().addMenu(QCoreApplication.translate("ListMenu", "Li&sts"))
     entries: tuple[tuple[str, QKeySequence | None], ...] = (
