@@ -220,7 +220,6 @@ def start_gui(
     from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
     from dialer_app.composition import assemble
-    from dialer_app.core.uri import number_from_argument
     from dialer_app.desktop import APP_ID, for_platform
     from dialer_app.services.file_open import FileOpenEvents
     from dialer_app.services.settings import LANGUAGE, Settings
@@ -261,7 +260,7 @@ def start_gui(
     if tray:
         desk.window.after_first_frame(partial(_add_tray, desk))
     if args.number:
-        desk.window.form.number_edit.setText(number_from_argument(args.number))
+        desk.window.receive_number(args.number, to_front=False)
     if not args.minimized:
         desk.window.show()
     elif not tray:  # --minimized (the session start) without a tray: minimised, in reach

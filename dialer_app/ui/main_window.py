@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self._verdicts = verdicts
         self._settings = settings
         self._diagnostics = diagnostics
-        self.close_to_tray = False  # set by the tray icon, when there is one
+        self._close_to_tray = False  # the tray icon says, when there is one
         self._problems: list[str] = []
         self._first_frame = FirstFrame(self)
         self._account = AccountFlow(account, keys, settings, self, base_url=base_url, demo=demo)
@@ -348,12 +348,14 @@ class MainWindow(QMainWindow):
         if self._verdicts is not None:
             self._verdicts.resume()
 
-    def receive_number(self, text: str, source: str = "") -> None:
-        """A number from a tel: link, another launch or the clipboard: fill in, never dial."""
+    def receive_number(self, text: str, source: str = "", *, to_front: bool = True) -> None:
+        """A number from a tel: link, another launch or the clipboard: fill in, never dial
+        (``to_front`` False: the window is not shown for it, e.g. at start-up)."""
         number = number_from_argument(text)
         log.info("Number from %s filled in (%s); not dialled", source or "a link", mask(number))
         self.form.number_edit.setText(number)
-        self.bring_to_front()
+        if to_front:
+            self.bring_to_front()
         source = source or self.tr("a link")
         self.show_outcome(
             self.tr("Number from {source}: check it and press Return to call.").format(
@@ -381,13 +383,17 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self.form.focus_number()
 
+    def set_close_to_tray(self, on: bool) -> None:
+        """Closing the window hides it to the tray (the tray's "Keep running" choice)."""
+        self._close_to_tray = on
+
     def quit(self) -> None:
         """Really quit, even when closing would only hide the window to the tray."""
-        self.close_to_tray = False
+        self._close_to_tray = False
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.close_to_tray:
+        if self._close_to_tray:
             self.hide()
             event.ignore()
             return

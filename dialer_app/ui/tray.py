@@ -54,7 +54,7 @@ class Tray(QObject):
             verdicts.worst_case.connect(self._on_verdicts_worst_case)
         window.live_flow.summary_changed.connect(self._on_live_summary_changed)
         window.live_flow.customer_waiting.connect(self._on_live_customer_waiting)
-        window.close_to_tray = self.keep_running.isChecked()
+        window.set_close_to_tray(self.keep_running.isChecked())
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.icon.show()
 
@@ -71,7 +71,7 @@ class Tray(QObject):
     @Slot(bool)
     def _on_keep_running_toggled(self, checked: bool) -> None:
         self._settings.set(keys_of.CLOSE_TO_TRAY, checked)
-        self._window.close_to_tray = checked
+        self._window.set_close_to_tray(checked)
 
     @Slot(QSystemTrayIcon.ActivationReason)
     def _on_icon_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
