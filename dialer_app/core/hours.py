@@ -61,10 +61,6 @@ class CallingHours:
         args = {"opens": _clock(self.opens), "closes": _clock(self.closes)}
         return Sentence(CTX, source, {**args, "opening": _clock(opening.time())})
 
-    def describe(self) -> str:
-        """The window as written in the settings file (``09:00-21:00``)."""
-        return f"{_clock(self.opens)}-{_clock(self.closes)}"
-
 
 def parse_hours(text: str) -> CallingHours | None:
     """``"09:00-21:00"`` as CallingHours; ``"always"`` as None (no guard).

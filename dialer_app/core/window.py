@@ -77,9 +77,6 @@ class PageCache(Generic[R, K]):
     def cached(self) -> list[int]:
         return sorted(self._pages)
 
-    def page_of(self, position: int) -> int:
-        return position // self.page_size
-
     def get(self, position: int) -> R | None:
         """The row at ``position``, or None if its page is not here."""
         rows = self._pages.get(position // self.page_size)

@@ -35,8 +35,8 @@ UNFINISHED_MESSAGE = "The app closed before the answer arrived: the call may hav
 class HistoryService(QObject):
     """Every history read the window makes, each a job on the shared runner.
 
-    With no usable history (``store`` None: locked, unwritable) reads give empty results and
-    ``available`` is False, so calls stay disabled while the window still works.
+    With no usable history (``store`` None: locked, unwritable) reads give empty results, and
+    calls stay disabled (``CallService.can_call``) while the window still works.
     """
 
     def __init__(
@@ -45,14 +45,6 @@ class HistoryService(QObject):
         super().__init__(parent)
         self.store = store
         self._runner = runner
-
-    @property
-    def available(self) -> bool:
-        return self.store is not None
-
-    def page(self, query: HistoryQuery, after: Campaign | None, limit: int) -> Job[list[Campaign]]:
-        """Up to ``limit`` rows matching ``query`` in its order, following the row ``after``."""
-        return self._read(lambda store: store.page(query, after, limit), [])
 
     def open_window(self, query: HistoryQuery, limit: int) -> Job[tuple[Opened, int]]:
         """The query's first page (``progressed``, an ``Opened``, as soon as it is read), then

@@ -40,7 +40,6 @@ class Phase:
 
     def __init__(self) -> None:
         self.connecting = False  # CONNECT sent, the request itself not yet
-        self.request_started = False
 
     def trace(self, event: str, info: dict[str, Any]) -> None:
         if event != "http11.send_request_headers.started":
@@ -50,7 +49,6 @@ class Phase:
             self.connecting = True
         else:
             self.connecting = False
-            self.request_started = True
 
 
 def build_transport(

@@ -34,11 +34,9 @@ class ListFiles(QObject):
 
     Signals:
         notice(Notice): a sentence for the window
-        preview_shown(object): the import preview is open (the dialog)
     """
 
     notice = Signal(object)
-    preview_shown = Signal(object)
 
     def __init__(self, leads: LeadService, flow: ListFlow, window: QWidget) -> None:
         super().__init__(window)
@@ -132,7 +130,6 @@ class ListFiles(QObject):
         dialog.finished.connect(dialog.deleteLater)
         self.preview_dialog = dialog
         dialog.open()
-        self.preview_shown.emit(dialog)
 
     @Slot()
     def _on_preview_rejected(self) -> None:
