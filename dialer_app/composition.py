@@ -35,7 +35,7 @@ from dialer_app.services.settings import LIVE_WAITING_SECONDS, Settings
 from dialer_app.services.team import TeamGuard
 from dialer_app.services.verdicts import DEFAULT_SCHEDULE, VerdictTracker
 from dialer_app.ui.common.i18n import translated
-from dialer_app.ui.main_window import MainWindow
+from dialer_app.ui.main_window import MainWindow, WindowServices
 
 log = logging.getLogger(__name__)
 
@@ -142,10 +142,10 @@ def assemble(
         verdicts.row_updated.connect(live.forget)
     demo_service = DemoService(runner, base_url=demo_url) if demo or demo_url else None
     hours = HoursGuard(settings, demo=demo or demo_url is not None, clock=clock)
-    window = MainWindow(
+    window_services = WindowServices(
         account=account,
         keys=keys,
-        lists=ListsService(account, runner),
+        members=ListsService(account, runner),
         balance=BalanceService(account, runner),
         calls=calls,
         history=history,
@@ -154,10 +154,13 @@ def assemble(
         live=live,
         settings=settings,
         hours=hours,
-        base_url=base_url,
-        demo=demo_service,
-        diagnostics=partial(diagnostics, paths, redactor),
         leads=leads,
+        demo=demo_service,
+    )
+    window = MainWindow(
+        window_services,
+        base_url=base_url,
+        diagnostics=partial(diagnostics, paths, redactor),
         reminder_ms=reminder_ms,
     )
     # The window owns the services: they are deleted with it, on the GUI thread. Left to

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal, Slot
@@ -57,6 +58,25 @@ from dialer_app.ui.language_menu import LanguageMenu
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True, slots=True)
+class WindowServices:
+    """The services the window's parts are built from (``composition.assemble`` makes them)."""
+
+    account: AccountService
+    keys: KeyService
+    members: ListsService
+    balance: BalanceService
+    calls: CallService
+    history: HistoryService
+    verdicts: VerdictTracker | None
+    team: TeamGuard
+    live: LiveTracker
+    settings: Settings
+    hours: HoursGuard
+    leads: LeadService | None = None
+    demo: DemoService | None = None
+
+
 class MainWindow(QMainWindow):
     """The agent's desk: one call at a time, every attempt in the history below.
 
@@ -68,25 +88,17 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
+        services: WindowServices,
         *,
-        account: AccountService,
-        keys: KeyService,
-        lists: ListsService,
-        balance: BalanceService,
-        calls: CallService,
-        history: HistoryService,
-        verdicts: VerdictTracker | None,
-        team: TeamGuard,
-        live: LiveTracker,
-        settings: Settings,
-        hours: HoursGuard,
         base_url: str | None,
-        demo: DemoService | None = None,
         diagnostics: Callable[[], str] = lambda: "",
-        leads: LeadService | None = None,
         reminder_ms: int | None = None,
     ) -> None:
         super().__init__()
+        s = services
+        account, keys, calls, history, settings = (s.account, s.keys, s.calls, s.history,
+                                                   s.settings)  # fmt: skip
+        verdicts, team, live, demo = s.verdicts, s.team, s.live, s.demo
         self._history_service = history
         self._verdicts = verdicts
         self._settings = settings
@@ -101,16 +113,16 @@ class MainWindow(QMainWindow):
         self.columns = ColumnChooser(self.history_view, settings)
         self._build_ui()
         self._flow = HistoryFlow(history, verdicts, team, self.form, self.history, self)
-        self._calls_flow = CallFlow(calls, history, team, settings, hours, self.form, self)
+        self._calls_flow = CallFlow(calls, history, team, settings, s.hours, self.form, self)
         self.live_flow = LiveFlow(live, self._history, self)
         self._wrap_up = WrapUpFlow(
             history, calls, live, verdicts, settings, self.wrap_up, self._history, self.form, self
         )
         self._lists_flow = ListsFlow(
-            lists, balance, calls, settings, self.form, self.balance_label, self
+            s.members, s.balance, calls, settings, self.form, self.balance_label, self
         )
         self.lists: ListParts | None = None  # built after the first frame (start-up time)
-        self._list_services = (leads, calls, verdicts, reminder_ms)
+        self._list_services = (s.leads, calls, verdicts, reminder_ms)
         self._pending_imports: list[str] = []
         self._connect_signals()
         if not self.restoreGeometry(settings.get(keys_of.GEOMETRY)):
