@@ -110,9 +110,10 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
 
 def export_history(paths: Paths, target: Path, since: str | None) -> int:
     """``--export-history``: the whole history (or since a day) as CSV or XLSX, no window."""
-    from dialer_app.core.history.export import EXPORT_COLUMNS, FORMATS, export_rows
+    from dialer_app.core.history.export import EXPORT_COLUMNS, export_rows
     from dialer_app.core.history.store import HistoryStore
     from dialer_app.core.records import HistoryQuery
+    from dialer_app.core.sheets import FORMATS
 
     try:
         start = datetime.combine(date.fromisoformat(since), time()).astimezone() if since else None
@@ -139,8 +140,9 @@ def export_history(paths: Paths, target: Path, since: str | None) -> int:
 
 def export_list(paths: Paths, name: str, target: Path) -> int:
     """``--export-list LIST OUT``: a call-down list with what came of each lead, no window."""
-    from dialer_app.core.leads.export import FORMATS, write_list
+    from dialer_app.core.leads.export import write_list
     from dialer_app.core.leads.sqlite_store import SqliteLeadStore
+    from dialer_app.core.sheets import FORMATS
 
     if target.suffix.lower() not in FORMATS:
         print(f"dialer-app: --export-list writes .csv or .xlsx, not {target.name!r}",

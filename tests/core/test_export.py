@@ -20,13 +20,13 @@ from dialer_app.core.history.export import (
     ExportCancelled,
     LocalTimes,
     export_rows,
-    neutralise,
     write_csv,
     write_history,
     write_xlsx,
 )
 from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.records import CallRequest, CallResult, Campaign, HistoryQuery, Outcome
+from dialer_app.core.sheets import neutralise
 from tests.helpers.xlsx import read_sheet
 
 T0 = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)

@@ -23,28 +23,20 @@ one zone lookup per hour), text cells checked on a fast path, progress after eve
 from __future__ import annotations
 
 import csv
-import os
-import re
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from datetime import datetime, timedelta
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
 from dialer_app.core.records import Campaign
+from dialer_app.core.sheets import FORMULA_STARTS, local_time, neutralise
+from dialer_app.core.sheets import replacing as _replacing
 from dialer_app.core.text import plain
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_SET = frozenset(FORMULA_STARTS)
 _JOINED_FORMULA = tuple("|" + start for start in "=+-@")  # tab and CR: not printable
-_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")  # "-5", "+919876543210": inert
-FORMATS = (".csv", ".xlsx")
-
-
-def _time(moment: datetime | None) -> str:
-    return moment.astimezone().isoformat(timespec="seconds") if moment else ""
+_time = local_time
 
 
 # Column title and value, declared once. Text values are strings; counts are ints.
@@ -97,14 +89,6 @@ RAW_FIELDS: tuple[tuple[str, str, str], ...] = (
 EXPORT_COLUMNS = ", ".join(
     column if kind == "time" else f"COALESCE({column}, '')" for _, column, kind in RAW_FIELDS
 )
-
-
-def neutralise(text: str) -> str:
-    """A CSV text cell no spreadsheet evaluates: ``'`` before a formula, plain numbers kept."""
-    text = plain(text)
-    if text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text):
-        return "'" + text
-    return text
 
 
 class ExportCancelled(Exception):
@@ -312,18 +296,3 @@ def _write_xlsx_cells(rows: Iterable[Sequence[str | int]], target: Path) -> int:
         finally:
             workbook.close()
         return count
-
-
-@contextmanager
-def _replacing(target: Path, suffix: str) -> Iterator[Path]:
-    """A temporary file beside ``target`` that replaces it only if the block completes."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=".export-", suffix=suffix, dir=target.parent)
-    os.close(handle)
-    temp = Path(name)
-    try:
-        yield temp
-        temp.replace(target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise

@@ -1,6 +1,6 @@
 """A worked list, exported: the file's own columns, then what came of each lead.
 
-The same rules as the history export (``core/history/export.py``): CSV is UTF-8 with a byte-order
+The same rules as the history export (``core/sheets.py``): CSV is UTF-8 with a byte-order
 mark and a cell a spreadsheet would run as a formula gets a leading ``'``; XLSX is written by
 XlsxWriter in constant-memory mode with every text (phone numbers included) as a text cell,
 so leading zeros survive. A file is replaced only once it is complete.
@@ -10,18 +10,14 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterable
-from datetime import datetime
 from pathlib import Path
 
-from dialer_app.core.history.export import _replacing, neutralise
 from dialer_app.core.leads.model import Lead, LeadList
+from dialer_app.core.sheets import local_time, neutralise
+from dialer_app.core.sheets import replacing as _replacing
 from dialer_app.core.text import plain
 
-FORMATS = (".csv", ".xlsx")
-
-
-def _time(moment: datetime | None) -> str:
-    return moment.astimezone().isoformat(timespec="seconds") if moment else ""
+_time = local_time
 
 
 # What is added after the original columns, declared once. Counts are ints.

@@ -1,0 +1,55 @@
+"""What every export shares: the formats, a file replaced only once complete, CSV text cells
+no spreadsheet evaluates, and times as ISO 8601 in local time.
+
+The history's export (``core/history/export.py``) and the lead lists' (``core/leads/export.py``)
+both write through these, so the rules are stated once:
+
+- a text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+  leading ``'`` in CSV (OWASP's advice against CSV injection) unless it is a plain number;
+- a file is replaced only once it is written in full: a cancelled or failed export leaves the
+  old file (or none) and no half-written one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from dialer_app.core.text import plain
+
+FORMATS = (".csv", ".xlsx")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")  # "-5", "+919876543210": inert
+
+
+def neutralise(text: str) -> str:
+    """A CSV text cell no spreadsheet evaluates: ``'`` before a formula, plain numbers kept."""
+    text = plain(text)
+    if text.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def local_time(moment: datetime | None) -> str:
+    """A time cell: ISO 8601 in local time with its offset ("" for none)."""
+    return moment.astimezone().isoformat(timespec="seconds") if moment else ""
+
+
+@contextmanager
+def replacing(target: Path, suffix: str) -> Iterator[Path]:
+    """A temporary file beside ``target`` that replaces it only if the block completes."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=".export-", suffix=suffix, dir=target.parent)
+    os.close(handle)
+    temp = Path(name)
+    try:
+        yield temp
+        temp.replace(target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
