@@ -146,7 +146,7 @@ def panel_figures(tmp: Path, size: int) -> dict[str, float]:
     from dialer_app.core.leads.sqlite_store import SqliteLeadStore
     from dialer_app.services.leads import LeadService
     from dialer_app.services.runner import Runner
-    from dialer_app.ui.leads.panel import ListPanel
+    from dialer_app.ui.leads.panel import LeadListPanel
 
     db = tmp / f"panel-{size}.sqlite3"
     store = SqliteLeadStore(db)
@@ -155,7 +155,7 @@ def panel_figures(tmp: Path, size: int) -> dict[str, float]:
     assert made is not None
     runner = Runner()
     leads = LeadService(lambda: (store, ""), None, runner)
-    panel = ListPanel(leads.page)
+    panel = LeadListPanel(leads.page)
     panel.resize(700, 500)
     panel.show()
     run_for(100)

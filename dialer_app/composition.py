@@ -28,8 +28,8 @@ from dialer_app.services.history import UNFINISHED_MESSAGE, HistoryService
 from dialer_app.services.hours import HoursGuard
 from dialer_app.services.keys import KeyService
 from dialer_app.services.leads import LeadService
-from dialer_app.services.lists import BalanceService, ListsService
 from dialer_app.services.live import POLL_MS, LiveTracker
+from dialer_app.services.members import BalanceService, MembersService
 from dialer_app.services.runner import Runner
 from dialer_app.services.settings import LIVE_WAITING_SECONDS, Settings
 from dialer_app.services.team import TeamGuard
@@ -145,7 +145,7 @@ def assemble(
     window_services = WindowServices(
         account=account,
         keys=keys,
-        members=ListsService(account, runner),
+        members=MembersService(account, runner),
         balance=BalanceService(account, runner),
         calls=calls,
         history=history,

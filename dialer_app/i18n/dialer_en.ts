@@ -43,7 +43,7 @@
     </message>
 </context>
 <context>
-    <name>ListFiles</name>
+    <name>LeadListFiles</name>
     <message numerus="yes">
         <source>Saving %n lead(s)…</source>
         <translation>
@@ -81,7 +81,7 @@
     </message>
 </context>
 <context>
-    <name>ListFlow</name>
+    <name>LeadListFlow</name>
     <message numerus="yes">
         <source>{number} has had %n attempt(s), the most a lead gets: next lead.</source>
         <translation>

@@ -352,8 +352,8 @@
         <translation>मेंबर लोड हो रहे हैं…</translation>
     </message>
     <message>
-        <source>Refresh lists</source>
-        <translation>सूचियाँ फिर से लोड करें</translation>
+        <source>Refresh members</source>
+        <translation>सदस्य फिर से लोड करें</translation>
     </message>
     <message>
         <source>Reload members and deskphones (F5)</source>
@@ -856,7 +856,7 @@
     </message>
 </context>
 <context>
-    <name>ListFiles</name>
+    <name>LeadListFiles</name>
     <message>
         <source>Import a lead list</source>
         <translation>लीड की सूची इम्पोर्ट करें</translation>
@@ -950,7 +950,7 @@
     </message>
 </context>
 <context>
-    <name>ListFlow</name>
+    <name>LeadListFlow</name>
     <message>
         <source>Lead lists unavailable: {reason}</source>
         <translation>लीड की सूचियाँ उपलब्ध नहीं हैं: {reason}</translation>
@@ -992,38 +992,7 @@
     </message>
 </context>
 <context>
-    <name>ListMenu</name>
-    <message>
-        <source>Li&amp;sts</source>
-        <translation>सूचियाँ (&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Import a lead list…</source>
-        <translation>लीड की सूची इम्पोर्ट करें (&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Skip this lead</source>
-        <translation>इस लीड को छोड़ें (&amp;S)</translation>
-    </message>
-    <message>
-        <source>Call &amp;back later…</source>
-        <translation>बाद में वापस कॉल करें (&amp;B)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport the list…</source>
-        <translation>सूची एक्सपोर्ट करें (&amp;X)…</translation>
-    </message>
-    <message>
-        <source>Import do-&amp;not-call numbers…</source>
-        <translation>&apos;कॉल न करें&apos; नंबर इम्पोर्ट करें (&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Import the de&amp;mo list</source>
-        <translation>डेमो सूची इम्पोर्ट करें (&amp;M)</translation>
-    </message>
-</context>
-<context>
-    <name>ListPanel</name>
+    <name>LeadListPanel</name>
     <message>
         <source>Call-down list</source>
         <translation>कॉल की सूची</translation>
@@ -1062,30 +1031,34 @@
     </message>
 </context>
 <context>
-    <name>ListsFlow</name>
+    <name>ListMenu</name>
     <message>
-        <source>Loading…</source>
-        <translation>लोड हो रहा है…</translation>
+        <source>Li&amp;sts</source>
+        <translation>सूचियाँ (&amp;S)</translation>
     </message>
     <message>
-        <source>Could not load: press ⟳ to retry</source>
-        <translation>लोड नहीं हो सका: फिर से कोशिश के लिए ⟳ दबाएँ</translation>
+        <source>&amp;Import a lead list…</source>
+        <translation>लीड की सूची इम्पोर्ट करें (&amp;I)…</translation>
     </message>
     <message>
-        <source>Lists not loaded: {reason}</source>
-        <translation>सूचियाँ लोड नहीं हुईं: {reason}</translation>
+        <source>&amp;Skip this lead</source>
+        <translation>इस लीड को छोड़ें (&amp;S)</translation>
     </message>
     <message>
-        <source>Balance: {coins} click-to-call coins · {obd} OBD coins</source>
-        <translation>बैलेंस: {coins} क्लिक-टू-कॉल कॉइन · {obd} OBD कॉइन</translation>
+        <source>Call &amp;back later…</source>
+        <translation>बाद में वापस कॉल करें (&amp;B)…</translation>
     </message>
     <message>
-        <source>plan ends {date}</source>
-        <translation>प्लान {date} को ख़त्म</translation>
+        <source>E&amp;xport the list…</source>
+        <translation>सूची एक्सपोर्ट करें (&amp;X)…</translation>
     </message>
     <message>
-        <source>Balance: unavailable</source>
-        <translation>बैलेंस: उपलब्ध नहीं</translation>
+        <source>Import do-&amp;not-call numbers…</source>
+        <translation>&apos;कॉल न करें&apos; नंबर इम्पोर्ट करें (&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Import the de&amp;mo list</source>
+        <translation>डेमो सूची इम्पोर्ट करें (&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -1158,8 +1131,8 @@
         <translation>खाता (&amp;A)…</translation>
     </message>
     <message>
-        <source>&amp;Refresh lists</source>
-        <translation>सूचियाँ फिर से लोड करें (&amp;R)</translation>
+        <source>&amp;Refresh members</source>
+        <translation>सदस्य फिर से लोड करें (&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Export shown history…</source>
@@ -1210,6 +1183,33 @@
     <message>
         <source>Diagnostics copied: no API key, numbers cut to 4 digits.</source>
         <translation>जाँच की जानकारी कॉपी हो गई: इसमें API कुंजी नहीं है, नंबरों के सिर्फ़ आख़िरी 4 अंक हैं।</translation>
+    </message>
+</context>
+<context>
+    <name>MembersFlow</name>
+    <message>
+        <source>Loading…</source>
+        <translation>लोड हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Could not load: press ⟳ to retry</source>
+        <translation>लोड नहीं हो सका: फिर से कोशिश के लिए ⟳ दबाएँ</translation>
+    </message>
+    <message>
+        <source>Lists not loaded: {reason}</source>
+        <translation>सूचियाँ लोड नहीं हुईं: {reason}</translation>
+    </message>
+    <message>
+        <source>Balance: {coins} click-to-call coins · {obd} OBD coins</source>
+        <translation>बैलेंस: {coins} क्लिक-टू-कॉल कॉइन · {obd} OBD कॉइन</translation>
+    </message>
+    <message>
+        <source>plan ends {date}</source>
+        <translation>प्लान {date} को ख़त्म</translation>
+    </message>
+    <message>
+        <source>Balance: unavailable</source>
+        <translation>बैलेंस: उपलब्ध नहीं</translation>
     </message>
 </context>
 <context>

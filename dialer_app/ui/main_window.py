@@ -32,14 +32,14 @@ from dialer_app.services.keys import KeyService
 from dialer_app.services.leads import LeadService
 
 if TYPE_CHECKING:
-    from dialer_app.ui.leads.menu import ListParts
-from dialer_app.services.lists import BalanceService, ListsService
+    from dialer_app.ui.leads.menu import LeadListParts
 from dialer_app.services.live import LiveTracker
+from dialer_app.services.members import BalanceService, MembersService
 from dialer_app.services.settings import Settings
 from dialer_app.services.team import TeamGuard
 from dialer_app.services.verdicts import VerdictTracker
 from dialer_app.ui.account.flow import AccountFlow
-from dialer_app.ui.account.members_flow import ListsFlow
+from dialer_app.ui.account.members_flow import MembersFlow
 from dialer_app.ui.calling.banner import banner_style, link, link_colour
 from dialer_app.ui.calling.call_flow import CallFlow
 from dialer_app.ui.calling.dial_form import DialForm
@@ -64,7 +64,7 @@ class WindowServices:
 
     account: AccountService
     keys: KeyService
-    members: ListsService
+    members: MembersService
     balance: BalanceService
     calls: CallService
     history: HistoryService
@@ -118,10 +118,10 @@ class MainWindow(QMainWindow):
         self._wrap_up = WrapUpFlow(
             history, calls, live, verdicts, settings, self.wrap_up, self._history, self.form, self
         )
-        self._lists_flow = ListsFlow(
+        self._lists_flow = MembersFlow(
             s.members, s.balance, calls, settings, self.form, self.balance_label, self
         )
-        self.lists: ListParts | None = None  # built after the first frame (start-up time)
+        self.lists: LeadListParts | None = None  # built after the first frame (start-up time)
         self._list_services = (s.leads, calls, verdicts, reminder_ms)
         self._pending_imports: list[str] = []
         self._connect_signals()
@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         # key is added where it has one, never instead (Preferences is empty on Linux).
         actions = [
             action(self, self.tr("&Account…"), "Ctrl+,", QKeySequence.StandardKey.Preferences),
-            action(self, self.tr("&Refresh lists"), "F5", QKeySequence.StandardKey.Refresh),
+            action(self, self.tr("&Refresh members"), "F5", QKeySequence.StandardKey.Refresh),
             action(self, self.tr("&Export shown history…"), "Ctrl+E"),
             action(self, self.tr("Call the waiting customer a&gain"), "F9"),
             action(self, self.tr("&Wrap up the selected call…"), "F8"),
@@ -229,11 +229,11 @@ class MainWindow(QMainWindow):
         leads, calls, verdicts, reminder_ms = self._list_services
         if leads is None or self.lists is not None:
             return
-        from dialer_app.ui.leads.menu import LeadListSlots, build_list_parts
+        from dialer_app.ui.leads.menu import LeadListSlots, build_lead_list_parts
 
         slots = LeadListSlots(self, self.history_splitter, self.list_slot, self.form,
                               self.wrap_up, self.show_notice)  # fmt: skip
-        self.lists = build_list_parts(
+        self.lists = build_lead_list_parts(
             slots, leads, calls, verdicts, self._settings, reminder_ms, demo=self._account.demo
         )
         self._shortcuts_first.add(self.lists.actions)

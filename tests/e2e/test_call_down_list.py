@@ -20,7 +20,7 @@ from dialer_app import composition
 from dialer_app.app import main
 from dialer_app.composition import Desk
 from dialer_app.sandbox import ManualClock, Sandbox
-from dialer_app.ui.leads.menu import ListParts
+from dialer_app.ui.leads.menu import LeadListParts
 from tests.helpers.hours import india, set_hours
 from tests.helpers.keys import SENTINEL
 from tests.helpers.lead_store import ThreadRecorder, recording
@@ -183,7 +183,7 @@ def desk(launch: Launch, qtbot: QtBot, saved_key: None) -> Desk:
     return start(launch, qtbot, ListClock())
 
 
-def parts_of(desk: Desk) -> ListParts:
+def parts_of(desk: Desk) -> LeadListParts:
     assert desk.window.lists is not None
     return desk.window.lists
 

@@ -18,7 +18,7 @@ from dialer_app.core.records import CallRequest, CallResult, Outcome
 from dialer_app.sandbox import Fault, Sandbox
 from dialer_app.services.account import AccountService, ClientFactory
 from dialer_app.services.calls import CallAttempt, CallService
-from dialer_app.services.lists import BalanceService, ListsService
+from dialer_app.services.members import BalanceService, MembersService
 from dialer_app.services.runner import Job, Runner
 from tests.helpers.keys import SENTINEL
 
@@ -31,7 +31,7 @@ class Services:
     runner: Runner
     account: AccountService
     calls: CallService
-    lists: ListsService
+    lists: MembersService
     balance: BalanceService
 
     def place(self) -> Job[CallAttempt]:
@@ -55,7 +55,7 @@ def build(
         runner,
         account,
         CallService(account, history, runner),
-        ListsService(account, runner),
+        MembersService(account, runner),
         BalanceService(account, runner),
     )
 

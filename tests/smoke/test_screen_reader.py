@@ -40,7 +40,7 @@ CONTROLS = [
     ("The number the customer sees.", "combo box"),
     ("Call limit in seconds", "spin box"),
     ("Call customer", "push button"),
-    ("Refresh lists", "push button"),
+    ("Refresh members", "push button"),
     ("Outcome of the last call", "notification"),
     ("Campaign history", "table"),
     ("Filter history", "text"),

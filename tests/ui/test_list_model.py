@@ -18,7 +18,7 @@ from dialer_app.core.leads.sqlite_store import SqliteLeadStore
 from dialer_app.services.leads import LeadService
 from dialer_app.services.runner import Runner
 from dialer_app.ui.leads.model import CACHED_PAGES, PAGE, LeadTableModel
-from dialer_app.ui.leads.panel import ListPanel
+from dialer_app.ui.leads.panel import LeadListPanel
 from tests.helpers.language import language
 
 
@@ -63,7 +63,7 @@ def test_reading_every_row_keeps_a_bounded_number_of_pages(
     tmp_path: Path, qtbot: QtBot, runner: Runner
 ) -> None:
     store, list_id = stored(tmp_path, 20 * PAGE)
-    panel = ListPanel(serve(store, runner).page)
+    panel = LeadListPanel(serve(store, runner).page)
     qtbot.addWidget(panel)
     model = panel.model
     model.show_list(list_id, store.count(list_id))

@@ -12,7 +12,7 @@ from dialer_app.core.records import Balance, Deskphone, Member
 from dialer_app.core.text import plain
 from dialer_app.services import settings as keys_of
 from dialer_app.services.calls import CallAttempt, CallService
-from dialer_app.services.lists import BalanceService, ListsService
+from dialer_app.services.members import BalanceService, MembersService
 from dialer_app.services.settings import Settings
 from dialer_app.ui.calling.dial_form import DialForm
 from dialer_app.ui.common.i18n import translated
@@ -22,7 +22,7 @@ from dialer_app.ui.common.plain import set_tooltip
 log = logging.getLogger(__name__)
 
 
-class ListsFlow(QObject):
+class MembersFlow(QObject):
     """Refreshes members and deskphones into the form, and the balance after every call.
 
     Signals:
@@ -33,7 +33,7 @@ class ListsFlow(QObject):
 
     def __init__(
         self,
-        lists: ListsService,
+        lists: MembersService,
         balance: BalanceService,
         calls: CallService,
         settings: Settings,

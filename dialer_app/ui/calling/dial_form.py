@@ -78,7 +78,7 @@ class DialForm(QWidget):
         )  # fmt: skip
         self.member_combo.setPlaceholderText(self.tr("Loading members…"))
         self.refresh_button = named(
-            QToolButton(), "refreshButton", self.tr("Refresh lists"),
+            QToolButton(), "refreshButton", self.tr("Refresh members"),
             self.tr("Reload members and deskphones (F5)"),
         )  # fmt: skip
         self.refresh_button.setText("⟳")

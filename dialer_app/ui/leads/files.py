@@ -21,7 +21,7 @@ from dialer_app.ui.common.i18n import translated
 from dialer_app.ui.common.notice import Level, Notice
 from dialer_app.ui.common.plain import plain_label
 from dialer_app.ui.leads.dialogs import ImportPreviewDialog
-from dialer_app.ui.leads.flow import ListFlow
+from dialer_app.ui.leads.flow import LeadListFlow
 
 log = logging.getLogger(__name__)
 LEAD_FILES = (".csv", ".tsv", ".txt", ".xlsx")
@@ -29,7 +29,7 @@ LEAD_FILES = (".csv", ".tsv", ".txt", ".xlsx")
 DEMO_LIST = Path(__file__).resolve().parents[2] / "resources" / "demo-leads.csv"
 
 
-class ListFiles(QObject):
+class LeadListFiles(QObject):
     """Imports lead files into lists and exports worked lists.
 
     Signals:
@@ -38,7 +38,7 @@ class ListFiles(QObject):
 
     notice = Signal(object)
 
-    def __init__(self, leads: LeadService, flow: ListFlow, window: QWidget) -> None:
+    def __init__(self, leads: LeadService, flow: LeadListFlow, window: QWidget) -> None:
         super().__init__(window)
         self._leads = leads
         self._flow = flow

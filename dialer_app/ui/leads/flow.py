@@ -29,13 +29,13 @@ from dialer_app.ui.calling.wrapup import WrapUpPanel
 from dialer_app.ui.common.notice import Level, Notice
 from dialer_app.ui.common.plain import notification
 from dialer_app.ui.leads.dialogs import CallBackDialog
-from dialer_app.ui.leads.panel import ListPanel
+from dialer_app.ui.leads.panel import LeadListPanel
 
 log = logging.getLogger(__name__)
 REMINDER_MS = 15_000
 
 
-class ListFlow(QObject):
+class LeadListFlow(QObject):
     """The active lead list, the lead in the form, and what each call of it came to.
 
     Signals:
@@ -52,7 +52,7 @@ class ListFlow(QObject):
         calls: CallService,
         settings: Settings,
         form: DialForm,
-        panel: ListPanel,
+        panel: LeadListPanel,
         wrap_up: WrapUpPanel,
         window: QWidget,
         *,

@@ -21,9 +21,9 @@ from dialer_app.services.verdicts import VerdictTracker
 from dialer_app.ui.calling.dial_form import DialForm
 from dialer_app.ui.calling.wrapup import WrapUpPanel
 from dialer_app.ui.common.notice import Notice
-from dialer_app.ui.leads.files import ListFiles
-from dialer_app.ui.leads.flow import REMINDER_MS, ListFlow
-from dialer_app.ui.leads.panel import ListPanel
+from dialer_app.ui.leads.files import LeadListFiles
+from dialer_app.ui.leads.flow import REMINDER_MS, LeadListFlow
+from dialer_app.ui.leads.panel import LeadListPanel
 
 EXPORT_KEY = QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_E)
 
@@ -41,10 +41,10 @@ class LeadListSlots:
 
 
 @dataclass
-class ListParts:
-    panel: ListPanel
-    flow: ListFlow
-    files: ListFiles
+class LeadListParts:
+    panel: LeadListPanel
+    flow: LeadListFlow
+    files: LeadListFiles
     import_action: QAction
     skip_action: QAction
     call_back_action: QAction
@@ -58,7 +58,7 @@ class ListParts:
                 self.export_action, self.block_action]  # fmt: skip
 
 
-def build_list_parts(
+def build_lead_list_parts(
     slots: LeadListSlots,
     leads: LeadService,
     calls: CallService,
@@ -67,22 +67,22 @@ def build_list_parts(
     reminder_ms: int | None,
     *,
     demo: bool = False,
-) -> ListParts:
+) -> LeadListParts:
     """The panel, its flows and the List menu, wired into ``slots``."""
-    panel = ListPanel(leads.page)
+    panel = LeadListPanel(leads.page)
     panel.setVisible(False)
     slots.side.addWidget(panel)
     slots.under_form.addWidget(panel.details_label)
-    flow = ListFlow(
+    flow = LeadListFlow(
         leads, calls, settings, slots.form, panel, slots.wrap_up, slots.host,
         reminder_ms=REMINDER_MS if reminder_ms is None else reminder_ms,
     )  # fmt: skip
-    files = ListFiles(leads, flow, slots.host)
+    files = LeadListFiles(leads, flow, slots.host)
     if verdicts is not None:
         verdicts.row_updated.connect(flow.on_verdict)
     flow.notice.connect(slots.notice)
     files.notice.connect(slots.notice)
-    parts = ListParts(panel, flow, files, *_menu(slots.host, demo))
+    parts = LeadListParts(panel, flow, files, *_menu(slots.host, demo))
     parts.import_action.triggered.connect(files.choose_and_import)
     parts.skip_action.triggered.connect(flow.skip)
     parts.call_back_action.triggered.connect(flow.call_back_later)

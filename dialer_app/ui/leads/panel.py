@@ -26,7 +26,7 @@ WIDTHS = (36, 120, 110, 120, 60, 100, 160)
 PADDING = 28  # the sort arrow and the margins around a header's title
 
 
-class ListPanel(QWidget):
+class LeadListPanel(QWidget):
     """The active list's leads (a paged model) and its progress line.
 
     Signals:

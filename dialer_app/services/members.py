@@ -12,14 +12,14 @@ from dialer_app.services.runner import Job, Latest, Runner
 
 
 @dataclass(frozen=True, slots=True)
-class ListJobs:
+class MemberJobs:
     """The two requests of one refresh, running in parallel."""
 
     members: Job[list[Member]]
     deskphones: Job[list[Deskphone]]
 
 
-class ListsService(QObject):
+class MembersService(QObject):
     """Refreshes the member and deskphone lists; a new refresh supersedes a running one."""
 
     def __init__(
@@ -31,12 +31,12 @@ class ListsService(QObject):
         self._members: Latest[list[Member]] = Latest()
         self._deskphones: Latest[list[Deskphone]] = Latest()
 
-    def refresh(self) -> ListJobs | None:
+    def refresh(self) -> MemberJobs | None:
         """Fetch both lists; None (nothing sent) when there is no account."""
         client = self._account.client
         if client is None:
             return None
-        return ListJobs(
+        return MemberJobs(
             self._members.replace(self._runner.submit(client.list_members)),
             self._deskphones.replace(self._runner.submit(client.list_deskphones)),
         )
