@@ -24,7 +24,7 @@ _time = local_time
 RESULT_FIELDS: tuple[tuple[str, Callable[[Lead], str | int]], ...] = (
     ("status", lambda lead: lead.status.value),
     ("attempts", lambda lead: lead.attempts),
-    ("outcome", lambda lead: lead.outcome),
+    ("outcome", lambda lead: lead.outcome or ""),
     ("disposition", lambda lead: lead.disposition),
     ("note", lambda lead: lead.note),
     ("campid", lambda lead: lead.campid),

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from dialer_app.core.errors import DialerError, InvalidNumber
 from dialer_app.core.phone import format_national, normalise
+from dialer_app.core.records import Outcome
 from dialer_app.core.text import QT_TRANSLATE_NOOP, Sentence
 
 CTX = "leads"
@@ -87,7 +88,7 @@ class Lead:
     cells: tuple[str, ...]  # the original row, one cell per column of the list
     status: LeadStatus = LeadStatus.NEW
     attempts: int = 0
-    outcome: str = ""  # of the last attempt: placed, rejected, not_sent, unknown
+    outcome: Outcome | None = None  # of the last attempt (None: never attempted)
     disposition: str = ""
     note: str = ""
     campid: str = ""

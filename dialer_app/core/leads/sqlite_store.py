@@ -86,7 +86,8 @@ def _lead(row: tuple[Any, ...]) -> Lead:
     sentence = Sentence.from_json(reason)  # lists saved before: English text
     return Lead(
         lead_id, list_id, position, name, number, tuple(json.loads(cells)), LeadStatus(status),
-        attempts, outcome, disposition, note, campid, talk, _moment(call_back),
+        attempts, Outcome(outcome) if outcome else None, disposition, note, campid, talk,
+        _moment(call_back),
         reason if sentence is None else str(sentence), history_row, sentence,
     )  # fmt: skip
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 
 from dialer_app.core.leads.model import Lead, LeadStatus
+from dialer_app.core.records import Outcome
 from dialer_app.core.text import QT_TRANSLATE_NOOP, plain
 from dialer_app.core.window import Plan
 from dialer_app.services.runner import Job
@@ -51,7 +52,7 @@ def status_text(lead: Lead) -> str:
     if lead.status is LeadStatus.CALL_BACK and lead.call_back_at is not None:
         when = local_time(lead.call_back_at)
         return QCoreApplication.translate("leads", "Call back at {time}").format(time=when)
-    if lead.status is LeadStatus.CALLED and lead.outcome == "unknown":
+    if lead.status is LeadStatus.CALLED and lead.outcome is Outcome.UNKNOWN:
         return QCoreApplication.translate("leads", "Called (outcome unknown)")
     return _t(STATUS_TEXT.get(lead.status, lead.status.value))
 
