@@ -24,7 +24,14 @@ from PySide6.QtCore import QObject
 
 from dialer_app.core.clock import Clock, utc_now
 from dialer_app.core.errors import InvalidNumber
-from dialer_app.core.leads.model import Lead, LeadList, LeadStatus, Preview, Progress, build_preview
+from dialer_app.core.leads.model import (
+    Lead,
+    LeadList,
+    LeadListProgress,
+    LeadStatus,
+    Preview,
+    build_preview,
+)
 from dialer_app.core.leads.store import DoNotCall, LeadStore
 from dialer_app.core.phone import format_national, normalise
 from dialer_app.core.records import CallResult, WrapUp
@@ -134,7 +141,7 @@ class LeadService(QObject):
         self._runner = runner
         self.clock = clock
         self._latest_view: Latest[ListView] = Latest()
-        self._latest_progress: Latest[Progress] = Latest()
+        self._latest_progress: Latest[LeadListProgress] = Latest()
 
     def _store(self) -> LeadStore:
         """The store, opened by the first caller (a worker: never the GUI thread)."""
@@ -179,7 +186,7 @@ class LeadService(QObject):
         lead = store.current(active.list_id, self.clock(), max_attempts)
         return ListView(tuple(store.lists()), active, store.count(active.list_id), lead)
 
-    def progress(self, list_id: int) -> Job[Progress]:
+    def progress(self, list_id: int) -> Job[LeadListProgress]:
         """The progress line's counts; a newer request supersedes this one."""
         return self._latest_progress.replace(self._submit(lambda s: s.progress(list_id)))
 

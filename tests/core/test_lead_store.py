@@ -13,7 +13,7 @@ import pytest
 from dialer_app.app import main
 from dialer_app.core.history.sql import SCHEMA_VERSION as HISTORY_VERSION
 from dialer_app.core.history.store import HistoryStore
-from dialer_app.core.leads.model import LeadList, LeadStatus, Progress, build_preview
+from dialer_app.core.leads.model import LeadList, LeadListProgress, LeadStatus, build_preview
 from dialer_app.core.leads.sqlite_store import SCHEMA_VERSION, SqliteLeadStore
 from dialer_app.core.records import CallRequest, CallResult, Outcome
 
@@ -54,7 +54,9 @@ def test_a_lead_goes_new_calling_called_connected_then_the_next(store: SqliteLea
     assert done is not None
     assert (done.status, done.attempts, done.campid, done.talk_seconds) == (
         LeadStatus.CONNECTED, 1, "c1", 30)  # fmt: skip
-    assert store.progress(day.list_id) == Progress(done=1, total=3, connected=1, call_back=0)
+    assert store.progress(day.list_id) == LeadListProgress(
+        done=1, total=3, connected=1, call_back=0
+    )
 
 
 def test_a_request_that_never_left_is_not_an_attempt(store: SqliteLeadStore) -> None:

@@ -117,7 +117,7 @@ class LeadList:
 
 
 @dataclass(frozen=True, slots=True)
-class Progress:
+class LeadListProgress:
     """The progress line: "23 of 80 done · 9 connected · 4 to call back"."""
 
     done: int

@@ -23,8 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from dialer_app.core.errors import HistoryError
-from dialer_app.core.leads.model import OPEN, Lead, LeadList, LeadStatus, Preview
-from dialer_app.core.leads.model import Progress as ListProgress
+from dialer_app.core.leads.model import OPEN, Lead, LeadList, LeadListProgress, LeadStatus, Preview
 from dialer_app.core.records import Outcome
 from dialer_app.core.text import Sentence
 
@@ -249,13 +248,13 @@ class SqliteLeadStore:
             row = conn.execute(sql, (history_row,)).fetchone()
         return None if row is None else _lead(row)
 
-    def progress(self, list_id: int) -> ListProgress:
+    def progress(self, list_id: int) -> LeadListProgress:
         sql = "SELECT status, COUNT(*) FROM leads WHERE list_id = ? GROUP BY status"
         with self._guard() as conn:
             counts = {LeadStatus(s): n for s, n in conn.execute(sql, (list_id,)).fetchall()}
         total = sum(n for s, n in counts.items() if s is not LeadStatus.REFUSED)
         open_ = sum(counts.get(s, 0) for s in OPEN)
-        return ListProgress(total - open_, total, counts.get(LeadStatus.CONNECTED, 0),
+        return LeadListProgress(total - open_, total, counts.get(LeadStatus.CONNECTED, 0),
                             counts.get(LeadStatus.CALL_BACK, 0))  # fmt: skip
 
     def iter_leads(self, list_id: int) -> Iterator[Lead]:

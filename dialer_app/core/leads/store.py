@@ -48,7 +48,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Protocol
 
-from dialer_app.core.leads.model import Lead, LeadList, LeadStatus, Preview, Progress
+from dialer_app.core.leads.model import Lead, LeadList, LeadListProgress, LeadStatus, Preview
 from dialer_app.core.records import Outcome
 
 
@@ -80,7 +80,7 @@ class LeadStore(Protocol):
 
     def lead_for_call(self, history_row: int) -> Lead | None: ...
 
-    def progress(self, list_id: int) -> Progress: ...
+    def progress(self, list_id: int) -> LeadListProgress: ...
 
     def iter_leads(self, list_id: int) -> Iterator[Lead]: ...
 

@@ -16,7 +16,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
-from dialer_app.core.leads.model import Lead, LeadList, LeadStatus, Progress
+from dialer_app.core.leads.model import Lead, LeadList, LeadListProgress, LeadStatus
 from dialer_app.core.phone import format_national, mask
 from dialer_app.core.records import Campaign, Outcome, Verdict, WrapUp
 from dialer_app.services import settings as keys_of
@@ -149,7 +149,7 @@ class LeadListFlow(QObject):
             self._leads.progress(self.active.list_id).on_success(self._on_progress_counted)
 
     @Slot(object)
-    def _on_progress_counted(self, progress: Progress) -> None:
+    def _on_progress_counted(self, progress: LeadListProgress) -> None:
         self._panel.show_progress(progress)
 
     def _next(self) -> None:

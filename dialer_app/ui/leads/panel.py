@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dialer_app.core.leads.model import Lead, LeadList, Progress
+from dialer_app.core.leads.model import Lead, LeadList, LeadListProgress
 from dialer_app.core.text import plain
 from dialer_app.ui.common.naming import named
 from dialer_app.ui.history.panel import HistoryPanel
@@ -102,7 +102,7 @@ class LeadListPanel(QWidget):
         if isinstance(list_id, int):
             self.list_chosen.emit(list_id)
 
-    def show_progress(self, progress: Progress) -> None:
+    def show_progress(self, progress: LeadListProgress) -> None:
         text = self.tr("{done} of {total} done · {connected} connected · {call_back} to call back")
         self.progress_label.setText(
             text.format(
