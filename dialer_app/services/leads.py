@@ -84,7 +84,7 @@ class BlockedImport:
 
 
 @dataclass(frozen=True, slots=True)
-class ListView:
+class LeadListView:
     """What the window shows of the lead lists: every list, the active one, its size, its lead."""
 
     lists: tuple[LeadList, ...]
@@ -99,7 +99,7 @@ class Opening:
 
     recovered: int  # leads a crash left ``calling``: now ``called``, outcome unknown
     problem: str  # why the lists last only for this session ("" when they do not)
-    view: ListView
+    view: LeadListView
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +140,7 @@ class LeadService(QObject):
         self._do_not_call = do_not_call
         self._runner = runner
         self.clock = clock
-        self._latest_view: Latest[ListView] = Latest()
+        self._latest_view: Latest[LeadListView] = Latest()
         self._latest_progress: Latest[LeadListProgress] = Latest()
 
     def _store(self) -> LeadStore:
@@ -168,23 +168,23 @@ class LeadService(QObject):
 
         return self._submit(work)
 
-    def show(self, list_id: int | None, max_attempts: int) -> Job[ListView]:
+    def show(self, list_id: int | None, max_attempts: int) -> Job[LeadListView]:
         """Make ``list_id`` the active list (None: keep it) and read its view; a newer
         request supersedes this one."""
 
-        def work(store: LeadStore) -> ListView:
+        def work(store: LeadStore) -> LeadListView:
             if list_id is not None:
                 store.activate(list_id)
             return self._view(store, max_attempts)
 
         return self._latest_view.replace(self._submit(work))
 
-    def _view(self, store: LeadStore, max_attempts: int) -> ListView:
+    def _view(self, store: LeadStore, max_attempts: int) -> LeadListView:
         active = store.active_list()
         if active is None:
-            return ListView(tuple(store.lists()), None, 0, None)
+            return LeadListView(tuple(store.lists()), None, 0, None)
         lead = store.current(active.list_id, self.clock(), max_attempts)
-        return ListView(tuple(store.lists()), active, store.count(active.list_id), lead)
+        return LeadListView(tuple(store.lists()), active, store.count(active.list_id), lead)
 
     def progress(self, list_id: int) -> Job[LeadListProgress]:
         """The progress line's counts; a newer request supersedes this one."""

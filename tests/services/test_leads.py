@@ -129,7 +129,7 @@ def test_a_superseded_read_is_dropped(qtbot: QtBot, desk: Desk) -> None:
     assert answers == []  # the superseded answers never arrived
     assert older_view.cancelled
     assert older_progress.cancelled
-    assert {type(answer).__name__ for answer in newer} == {"LeadListProgress", "ListView"}
+    assert {type(answer).__name__ for answer in newer} == {"LeadListProgress", "LeadListView"}
 
 
 # -- a lead's call: the write-ahead on the call's worker ------------------------------------

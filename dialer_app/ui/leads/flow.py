@@ -21,7 +21,7 @@ from dialer_app.core.phone import format_national, mask
 from dialer_app.core.records import Campaign, Outcome, Verdict, WrapUp
 from dialer_app.services import settings as keys_of
 from dialer_app.services.calls import CallAttempt, CallService
-from dialer_app.services.leads import LeadService, ListView, Opening
+from dialer_app.services.leads import LeadListView, LeadService, Opening
 from dialer_app.services.runner import Job
 from dialer_app.services.settings import Settings
 from dialer_app.ui.calling.dial_form import DialForm
@@ -119,10 +119,10 @@ class LeadListFlow(QObject):
         self._leads.show(list_id, self.max_attempts).on_success(self._on_view_read)
 
     @Slot(object)
-    def _on_view_read(self, view: ListView) -> None:
+    def _on_view_read(self, view: LeadListView) -> None:
         self._show_view(view)
 
-    def _show_view(self, view: ListView) -> None:
+    def _show_view(self, view: LeadListView) -> None:
         self.active = active = view.active
         self._panel.set_lists(list(view.lists), None if active is None else active.list_id)
         if active is None:
