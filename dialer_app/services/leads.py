@@ -105,8 +105,11 @@ class LeadService(QObject):
             self._store, self.problem = self._open()
         return self._store
 
-    def preview(self, path: Path) -> tuple[Job[Preview], Cancel]:
-        """Read and check ``path`` (progress: rows checked); nothing is saved yet."""
+    def preview(self, path: Path, number_column: int | None = None) -> tuple[Job[Preview], Cancel]:
+        """Read and check ``path`` (progress: rows checked); nothing is saved yet.
+
+        ``number_column``: the column the agent picked in the preview (default: found).
+        """
         cancel = Cancel(threading.Event())
         history = self._history
 
@@ -123,7 +126,8 @@ class LeadService(QObject):
                         raise ImportCancelled
                     progress(("checked", count))
 
-                preview = build_preview(path.stem, path.name, rows, blocked.__contains__, checked)
+                preview = build_preview(path.stem, path.name, rows, blocked.__contains__, checked,
+                                        number_column)  # fmt: skip
                 for lead in preview.ready[:1]:  # formatting's first use compiles its patterns:
                     format_national(lead.number)  # here, not on the GUI thread
                 return preview

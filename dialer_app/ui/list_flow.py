@@ -203,6 +203,25 @@ class ListFlow(QObject):
             return None
         return self.lead
 
+    @Slot()
+    def call_other_number(self) -> None:
+        """F4: call the lead's other number (a second number of its cell) instead.
+
+        The number goes into the form and the call through the same ``CallFlow.place`` as
+        Return, with every guard; with several, each press takes the next one.
+        """
+        lead = self._idle_lead()
+        if lead is None:
+            return
+        if not lead.alternates:
+            self.notice.emit(Notice(Level.STATUS, self.tr("This lead has no other number.")))
+            return
+        shown = _national_or_none(self._form.number_edit.text())
+        others = lead.alternates
+        after = others.index(shown) + 1 if shown in others else 0
+        self._form.number_edit.setText(format_national(others[after % len(others)]))
+        self._form.call_requested.emit()
+
     # -- following the call -------------------------------------------------------------
     @Slot(bool)
     def _on_calls_busy_changed(self, busy: bool) -> None:
@@ -210,11 +229,8 @@ class ListFlow(QObject):
         lead = self.lead
         if not busy or lead is None or self._calling is not None:
             return
-        try:
-            number = normalise(self._form.number_edit.text())
-        except InvalidNumber:
-            return
-        if number != lead.number:
+        number = _national_or_none(self._form.number_edit.text())
+        if number not in (lead.number, *lead.alternates):
             return  # the agent typed another number: not a call of the list
         self._leads.store.begin_attempt(lead.lead_id)
         self._calling = lead
@@ -222,7 +238,7 @@ class ListFlow(QObject):
     @Slot(object)
     def _on_calls_call_finished(self, attempt: CallAttempt) -> None:
         lead, self._calling = self._calling, None
-        if lead is None or attempt.request.customer_number != lead.number:
+        if lead is None or attempt.request.customer_number not in (lead.number, *lead.alternates):
             return
         row = attempt.row
         updated = self._leads.store.finish_attempt(
@@ -302,3 +318,10 @@ class ListFlow(QObject):
         QApplication.alert(self._window)
         for tray in self._window.findChildren(QSystemTrayIcon):
             tray.showMessage(self.tr("Call back now"), notification(text))  # a name from the file
+
+
+def _national_or_none(text: str) -> str | None:
+    try:
+        return normalise(text)
+    except InvalidNumber:
+        return None
