@@ -38,6 +38,8 @@ _NOTE = re.compile(r"\(\s*[^0-9()]*\)")  # "(WA)", "(office)": no digit inside
 _EDGES = " \t\r\n,;:/|.-"
 _SPLIT = re.compile(r"\s*(?:[/|;,&\n\r]+|\s(?:or|and)\s)\s*", re.IGNORECASE)
 _NUMBER_DASH_NUMBER = re.compile(r"(?<=[0-9]{10})\s*-\s*(?=\+?[0-9]{10})")
+# One number written plainly (most cells of a 100,000-row list): straight to the parser.
+_PLAIN = re.compile(r"\+?[0-9][0-9 \-]{8,14}[0-9]")
 
 
 def refuse(source: str, **args: str) -> InvalidNumber:
@@ -46,6 +48,8 @@ def refuse(source: str, **args: str) -> InvalidNumber:
 
 def cell_numbers(cell: str) -> tuple[str, ...]:
     """The national numbers a number cell holds (the first is the lead's), or InvalidNumber."""
+    if _PLAIN.fullmatch(cell):
+        return (normalise(cell),)
     text = plain(cell).strip()
     if not any(ch.isdecimal() for ch in text):
         if not text.strip(_EDGES) or text.casefold() in _NONE_WORDS:

@@ -93,22 +93,26 @@ def test_a_refused_row_reads_with_the_panels_number_and_the_files_row(
 ) -> None:
     source = write_csv(tmp_path / "gaps.csv", ",", [
         ["Name", "Mobile"], ["Asha", "9876543210"], [], ["Ravi", "12345"], ["Meena", "-"],
+        ["Asha's sister", "98765 43210"],
     ])  # fmt: skip
     desk = start(launch, qtbot, ListClock())
     dialog = open_preview(qtbot, desk, source)
     model = dialog.table.model()
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(2)]
     assert headers == ["#", "Row in the file"]
-    assert [(cell(dialog, r, 0), cell(dialog, r, 1), cell(dialog, r, 4)) for r in range(2)] == [
+    assert [(cell(dialog, r, 0), cell(dialog, r, 1), cell(dialog, r, 4)) for r in range(3)] == [
         ("2", "4", "Too short: the number has 5 digits; an Indian number has 10 (after +91 or "
          "a 0)."),
         ("3", "5", "No number in this row."),
+        ("4", "6", "Same number as row 2 (Asha): not imported again."),
     ]  # fmt: skip
     QTest.keyClick(dialog, Qt.Key.Key_Return)
     panel = parts_of(desk).panel
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 3, timeout=5000)
-    shown = [(panel.model.index(r, 0).data(), panel.model.index(r, 1).data()) for r in range(3)]
-    assert shown == [("1", "Asha"), ("2", "Ravi"), ("3", "Meena")]  # the preview's "#"
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 4, timeout=5000)
+    shown = [(panel.model.index(r, 0).data(), panel.model.index(r, 1).data()) for r in range(4)]
+    assert shown == [("1", "Asha"), ("2", "Ravi"), ("3", "Meena"), ("4", "Asha's sister")]
+    qtbot.waitUntil(lambda: "Lead 1: Asha" in panel.details_label.text())
+    assert "Same number in the file: Asha's sister" in panel.details_label.text()  # item 13
 
 
 @pytest.mark.usefixtures("saved_key")
