@@ -21,9 +21,10 @@ from PySide6.QtCore import QObject
 
 from dialer_app.core.errors import InvalidNumber
 from dialer_app.core.history import HistoryStore
+from dialer_app.core.lead_cells import cell_numbers
 from dialer_app.core.lead_store import LeadStore
 from dialer_app.core.leads import Lead, LeadList, LeadStatus, Preview, Progress, build_preview
-from dialer_app.core.phone import format_national, normalise
+from dialer_app.core.phone import format_national
 from dialer_app.services.runner import Job, Runner
 
 Clock = Callable[[], datetime]
@@ -166,8 +167,8 @@ class LeadService(QObject):
             refused = 0
             for row in read_table(path):
                 for cell in row[:1] if len(row) == 1 else row:
-                    try:
-                        numbers.add(normalise(cell))
+                    try:  # a cell read as the lead import reads it: every number in it
+                        numbers.update(cell_numbers(cell))
                     except InvalidNumber:
                         refused += bool(cell.strip())
             if history is not None:

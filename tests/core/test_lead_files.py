@@ -55,6 +55,8 @@ WRITERS: dict[str, Callable[[Path, Rows], Path]] = {
 
 def preview_of(path: Path, number_column: int | None = None) -> Preview:
     table = read_table(path)
+    if number_column is None:
+        return build_preview(path.stem, path.name, table, lambda _n: False)
     return build_preview(path.stem, path.name, table, lambda _n: False, number_column=number_column)
 
 
@@ -77,12 +79,16 @@ HEADERS: list[tuple[str, Rows, str, list[str]]] = [
     ("contact no", [["Name", "Contact No"], ["Asha", 9876543210]], "Contact No", ["Asha"]),
     ("whatsapp no", [["Name", "WhatsApp No"], ["Asha", 9876543210]], "WhatsApp No", ["Asha"]),
     ("hindi nukta", [["नाम", "फ़ोन"], ["आशा", 9876543210]], "फ़ोन", ["आशा"]),
+    ("hindi one-code-point nukta", [["नाम", "\u095e\u094b\u0928 नंबर"], ["आशा", 9876543210]],
+     "\u095e\u094b\u0928 नंबर", ["आशा"]),
     ("hindi no nukta", [["नाम", "फोन"], ["आशा", 9876543210]], "फोन", ["आशा"]),
     ("hindi mobile", [["नाम", "मोबाइल नंबर"], ["आशा", 9876543210]], "मोबाइल नंबर", ["आशा"]),
     ("cells decide", [["Name", "Customer Number", "Mobile"], ["Asha", "C-1001", 9876543210]],
      "Mobile", ["Asha"]),
     ("contact is a name", [["Contact", "Phone"], ["Asha Rao", 9876543210]], "Phone",
      ["Asha Rao"]),
+    ("no header names it: the cells do", [["Name", "Details"], ["Asha", "98765 43210"]],
+     "Details", ["Asha"]),
     ("first and last name", [["First Name", "Last Name", "Mobile"], ["Asha", "Rao", 9876543210]],
      "Mobile", ["Asha Rao"]),
 ]  # fmt: skip

@@ -74,7 +74,9 @@ def test_the_preview_names_the_number_column_and_the_agent_picks_another(
     combo = dialog.column_combo
     assert combo.currentText() == "Mobile"
     assert "2 leads are ready to call" in dialog.summary.text()
-    combo.setFocus()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    QTest.keyClick(dialog, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # "&column"
+    qtbot.waitUntil(combo.hasFocus)
     QTest.keyClick(combo, Qt.Key.Key_Down)  # the agent's pick: the next column
     assert not dialog.import_button.isEnabled()  # checked again first: never a stale import
     QTest.keyClick(combo, Qt.Key.Key_Return)  # meanwhile Return neither imports nor cancels
@@ -143,3 +145,27 @@ def test_f4_calls_the_leads_other_number_through_every_guard(
     assert sandbox.received(CLICK)[0].params["calling_party_a"] == "9797776098"
     flow = parts_of(desk).flow
     qtbot.waitUntil(lambda: flow.lead is not None and flow.lead.attempts == 1)  # the lead's call
+
+
+@pytest.mark.usefixtures("saved_key")
+def test_a_do_not_call_file_is_read_as_the_lead_import_reads_its_cells(
+    qtbot: QtBot, launch: Launch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    blocked = write_csv(tmp_path / "dnc.csv", ",", [
+        ["Do not call"], ["9,94,90,45,616"], ["9596186578 / 9797776098"], ["-"],
+    ])  # fmt: skip
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(blocked), ""))
+    desk = start(launch, qtbot, ListClock())
+    parts_of(desk).block_action.trigger()
+    qtbot.waitUntil(lambda: "3 numbers are on the do-not-call list now." in
+                    desk.window.outcome_label.text())  # fmt: skip
+    source = write_csv(tmp_path / "day.csv", ",", [
+        ["Name", "Mobile"], ["Asha", "99490 45616"], ["Ravi", "97977 76098"],
+        ["Meena", "9876543210"],
+    ])  # fmt: skip
+    dialog = open_preview(qtbot, desk, source)
+    assert [cell(dialog, r, 4) for r in range(2)] == [
+        "99490 45616 is on the do-not-call list.", "97977 76098 is on the do-not-call list.",
+    ]  # fmt: skip
