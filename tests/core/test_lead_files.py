@@ -122,6 +122,7 @@ CELLS: list[tuple[str, str, object, tuple[str, ...] | str]] = [
     ("two joined by a dash", "sheets-csv", "7500797033-7017261753", ("7500797033", "7017261753")),
     ("two with a slash", "excel-xlsx", "9596186578 / 9797776098", ("9596186578", "9797776098")),
     ("two on two lines", "excel-csv", "9876543210\n9123456789", ("9876543210", "9123456789")),
+    ("two on two lines", "excel-xlsx", "9876543210\n9123456789", ("9876543210", "9123456789")),
     ("number cell", "excel-xlsx", 9876543210, ("9876543210",)),
     ("pandas float", "pandas-csv", 9876543210, ("9876543210",)),
     ("a dash", "excel-xlsx", "-", "No number in this row."),
