@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 CTX = "phone"
 NATIONAL_DIGITS = 10
 SCHEMES = ("tel:", "callto:")
-_SEPARATORS = re.compile(r"[\s\-.()/\u00a0\u2010-\u2015]")
+# The joiners (U+200C/U+200D) stay in plain text (Indian scripts need them) but are no part
+# of a number: a pasted number that carries one reads as the number without it.
+_SEPARATORS = re.compile(r"[\s\-.()/\u00a0\u200c\u200d\u2010-\u2015]")
 _ALLOWED = re.compile(r"\+?[0-9]*")
 # An extension or a dial string after the number: "x12", "ext. 12", "#5", ";12", ",12", "p12".
 _EXTENSION = re.compile(
@@ -62,6 +64,15 @@ TOO_LONG = QT_TRANSLATE_NOOP(
     "It is never shortened.",
 )
 NOT_VALID = QT_TRANSLATE_NOOP("phone", "{number} is not a valid Indian number.")
+PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "phone",
+    "{number} is a placeholder (a test number such as 1234567890 or 9999999999), "
+    "not a customer's number.",
+)
+# Numbers people type when they have none: known test patterns, checked on the digits as
+# written and on the ten national digits; the numbering plan (libphonenumber) refuses the rest
+# of the made-up ones (11111 11111 is in no range).
+_TEST_PATTERNS = frozenset({"1234567890", "0123456789", "0987654321", "1234512345"})
 # Kinds click-to-call does not ring, by libphonenumber's PhoneNumberType value.
 _KIND_REFUSED = {
     3: QT_TRANSLATE_NOOP(
@@ -138,6 +149,8 @@ def parse(text: str, *, validate: bool = True) -> IndianNumber:
         raise refuse(EXTENSION)
     if junk:
         raise refuse(NOT_DIGITS, found)
+    if validate:
+        _check_placeholder(compact)
     return _check(_libphonenumber(number_part, compact), validate)
 
 
@@ -182,6 +195,19 @@ def _split_link(text: str) -> tuple[str, list[tuple[str, str]]]:
         name, _, value = part.partition("=")
         parameters.append((name.strip().lower(), value.strip()))
     return number.strip(), parameters
+
+
+def _check_placeholder(compact: str) -> None:
+    """Refuse a known test number (as written, or its ten national digits)."""
+    digits = compact.lstrip("+")
+    national = digits
+    if len(national) == NATIONAL_DIGITS + 2 and national.startswith("91"):
+        national = national[2:]
+    elif len(national) == NATIONAL_DIGITS + 1 and national.startswith("0"):
+        national = national[1:]
+    same = len(national) == NATIONAL_DIGITS and len(set(national)) == 1
+    if same or digits in _TEST_PATTERNS or national in _TEST_PATTERNS:
+        raise refuse(PLACEHOLDER, number=compact)
 
 
 def _check_parameter(name: str, value: str) -> None:
@@ -259,9 +285,10 @@ def _grouped(number: PhoneNumber) -> str:
 def format_national(national: str) -> str:
     """A stored number as agents read it: ``98765 43210`` (mobile), ``0120 461 2345`` (landline).
 
-    libphonenumber's national format; mobiles without the trunk 0, which nobody dials to
-    reach a mobile, landlines with it, which their STD code needs. Anything that is not ten
-    digits is shown as it is.
+    libphonenumber's national format for landlines, with the trunk 0 their STD code needs;
+    every mobile-range number (6-9, whether libphonenumber rates it mobile or "fixed line or
+    mobile") as mobiles are written, five and five, without a trunk 0 nobody dials to reach a
+    mobile. Anything that is not ten digits is shown as it is.
     """
     if len(national) != NATIONAL_DIGITS or not national.isdigit():
         return national
@@ -271,8 +298,11 @@ def format_national(national: str) -> str:
     text = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     if not phonenumbers.is_valid_number(number):
         return f"{national[:5]} {national[5:]}"
-    if phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE:
-        text = text.removeprefix("0")
+    kinds = phonenumbers.PhoneNumberType
+    kind = phonenumbers.number_type(number)
+    mobile_range = kind == kinds.FIXED_LINE_OR_MOBILE and national[0] in "6789"
+    if kind == kinds.MOBILE or mobile_range:
+        return f"{national[:5]} {national[5:]}"
     return text
 
 

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 
 # Unicode bidirectional controls (embeddings, overrides, isolates, marks) and the invisible
 # characters that travel with pasted text. Any of them can make a number or a name read
-# backwards, or hide what a cell really holds.
+# backwards, or hide what a cell really holds. The zero-width joiner and non-joiner
+# (U+200D, U+200C) are kept: Malayalam, Hindi and other Indian scripts spell words with them
+# ("കാര്‍ത്തിക്"), and they reorder nothing.
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = "\u200b\u2060\ufeff"
 _STRIP = re.compile(f"[{BIDI_CONTROLS}{_INVISIBLE}]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0/C1 but tab, CR, LF
 LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"

@@ -28,6 +28,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n lead(s) have a second number in the same cell: it is kept as the lead&apos;s other number (F4 calls it).</source>
+        <translation>
+            <numerusform>%n lead has a second number in the same cell: it is kept as the lead&apos;s other number (F4 calls it).</numerusform>
+            <numerusform>%n leads have a second number in the same cell: each is kept as the lead&apos;s other number (F4 calls it).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n row(s) are refused (below): they are kept in the list as refused, never called.</source>
         <translation>
             <numerusform>%n row is refused (below): it is kept in the list as refused, never called.</numerusform>

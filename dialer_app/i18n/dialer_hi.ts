@@ -773,6 +773,18 @@
         <translation>क्या इम्पोर्ट होगा</translation>
     </message>
     <message>
+        <source>Column of phone numbers</source>
+        <translation>फ़ोन नंबरों का कॉलम</translation>
+    </message>
+    <message>
+        <source>Column {number}</source>
+        <translation>कॉलम {number}</translation>
+    </message>
+    <message>
+        <source>Numbers from the &amp;column:</source>
+        <translation>नंबर इस कॉलम से (&amp;C):</translation>
+    </message>
+    <message>
         <source>Refused rows</source>
         <translation>नहीं ली गई पंक्तियाँ</translation>
     </message>
@@ -782,6 +794,10 @@
             <numerusform>%n लीड इम्पोर्ट करें (&amp;I)</numerusform>
             <numerusform>%n लीड इम्पोर्ट करें (&amp;I)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The lead&apos;s number in the list panel</source>
+        <translation>सूची पैनल में लीड का क्रमांक</translation>
     </message>
     <message>
         <source>Import the leads</source>
@@ -796,12 +812,16 @@
         <translation>इम्पोर्ट रद्द करें</translation>
     </message>
     <message>
-        <source>Row</source>
-        <translation>पंक्ति</translation>
-    </message>
-    <message>
         <source>Number as written</source>
         <translation>लिखा हुआ नंबर</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Row in the file</source>
+        <translation>फ़ाइल में पंक्ति</translation>
     </message>
     <message>
         <source>Name</source>
@@ -816,6 +836,21 @@
         <translation>
             <numerusform>{file} से %n लीड कॉल के लिए तैयार है।</numerusform>
             <numerusform>{file} से %n लीड कॉल के लिए तैयार हैं।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking every row again with the numbers from “{column}”…</source>
+        <translation>“{column}” के नंबरों से हर पंक्ति फिर से जाँची जा रही है…</translation>
+    </message>
+    <message>
+        <source>The numbers come from the column “{column}”.</source>
+        <translation>नंबर “{column}” कॉलम से लिए गए हैं।</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) have a second number in the same cell: it is kept as the lead&apos;s other number (F4 calls it).</source>
+        <translation>
+            <numerusform>%n लीड के उसी खाने में दूसरा नंबर भी है: वह लीड का दूसरा नंबर बनकर रहेगा (F4 उसे कॉल करता है)।</numerusform>
+            <numerusform>%n लीड के उसी खाने में दूसरा नंबर भी है: वह हर लीड का दूसरा नंबर बनकर रहेगा (F4 उसे कॉल करता है)।</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -975,6 +1010,10 @@
         <source>Wait for the call&apos;s outcome before moving to another lead.</source>
         <translation>दूसरी लीड पर जाने से पहले कॉल के नतीजे का इंतज़ार करें।</translation>
     </message>
+    <message>
+        <source>This lead has no other number.</source>
+        <translation>इस लीड का कोई दूसरा नंबर नहीं है।</translation>
+    </message>
     <message numerus="yes">
         <source>{number} has had %n attempt(s), the most a lead gets: next lead.</source>
         <translation>
@@ -1029,6 +1068,14 @@
         <source>Lead {position}: {name}</source>
         <translation>लीड {position}: {name}</translation>
     </message>
+    <message>
+        <source>Other number: {numbers} (F4 calls it instead)</source>
+        <translation>दूसरा नंबर: {numbers} (F4 इसकी जगह उसे कॉल करता है)</translation>
+    </message>
+    <message>
+        <source>Same number in the file: {names}</source>
+        <translation>फ़ाइल में यही नंबर: {names}</translation>
+    </message>
 </context>
 <context>
     <name>ListMenu</name>
@@ -1047,6 +1094,10 @@
     <message>
         <source>Call &amp;back later…</source>
         <translation>बाद में वापस कॉल करें (&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Call the lead&apos;s &amp;other number</source>
+        <translation>लीड के दूसरे नंबर पर कॉल करें (&amp;O)</translation>
     </message>
     <message>
         <source>E&amp;xport the list…</source>
@@ -1417,8 +1468,16 @@
         <translation>इस पंक्ति में कोई नंबर नहीं है।</translation>
     </message>
     <message>
-        <source>The same number as row {row}: merged into it.</source>
-        <translation>पंक्ति {row} वाला ही नंबर: उसी में मिला दिया।</translation>
+        <source>{number}: the spreadsheet turned this phone number into scientific notation and its last digits are gone. Format the column as Text in the original file and save it again.</source>
+        <translation>{number}: स्प्रेडशीट ने इस फ़ोन नंबर को वैज्ञानिक संकेतन (scientific notation) में बदल दिया और इसके आख़िरी अंक खो गए हैं। मूल फ़ाइल में कॉलम को Text के रूप में फ़ॉर्मैट करें और उसे फिर से सेव करें।</translation>
+    </message>
+    <message>
+        <source>Same number as row {row}: not imported again.</source>
+        <translation>पंक्ति {row} वाला ही नंबर: दोबारा इम्पोर्ट नहीं किया गया।</translation>
+    </message>
+    <message>
+        <source>Same number as row {row} ({name}): not imported again.</source>
+        <translation>पंक्ति {row} ({name}) वाला ही नंबर: दोबारा इम्पोर्ट नहीं किया गया।</translation>
     </message>
     <message>
         <source>{number} is on the do-not-call list.</source>
@@ -1617,6 +1676,10 @@
     <message>
         <source>{number} is not a valid Indian number.</source>
         <translation>{number} सही भारतीय नंबर नहीं है।</translation>
+    </message>
+    <message>
+        <source>{number} is a placeholder (a test number such as 1234567890 or 9999999999), not a customer&apos;s number.</source>
+        <translation>{number} एक नमूना नंबर है (जैसे 1234567890 या 9999999999), किसी ग्राहक का नंबर नहीं।</translation>
     </message>
     <message>
         <source>{number} is a toll-free number: only mobiles and landlines can be called.</source>

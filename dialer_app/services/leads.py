@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject
 
 from dialer_app.core.clock import Clock, utc_now
 from dialer_app.core.errors import InvalidNumber
+from dialer_app.core.leads.cells import cell_numbers
 from dialer_app.core.leads.model import (
     Lead,
     LeadList,
@@ -33,7 +34,7 @@ from dialer_app.core.leads.model import (
     build_preview,
 )
 from dialer_app.core.leads.store import DoNotCall, LeadStore
-from dialer_app.core.phone import format_national, normalise
+from dialer_app.core.phone import format_national
 from dialer_app.core.records import CallResult, WrapUp
 from dialer_app.services.runner import Job, Latest, Runner
 
@@ -248,8 +249,11 @@ class LeadService(QObject):
         return self._submit(lambda s: s.set_current(list_id, lead_id))
 
     # -- files in and out ---------------------------------------------------------------
-    def preview(self, path: Path) -> tuple[Job[Preview], Cancel]:
-        """Read and check ``path`` (progress: rows checked); nothing is saved yet."""
+    def preview(self, path: Path, number_column: int | None = None) -> tuple[Job[Preview], Cancel]:
+        """Read and check ``path`` (progress: rows checked); nothing is saved yet.
+
+        ``number_column``: the column the agent picked in the preview (default: found).
+        """
         cancel = Cancel(threading.Event())
         do_not_call = self._do_not_call
 
@@ -266,7 +270,8 @@ class LeadService(QObject):
                         raise ImportCancelled
                     progress(("checked", count))
 
-                preview = build_preview(path.stem, path.name, rows, blocked.__contains__, checked)
+                preview = build_preview(path.stem, path.name, rows, blocked.__contains__, checked,
+                                        number_column)  # fmt: skip
                 for lead in preview.ready[:1]:  # formatting's first use compiles its patterns:
                     format_national(lead.number)  # here, not on the GUI thread
                 return preview
@@ -302,8 +307,8 @@ class LeadService(QObject):
             refused = 0
             for row in read_table(path):
                 for cell in row[:1] if len(row) == 1 else row:
-                    try:
-                        numbers.add(normalise(cell))
+                    try:  # a cell read as the lead import reads it: every number in it
+                        numbers.update(cell_numbers(cell))
                     except InvalidNumber:
                         refused += bool(cell.strip())
             if do_not_call is not None:

@@ -145,7 +145,8 @@ def test_export_keeps_the_original_columns_and_neutralises_formulas(
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0][:3] == ["name", "mobile", "city"]
-    assert rows[0][3:7] == ["status", "attempts", "outcome", "disposition"]
+    assert rows[0][3:7] == ["dialer_status", "dialer_attempts", "dialer_outcome",
+                            "dialer_disposition"]  # fmt: skip
     assert rows[4][2] == "'=1+1"
     assert rows[3][3] == "refused"
     assert "Too short" in rows[3][-1]

@@ -61,7 +61,14 @@ REFUSED = [
     ("1800 123 4567", "1800 123 4567 is a toll-free number"),
     ("18001234567", "toll-free"),
     ("1000000000", "not a valid Indian number"),
-    ("55555 55555", "not a valid Indian number"),
+    ("50000 00001", "not a valid Indian number"),  # the numbering plan
+    # Placeholders (issue 20, item 12): known test patterns and repeated digits.
+    ("1234567890", "1234567890 is a placeholder"),
+    ("0987654321", "0987654321 is a placeholder"),
+    ("99999 99999", "9999999999 is a placeholder"),
+    ("+91 99999 99999", r"\+919999999999 is a placeholder"),
+    ("55555 55555", "5555555555 is a placeholder"),
+    ("tel:1234567890", "1234567890 is a placeholder"),
     ("98765 43210 / 91234 56789", "holds 2 numbers"),
     ("98765432109123456789", "Too long: the number has 20 digits"),  # glued: not guessed
 ]
@@ -115,6 +122,21 @@ def test_kinds_and_national_formatting() -> None:
     assert format_national("12345") == "12345"  # not ten digits: shown as stored
 
 
+# Issue 20, item 16: one display for one kind of number. libphonenumber rates these mobile
+# numbers "fixed line or mobile"; they read like every other mobile, never "084536 86370".
+MOBILES = ["8453686370", "9876543210", "7020123456", "6000012345"]
+
+
+@pytest.mark.parametrize("national", MOBILES)
+def test_every_mobile_reads_the_same_whatever_libphonenumber_rates_it(national: str) -> None:
+    assert format_national(national) == f"{national[:5]} {national[5:]}"
+    assert parse(national).display == format_national(national)
+
+
+def test_a_joiner_pasted_into_a_number_is_no_part_of_it() -> None:
+    assert normalise("98765\u200d43210") == normalise("98765\u200c 43210") == "9876543210"
+
+
 def test_numbers_the_provider_lists_skip_the_plan_but_not_the_rules() -> None:
     assert normalise("08120000000", validate=False) == "8120000000"
     with pytest.raises(InvalidNumber, match="Too long"):
@@ -150,3 +172,18 @@ def test_any_valid_mobile_survives_any_prefix(number: str, prefix: str) -> None:
     except InvalidNumber:
         return  # not every such range is allocated
     assert normalise(prefix + number[:5] + " " + number[5:]) == expected
+
+
+# Issue 20, item 9: what the import reads from a spreadsheet cell (lakh grouping, a trailing
+# comma, a note, two numbers) is cleaned by the import alone (core/lead_cells.py): the dial
+# form and a link stay as strict as they were, the link never looser than the keyboard.
+CELL_ONLY = ["9,94,90,45,616", "9820676033,", "7720098138 (WA)", "7500797033-7017261753"]
+
+
+@pytest.mark.parametrize("text", CELL_ONLY)
+@pytest.mark.parametrize("form", ["{}", "tel:{}"])
+def test_the_import_s_cell_cleaning_does_not_loosen_the_dial_form_or_links(
+    text: str, form: str
+) -> None:
+    with pytest.raises(InvalidNumber):
+        normalise(form.format(text))

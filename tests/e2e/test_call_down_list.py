@@ -110,9 +110,9 @@ def test_a_list_from_a_spreadsheet_to_its_export_by_keyboard(
     dialog = files.preview_dialog
     assert dialog is not None
     assert "3 leads are ready to call" in dialog.summary.text()
-    reasons = [str(dialog.table.model().index(r, 3).data()) for r in range(dialog.table.rowCount())]
+    reasons = [str(dialog.table.model().index(r, 4).data()) for r in range(dialog.table.rowCount())]
     assert any("Too short" in reason for reason in reasons)
-    assert any("same number as row 2" in reason for reason in reasons)
+    assert any("Same number as row 2 (Asha Rao)" in reason for reason in reasons)
     qtbot.waitUntil(dialog.isVisible)
     QTest.keyClick(dialog, Qt.Key.Key_Return)  # Return imports
     qtbot.waitUntil(lambda: number(desk) == "98765 43210", timeout=5000)
@@ -164,18 +164,18 @@ def test_a_list_from_a_spreadsheet_to_its_export_by_keyboard(
     assert main(["--data-dir", str(data_dir), "--export-list", "leads", str(cli)]) == 0
     with shown.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert [(r["Name"], r["status"], r["disposition"]) for r in rows] == [
+    assert [(r["Name"], r["dialer_status"], r["dialer_disposition"]) for r in rows] == [
         ("Asha Rao", "connected", "Interested"),
         ("Ravi Kumar", "skipped", ""),
         ("Too Short", "refused", ""),
         ("Meena Iyer", "call_back", ""),
         ("Asha again", "refused", ""),
     ]
-    assert rows[0]["attempts"] == "1"
-    assert rows[0]["campid"]
+    assert rows[0]["dialer_attempts"] == "1"
+    assert rows[0]["dialer_campid"]
     assert rows[3]["City"].startswith("'=")  # a formula is never handed to a spreadsheet
     assert lead_rows(cli)[1][1] == "98765 43210"  # numbers as text: as written in the file
-    assert list_keys(desk.window) == {"Ctrl+O", "F6", "F7", "Ctrl+Shift+E"}
+    assert list_keys(desk.window) == {"Ctrl+O", "F6", "F7", "F4", "Ctrl+Shift+E"}
 
 
 @pytest.fixture
@@ -244,7 +244,7 @@ def test_do_not_call_numbers_from_a_file_are_refused_at_import(
     dialog = files.preview_dialog
     assert dialog is not None
     assert dialog.table.rowCount() == 1
-    assert "do-not-call" in str(dialog.table.model().index(0, 3).data())
+    assert "do-not-call" in str(dialog.table.model().index(0, 4).data())
 
 
 def test_cancel_during_an_import_saves_nothing(qtbot: QtBot, desk: Desk, tmp_path: Path) -> None:

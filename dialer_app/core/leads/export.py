@@ -1,4 +1,4 @@
-"""A worked list, exported: the file's own columns, then what came of each lead.
+"""A worked list, exported: the file's own columns, then what came of each lead (``dialer_…``).
 
 The same rules as the history export (``core/sheets.py``): CSV is UTF-8 with a byte-order
 mark and a cell a spreadsheet would run as a formula gets a leading ``'``; XLSX is written by
@@ -20,7 +20,12 @@ from dialer_app.core.text import plain
 _time = local_time
 
 
-# What is added after the original columns, declared once. Counts are ints.
+# Every column the app adds after the file's own carries this prefix: a file with its own
+# "status" or "note" column exports both, told apart (a VLOOKUP or a re-import reads the right
+# one). The history export keeps its own names.
+PREFIX = "dialer_"
+
+# What is added after the original columns, declared once (without the prefix). Counts are ints.
 RESULT_FIELDS: tuple[tuple[str, Callable[[Lead], str | int]], ...] = (
     ("status", lambda lead: lead.status.value),
     ("attempts", lambda lead: lead.attempts),
@@ -30,12 +35,14 @@ RESULT_FIELDS: tuple[tuple[str, Callable[[Lead], str | int]], ...] = (
     ("campid", lambda lead: lead.campid),
     ("talk_seconds", lambda lead: "" if lead.talk_seconds is None else lead.talk_seconds),
     ("call_back_at", lambda lead: _time(lead.call_back_at)),
+    ("alternate_numbers", lambda lead: " ".join(lead.alternates)),
+    ("same_number_as", lambda lead: "; ".join(lead.same_number)),
     ("refused_because", lambda lead: lead.reason),
 )
 
 
 def headers(lead_list: LeadList) -> list[str]:
-    return [*lead_list.columns, *(name for name, _ in RESULT_FIELDS)]
+    return [*lead_list.columns, *(PREFIX + name for name, _ in RESULT_FIELDS)]
 
 
 def values(lead: Lead) -> list[str | int]:

@@ -1,29 +1,33 @@
 """Call-down lists: leads, their statuses, and the preview of an import before it is saved.
 
-A lead list comes from a spreadsheet. Its columns are found by their headers (a name column;
-a number/phone/mobile column; every other column is kept as the lead's details). Every number
-goes through the one parser (``core.phone``); a row that cannot be called is refused with a
-sentence, never imported silently wrong.
+A lead list comes from a spreadsheet. Its columns are found by their headers and cells
+(``lead_columns``: a name column or First + Last Name; the number column; every other column
+is kept as the lead's details). Every number cell is cleaned as people write it
+(``lead_cells``) and then goes through the one parser (``core.phone``); a row that cannot be
+called is refused with a sentence, never imported silently wrong.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
 from dialer_app.core.errors import DialerError, InvalidNumber
-from dialer_app.core.phone import format_national, normalise
+from dialer_app.core.leads import columns as lead_columns
+from dialer_app.core.leads.cells import cell_numbers
+from dialer_app.core.phone import format_national
 from dialer_app.core.records import Outcome
 from dialer_app.core.text import QT_TRANSLATE_NOOP, Sentence
 
 CTX = "leads"
 MAX_ATTEMPTS = 3
 
-NO_NUMBER = QT_TRANSLATE_NOOP("leads", "No number in this row.")
-DUPLICATE = QT_TRANSLATE_NOOP("leads", "The same number as row {row}: merged into it.")
+DUPLICATE = QT_TRANSLATE_NOOP("leads", "Same number as row {row}: not imported again.")
+DUPLICATE_NAMED = QT_TRANSLATE_NOOP(
+    "leads", "Same number as row {row} ({name}): not imported again."
+)
 BLOCKED = QT_TRANSLATE_NOOP("leads", "{number} is on the do-not-call list.")
 NO_NUMBER_COLUMN = QT_TRANSLATE_NOOP(
     "leads",
@@ -42,9 +46,6 @@ BROKEN_XLSX = QT_TRANSLATE_NOOP(
     "leads", "{file} could not be read as an Excel workbook ({reason}): it may be damaged."
 )
 UNREADABLE = QT_TRANSLATE_NOOP("leads", "{file} could not be opened ({reason}).")
-
-_NAME_HEADERS = ("name", "full name", "customer", "customer name", "contact", "lead", "नाम")
-_NUMBER_WORDS = ("number", "phone", "mobile", "cell", "contact no", "tel", "whatsapp", "फ़ोन")
 
 
 class LeadStatus(StrEnum):
@@ -97,6 +98,8 @@ class Lead:
     reason: str = ""  # why it was refused at import (English text)
     history_row: int | None = None  # the history row of the last attempt
     reason_sentence: Sentence | None = None  # the same, to show in the window's language
+    alternates: tuple[str, ...] = ()  # other numbers of the same cell (10-digit national)
+    same_number: tuple[str, ...] = ()  # names of later rows with this number (not imported)
 
     @property
     def display_number(self) -> str:
@@ -132,6 +135,8 @@ class ReadyLead:
     name: str
     number: str
     cells: tuple[str, ...]
+    alternates: tuple[str, ...] = ()
+    same_number: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,26 +156,18 @@ class Preview:
     name: str
     source: str
     columns: tuple[str, ...]
-    name_column: int | None
+    name_columns: tuple[int, ...]  # the name's column, or First Name and Last Name
     number_column: int
     ready: list[ReadyLead] = field(default_factory=list)
     refused: list[RefusedRow] = field(default_factory=list)
 
 
-def _header(text: str) -> str:
-    return re.sub(r"[\s_.\-:#]+", " ", text.strip().casefold()).strip()
-
-
-def find_columns(columns: Sequence[str]) -> tuple[int | None, int | None]:
-    """(name column, number column) by their headers; None where there is none."""
-    headers = [_header(column) for column in columns]
-    name = next((i for i, h in enumerate(headers) if h in _NAME_HEADERS), None)
-    number = next(
-        (i for i, h in enumerate(headers) if any(word in h for word in _NUMBER_WORDS)), None
-    )
-    if name is None:
-        name = next((i for i, h in enumerate(headers) if "name" in h and i != number), None)
-    return name, number
+def find_columns(
+    columns: Sequence[str], sample: Sequence[Sequence[str]] = ()
+) -> tuple[tuple[int, ...], int | None]:
+    """(name columns, number column) by headers and the first rows' cells (``lead_columns``)."""
+    number = lead_columns.number_column(columns, sample[: lead_columns.SAMPLE_ROWS])
+    return lead_columns.name_columns(columns, number), number
 
 
 def build_preview(
@@ -179,20 +176,26 @@ def build_preview(
     table: Iterable[Sequence[str]],
     blocked: Callable[[str], bool],
     progress: Callable[[int], None] = lambda _n: None,
+    number_column: int | None = None,
 ) -> Preview:
-    """Check every row of ``table`` (its first row the headers) as the dial form would."""
-    rows = iter(table)
-    try:
-        columns = tuple(cell.strip() for cell in next(rows))
-    except StopIteration:
-        raise file_error(EMPTY_FILE, file=source) from None
-    name_column, number_column = find_columns(columns)
-    if number_column is None:
+    """Check every row of ``table`` (its first row the headers) as the dial form would.
+
+    ``number_column`` is the agent's choice in the preview; by default it is found.
+    """
+    rows = list(table)
+    if not rows:
+        raise file_error(EMPTY_FILE, file=source)
+    columns = tuple(cell.strip() for cell in rows[0])
+    names, found = find_columns(columns, rows[1:])
+    if number_column is not None and 0 <= number_column < len(columns):
+        found = number_column
+        names = tuple(i for i in names if i != found) or lead_columns.name_columns(columns, found)
+    if found is None:
         raise file_error(NO_NUMBER_COLUMN, columns=", ".join(f"“{c}”" for c in columns if c))
-    preview = Preview(name, source, columns, name_column, number_column)
-    seen: dict[str, int] = {}
+    preview = Preview(name, source, columns, names, found)
+    seen: dict[str, tuple[int, str, int | None]] = {}
     position = 0
-    for index, raw in enumerate(rows):
+    for index, raw in enumerate(rows[1:]):
         if index % 1000 == 0:
             progress(index)
         cells = tuple(raw[: len(columns)]) + ("",) * (len(columns) - len(raw))
@@ -212,23 +215,34 @@ def _check_row(
     cells: tuple[str, ...],
     row: int,
     position: int,
-    seen: dict[str, int],
+    seen: dict[str, tuple[int, str, int | None]],
     blocked: Callable[[str], bool],
 ) -> RefusedRow | None:
     raw = cells[preview.number_column].strip()
-    lead_name = cells[preview.name_column].strip() if preview.name_column is not None else ""
+    lead_name = " ".join(cells[i].strip() for i in preview.name_columns if cells[i].strip())
     try:
-        if not raw:
-            raise InvalidNumber(Sentence(CTX, NO_NUMBER))
-        number = normalise(raw)
+        number, *alternates = cell_numbers(raw)
     except InvalidNumber as exc:
         return RefusedRow(position, row, raw, lead_name, cells, exc.sentence)
     if number in seen:
-        reason = Sentence(CTX, DUPLICATE, {"row": str(seen[number])})
-        return RefusedRow(position, row, raw, lead_name, cells, reason)
-    seen[number] = row
+        return RefusedRow(position, row, raw, lead_name, cells,
+                          _same_number(preview, seen[number], lead_name))  # fmt: skip
     if blocked(number):
+        seen[number] = (row, lead_name, None)
         reason = Sentence(CTX, BLOCKED, {"number": format_national(number)})
         return RefusedRow(position, row, raw, lead_name, cells, reason)
-    preview.ready.append(ReadyLead(position, lead_name, number, cells))
+    seen[number] = (row, lead_name, len(preview.ready))
+    preview.ready.append(ReadyLead(position, lead_name, number, cells, tuple(alternates)))
     return None
+
+
+def _same_number(preview: Preview, first: tuple[int, str, int | None], name: str) -> Sentence:
+    """The reason for a second row with the same number; its name is kept with the first."""
+    row, first_name, ready = first
+    if ready is not None and name and name != first_name:
+        lead = preview.ready[ready]
+        if name not in lead.same_number:
+            preview.ready[ready] = replace(lead, same_number=(*lead.same_number, name))
+    if first_name:
+        return Sentence(CTX, DUPLICATE_NAMED, {"row": str(row), "name": first_name})
+    return Sentence(CTX, DUPLICATE, {"row": str(row)})

@@ -6,7 +6,9 @@
 - **XLSX**: the first sheet, through ``python-calamine`` (Rust; 100,000 rows in well under a
   second, see docs/benchmarks.md). A number cell becomes its digits (``9876543210.0`` is read
   as ``9876543210``); a spreadsheet that stored a number as a number has already lost any
-  leading zero, which the parser does not need.
+  leading zero, which the parser does not need. A number cell of more than 15 digits (two
+  numbers Excel fused: ``7.67E+19``) is read as Excel shows it, ``7.67392960678939E+19``,
+  never as the digits float rounding would invent; the import refuses it with that reason.
 
 Anything else (a picture, a PDF, an old .xls, text in another encoding, an empty file) raises
 ``LeadFileError`` with a sentence.
@@ -29,6 +31,7 @@ from dialer_app.core.leads.model import (
 )
 
 DELIMITERS = (",", ";", "\t")
+_EXACT_DIGITS = 1e15  # Excel keeps 15 significant digits of a number cell
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"  # an old .xls (or .doc): not read
 _BINARY_SIGNS = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", _OLE)
@@ -116,6 +119,8 @@ def _cell_text(value: object) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
+        if abs(value) >= _EXACT_DIGITS:  # past 15 digits a float's digits are rounding noise
+            return f"{value:.15G}"
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, (datetime, date, time, timedelta)):
         return str(value)

@@ -27,7 +27,7 @@ from dialer_app.core.leads.model import OPEN, Lead, LeadList, LeadListProgress, 
 from dialer_app.core.records import Outcome
 from dialer_app.core.text import Sentence
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: (
         """CREATE TABLE IF NOT EXISTS lists (
@@ -63,10 +63,12 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX IF NOT EXISTS leads_status ON leads (list_id, status, position)",
         "CREATE INDEX IF NOT EXISTS leads_history ON leads (history_row)",
     ),
+    # A lead's alternate numbers and the names of later rows with its number (JSON).
+    2: ("ALTER TABLE leads ADD COLUMN extra TEXT NOT NULL DEFAULT ''",),
 }
 LEAD_COLUMNS = (
     "id, list_id, position, name, number, cells, status, attempts, outcome, disposition,"
-    " note, campid, talk_seconds, call_back_at, reason, history_row"
+    " note, campid, talk_seconds, call_back_at, reason, history_row, extra"
 )
 _CHUNK = 2000
 
@@ -81,13 +83,15 @@ def _moment(text: str | None) -> datetime | None:
 
 def _lead(row: tuple[Any, ...]) -> Lead:
     (lead_id, list_id, position, name, number, cells, status, attempts, outcome, disposition,
-     note, campid, talk, call_back, reason, history_row) = row  # fmt: skip
+     note, campid, talk, call_back, reason, history_row, extra) = row  # fmt: skip
     sentence = Sentence.from_json(reason)  # lists saved before: English text
+    more = json.loads(extra) if extra else {}
     return Lead(
         lead_id, list_id, position, name, number, tuple(json.loads(cells)), LeadStatus(status),
         attempts, Outcome(outcome) if outcome else None, disposition, note, campid, talk,
         _moment(call_back),
         reason if sentence is None else str(sentence), history_row, sentence,
+        tuple(more.get("alternates", ())), tuple(more.get("same_number", ())),
     )  # fmt: skip
 
 
@@ -378,20 +382,24 @@ def _still_current(lead: Lead, now: datetime) -> bool:
 def _lead_values(
     list_id: int, position: int, ready: dict[int, Any], refused: dict[int, Any]
 ) -> tuple[object, ...]:
+    extra = ""
     if position in ready:
         lead = ready[position]
         name, number, cells, status, reason = lead.name, lead.number, lead.cells, "new", ""
+        more = {"alternates": lead.alternates, "same_number": lead.same_number}
+        if lead.alternates or lead.same_number:
+            extra = json.dumps({k: list(v) for k, v in more.items() if v}, ensure_ascii=False)
     else:
         row = refused[position]
         name, number, cells, status = row.name, row.raw_number, row.cells, "refused"
         reason = row.reason.to_json()  # read back as a Sentence, shown translated
     return (list_id, position, name, number, json.dumps(cells, ensure_ascii=False), status,
-            reason)  # fmt: skip
+            reason, extra)  # fmt: skip
 
 
 def _insert_leads(conn: sqlite3.Connection, batch: list[tuple[object, ...]]) -> None:
     conn.executemany(
-        "INSERT INTO leads (list_id, position, name, number, cells, status, reason)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO leads (list_id, position, name, number, cells, status, reason, extra)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         batch,
     )

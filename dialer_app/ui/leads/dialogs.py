@@ -1,18 +1,23 @@
 """The import preview (what would be saved, every refused row and why) and the call-back time.
 
 Both open with ``open()`` (window-modal, never a nested event loop): Return takes the default
-button, Escape cancels, and the flow hears ``accepted``/``rejected``.
+button, Escape cancels, and the flow hears ``accepted``/``rejected``. The preview says which
+column the numbers come from and lets the agent pick another (``number_column_chosen``: the
+file is checked again on a worker, then ``show_preview``). Its refused rows carry both
+numberings: the lead's "#" as the list panel shows it, and the row as the spreadsheet shows it.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QSpinBox,
     QTableWidget,
@@ -31,7 +36,13 @@ SHOWN_REFUSALS = 500  # the preview lists this many refused rows, then says how 
 
 
 class ImportPreviewDialog(QDialog):
-    """How many leads are ready, and each refused row with its reason; Return imports."""
+    """How many leads are ready, and each refused row with its reason; Return imports.
+
+    Signals:
+        number_column_chosen(int): the agent picked another column for the numbers
+    """
+
+    number_column_chosen = Signal(int)
 
     def __init__(self, preview: Preview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,36 +51,83 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle(self.tr("Import {name}").format(name=plain(preview.name)))
         self.setAccessibleName(self.tr("Import preview"))
         self.summary = named(QLabel(), "importSummaryLabel", self.tr("What will be imported"))
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        self.summary.setText(self.summary_text())
-        self.table = named(QTableWidget(), "importRefusedTable", self.tr("Refused rows"))
-        self._fill_refused()
-        buttons = QDialogButtonBox()
-        self.import_button = buttons.addButton(
-            self.tr("&Import %n lead(s)", "", len(preview.ready)),
-            QDialogButtonBox.ButtonRole.AcceptRole,
+        self.column_combo = named(
+            QComboBox(), "importNumberColumnCombo", self.tr("Column of phone numbers")
         )
+        for index, column in enumerate(preview.columns):
+            shown = plain(column) or self.tr("Column {number}").format(number=index + 1)
+            self.column_combo.addItem(shown, index)
+        column_label = QLabel(self.tr("Numbers from the &column:"))
+        column_label.setBuddy(self.column_combo)
+        self.table = named(QTableWidget(), "importRefusedTable", self.tr("Refused rows"))
+        buttons = QDialogButtonBox()
+        self.import_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         named(self.import_button, "importButton", self.tr("Import the leads"))
-        self.import_button.setEnabled(bool(preview.ready))
         self.import_button.setDefault(True)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("Cancel"))  # Qt has no Hindi for its own buttons
         named(cancel, "importCancelButton", self.tr("Cancel the import"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        picker = QHBoxLayout()
+        picker.addWidget(column_label)
+        picker.addWidget(self.column_combo, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addLayout(picker)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
+        self.column_combo.activated.connect(self._on_column_combo_activated)
+        self.show_preview(preview)
+        self.resize(820, 440 if preview.refused else 200)
+
+    def show_preview(self, preview: Preview) -> None:
+        """Show ``preview`` (the first, or the file checked again with another column)."""
+        self.preview = preview
+        self.summary.setText(self.summary_text())
+        self.column_combo.setCurrentIndex(preview.number_column)
+        self.import_button.setText(self.tr("&Import %n lead(s)", "", len(preview.ready)))
+        self.import_button.setEnabled(bool(preview.ready))
+        self.import_button.setDefault(True)
+        self._fill_refused()
         self.table.setVisible(bool(preview.refused))
-        self.resize(820, 440 if preview.refused else 160)
+
+    def show_checking(self) -> None:
+        """The file is being checked again: nothing can be imported until it is.
+
+        The column box keeps the focus (another pick overtakes this one) and Cancel never
+        becomes the default: Return does nothing until the new check is shown.
+        """
+        column = self.column_combo.currentText()
+        self.summary.setText(
+            self.tr("Checking every row again with the numbers from “{column}”…").format(
+                column=column
+            )
+        )
+        self.import_button.setEnabled(False)
+
+    @Slot(int)
+    def _on_column_combo_activated(self, index: int) -> None:
+        if index != self.preview.number_column:
+            self.show_checking()
+            self.number_column_chosen.emit(index)
 
     def summary_text(self) -> str:
         """How many leads the import saves and how many rows it refuses, in whole sentences."""
         ready, refused = len(self.preview.ready), len(self.preview.refused)
         file = plain(self.preview.source)
-        sentences = [self.tr("%n lead(s) are ready to call from {file}.", "", ready)]
+        column = plain(self.preview.columns[self.preview.number_column])
+        sentences = [
+            self.tr("%n lead(s) are ready to call from {file}.", "", ready),
+            self.tr("The numbers come from the column “{column}”."),
+        ]
+        alternates = sum(1 for lead in self.preview.ready if lead.alternates)
+        if alternates:
+            sentences.append(self.tr(
+                "%n lead(s) have a second number in the same cell: it is kept as the lead's "
+                "other number (F4 calls it).", "", alternates,
+            ))  # fmt: skip
         if refused:
             sentences.append(self.tr(
                 "%n row(s) are refused (below): they are kept in the list as refused, "
@@ -79,24 +137,32 @@ class ImportPreviewDialog(QDialog):
             sentences.append(self.tr("The first %n refused rows are shown.", "", SHOWN_REFUSALS))
         if not ready:
             sentences.append(self.tr("No lead can be called: nothing would be imported."))
-        return " ".join(sentences).format(file=file)
+        return " ".join(sentences).format(file=file, column=column)
 
     def _fill_refused(self) -> None:
         shown = self.preview.refused[:SHOWN_REFUSALS]
-        headers = [self.tr("Row"), self.tr("Number as written"), self.tr("Name"), self.tr("Why")]
+        headers = [
+            self.tr("#"), self.tr("Row in the file"), self.tr("Number as written"),
+            self.tr("Name"), self.tr("Why"),
+        ]  # fmt: skip
+        self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
+        first = self.table.horizontalHeaderItem(0)
+        if first is not None:
+            first.setToolTip(self.tr("The lead's number in the list panel"))
         self.table.setRowCount(len(shown))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for row, refused in enumerate(shown):
-            cells = (str(refused.row), refused.raw_number, refused.name, translated(refused.reason))
+            cells = (str(refused.position + 1), str(refused.row), refused.raw_number,
+                     refused.name, translated(refused.reason))  # fmt: skip
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(plain(text))
                 item.setToolTip(plain(text))  # a long reason reads whole on hover
                 self.table.setItem(row, column, item)
-        for column, width in enumerate((50, 170, 150)):
+        for column, width in enumerate((40, 90, 170, 150)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(True)

@@ -44,6 +44,8 @@ class LeadListFiles(QObject):
         self._flow = flow
         self._window = window
         self._cancel: Cancel | None = None
+        self._recheck: Cancel | None = None
+        self._path: Path | None = None
         self._progress: QProgressDialog | None = None
         self.preview_dialog: ImportPreviewDialog | None = None
         window.setAcceptDrops(True)
@@ -77,6 +79,7 @@ class LeadListFiles(QObject):
         if self._cancel is not None:
             self.notice.emit(Notice(Level.STATUS, self.tr("An import is already running.")))
             return
+        self._path = path
         job, self._cancel = self._leads.preview(path)
         self._open_progress(self.tr("Reading {file}…").format(file=path.name))
         job.on_progress(self._on_import_progressed)
@@ -127,12 +130,43 @@ class LeadListFiles(QObject):
         dialog = ImportPreviewDialog(preview, self._window)
         dialog.accepted.connect(self._on_preview_accepted)
         dialog.rejected.connect(self._on_preview_rejected)
+        dialog.number_column_chosen.connect(self._on_preview_number_column_chosen)
         dialog.finished.connect(dialog.deleteLater)
         self.preview_dialog = dialog
         dialog.open()
 
+    @Slot(int)
+    def _on_preview_number_column_chosen(self, column: int) -> None:
+        """The agent picked another column: the file is checked again, on a worker."""
+        if self._path is None:
+            return
+        if self._recheck is not None:
+            self._recheck()
+        job, self._recheck = self._leads.preview(self._path, column)
+        job.on_success(self._on_preview_rechecked).on_failure(self._on_recheck_failed)
+
+    @Slot(object)
+    def _on_preview_rechecked(self, preview: Preview) -> None:
+        dialog = self.preview_dialog
+        if dialog is None or preview.number_column != dialog.column_combo.currentIndex():
+            return  # an earlier pick, overtaken by the agent's last one
+        self._recheck = None
+        dialog.show_preview(preview)
+
+    @Slot(object)
+    def _on_recheck_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ImportCancelled):
+            return  # overtaken by another pick, or the preview was closed
+        self._recheck = None
+        dialog = self.preview_dialog
+        if dialog is not None:
+            dialog.show_preview(dialog.preview)  # the column it had: still importable
+        self._on_import_failed(exc)
+
     @Slot()
     def _on_preview_rejected(self) -> None:
+        if self._recheck is not None:
+            self._recheck()
         self.preview_dialog = None
         self.notice.emit(Notice(Level.STATUS, self.tr("Import cancelled: nothing was saved.")))
 

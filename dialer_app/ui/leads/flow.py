@@ -16,8 +16,9 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
+from dialer_app.core.errors import InvalidNumber
 from dialer_app.core.leads.model import Lead, LeadList, LeadListProgress, LeadStatus
-from dialer_app.core.phone import format_national, mask
+from dialer_app.core.phone import format_national, mask, normalise
 from dialer_app.core.records import Campaign, Outcome, Verdict, WrapUp
 from dialer_app.services import settings as keys_of
 from dialer_app.services.calls import CallAttempt, CallService
@@ -222,6 +223,25 @@ class LeadListFlow(QObject):
             return None
         return self.lead
 
+    @Slot()
+    def call_other_number(self) -> None:
+        """F4: call the lead's other number (a second number of its cell) instead.
+
+        The number goes into the form and the call through the same ``CallFlow.place`` as
+        Return, with every guard; with several, each press takes the next one.
+        """
+        lead = self._idle_lead()
+        if lead is None:
+            return
+        if not lead.alternates:
+            self.notice.emit(Notice(Level.STATUS, self.tr("This lead has no other number.")))
+            return
+        shown = _national_or_none(self._form.number_edit.text())
+        others = lead.alternates
+        after = others.index(shown) + 1 if shown in others else 0
+        self._form.fill_lead(lead.lead_id, format_national(others[after % len(others)]))
+        self._form.call_requested.emit()
+
     # -- following the call -------------------------------------------------------------
     @Slot(object)
     def _on_calls_call_finished(self, attempt: CallAttempt) -> None:
@@ -309,3 +329,10 @@ class LeadListFlow(QObject):
         QApplication.alert(self._window)
         for tray in self._window.findChildren(QSystemTrayIcon):
             tray.showMessage(self.tr("Call back now"), notification(text))  # a name from the file
+
+
+def _national_or_none(text: str) -> str | None:
+    try:
+        return normalise(text)
+    except InvalidNumber:
+        return None

@@ -48,6 +48,7 @@ class LeadListParts:
     import_action: QAction
     skip_action: QAction
     call_back_action: QAction
+    other_number_action: QAction
     export_action: QAction
     block_action: QAction
     demo_action: QAction | None
@@ -55,7 +56,7 @@ class LeadListParts:
     @property
     def actions(self) -> list[QAction]:
         return [self.import_action, self.skip_action, self.call_back_action,
-                self.export_action, self.block_action]  # fmt: skip
+                self.other_number_action, self.export_action, self.block_action]  # fmt: skip
 
 
 def build_lead_list_parts(
@@ -86,6 +87,7 @@ def build_lead_list_parts(
     parts.import_action.triggered.connect(files.choose_and_import)
     parts.skip_action.triggered.connect(flow.skip)
     parts.call_back_action.triggered.connect(flow.call_back_later)
+    parts.other_number_action.triggered.connect(flow.call_other_number)
     parts.export_action.triggered.connect(files.choose_and_export)
     parts.block_action.triggered.connect(files.choose_and_block)
     if parts.demo_action is not None:
@@ -95,7 +97,7 @@ def build_lead_list_parts(
 
 def _menu(
     window: QMainWindow, demo: bool
-) -> tuple[QAction, QAction, QAction, QAction, QAction, QAction | None]:
+) -> tuple[QAction, QAction, QAction, QAction, QAction, QAction, QAction | None]:
     menu = window.menuBar().addMenu(QCoreApplication.translate("ListMenu", "Li&sts"))
     entries: tuple[tuple[str, QKeySequence | None], ...] = (
         (
@@ -104,6 +106,10 @@ def _menu(
         ),
         (QCoreApplication.translate("ListMenu", "&Skip this lead"), QKeySequence(Qt.Key.Key_F6)),
         (QCoreApplication.translate("ListMenu", "Call &back later…"), QKeySequence(Qt.Key.Key_F7)),
+        (
+            QCoreApplication.translate("ListMenu", "Call the lead's &other number"),
+            QKeySequence(Qt.Key.Key_F4),
+        ),
         (QCoreApplication.translate("ListMenu", "E&xport the list…"), EXPORT_KEY),
         (QCoreApplication.translate("ListMenu", "Import do-&not-call numbers…"), None),
         *(
@@ -120,5 +126,5 @@ def _menu(
         menu.addAction(item)
         window.addAction(item)  # works whatever has the focus
         actions.append(item)
-    imported, skip, call_back, export, block, *demo_list = actions
-    return imported, skip, call_back, export, block, (demo_list[0] if demo_list else None)
+    imported, skip, call_back, other, export, block, *demo_list = actions
+    return imported, skip, call_back, other, export, block, (demo_list[0] if demo_list else None)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from dialer_app.core.leads.model import Lead, LeadList, LeadListProgress
+from dialer_app.core.phone import format_national
 from dialer_app.core.text import plain
 from dialer_app.ui.common.naming import named
 from dialer_app.ui.history.panel import HistoryPanel
@@ -121,7 +122,17 @@ class LeadListPanel(QWidget):
             self.details_label.setText(self.tr("The list is done: every lead has been worked."))
             self.details_label.setVisible(True)
             return
-        self.details_label.setText(details_text(self.tr("Lead {position}: {name}"), lead, columns))
+        text = details_text(self.tr("Lead {position}: {name}"), lead, columns)
+        if lead.alternates:
+            others = ", ".join(format_national(number) for number in lead.alternates)
+            text += "\n" + self.tr("Other number: {numbers} (F4 calls it instead)").format(
+                numbers=others
+            )
+        if lead.same_number:
+            text += "\n" + self.tr("Same number in the file: {names}").format(
+                names=", ".join(plain(name) for name in lead.same_number)
+            )
+        self.details_label.setText(text)
         self.details_label.setVisible(True)
         self.view.scrollTo(self.model.index(lead.position, 0))
         self.view.selectRow(lead.position)
