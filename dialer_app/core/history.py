@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from dialer_app.core import history_window
+from dialer_app.core.compliance.opt_out import OptOut
 from dialer_app.core.errors import HistoryDamaged, HistoryError, HistoryFull, HistoryReadOnly
 from dialer_app.core.history_sql import (
     COLUMNS,
@@ -370,11 +371,25 @@ class HistoryStore:
             self._conn.execute(sql, (wrap_up.disposition, wrap_up.note or None, when, row_id))
         return self.get(row_id)
 
-    def block(self, number: str, reason: str = "") -> None:
-        """Put a number on the do-not-call list (compared on its last 10 digits)."""
-        sql = "INSERT OR REPLACE INTO do_not_call (number, added_at, reason) VALUES (?, ?, ?)"
+    def block(self, number: str, reason: str = "", who: str = "") -> None:
+        """Put a number on the do-not-call list (compared on its last 10 digits), with why
+        (``opt_out.reason_text``) and who (the member) for the audit."""
+        sql = (
+            "INSERT OR REPLACE INTO do_not_call (number, added_at, reason, added_by)"
+            " VALUES (?, ?, ?, ?)"
+        )
         with self._guard("write"):
-            self._conn.execute(sql, (last_ten(number), self._now(), reason))
+            self._conn.execute(sql, (last_ten(number), self._now(), reason, who))
+
+    def opt_outs(self, number: str | None = None) -> list[OptOut]:
+        """The do-not-call list with who, when and why (one number's entry, if given)."""
+        sql = "SELECT number, added_at, added_by, reason FROM do_not_call"
+        params: tuple[str, ...] = ()
+        if number is not None:
+            sql, params = sql + " WHERE number = ?", (last_ten(number),)
+        with self._guard("read"):
+            rows = self._conn.execute(sql + " ORDER BY added_at DESC", params).fetchall()
+        return [OptOut(row[0], datetime.fromisoformat(row[1]), row[2], row[3]) for row in rows]
 
     def unblock(self, number: str) -> bool:
         """Take a number off the do-not-call list; whether it was on it."""

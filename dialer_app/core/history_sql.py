@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from dialer_app.core.compliance import opt_out
 from dialer_app.core.records import Campaign, HistoryQuery, Outcome, ReportState, Verdict
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: (
@@ -59,6 +60,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             reason TEXT NOT NULL DEFAULT ''
         )""",
     ),
+    4: opt_out.MIGRATION,  # who put a number on the do-not-call list
 }
 
 COLUMNS = (
