@@ -1501,6 +1501,14 @@
         <source>The DND column holds “{value}”, which is not a scrub result: not imported (TCCCPR 2018). Write Y or N (DND or Non-DND, registered or not registered).</source>
         <translation>DND कॉलम में “{value}” लिखा है, जो स्क्रब का नतीजा नहीं है: इम्पोर्ट नहीं किया (TCCCPR 2018)। Y या N लिखें (DND या Non-DND, registered या not registered)।</translation>
     </message>
+    <message>
+        <source>This file has no DND column, so it is not a scrub result: the first row must name one (“DND”, “NCPR” or “DND status”). Columns found: {columns}.</source>
+        <translation>इस फ़ाइल में DND कॉलम नहीं है, इसलिए यह स्क्रब का नतीजा नहीं है: पहली पंक्ति में ऐसा कॉलम होना चाहिए (“DND”, “NCPR” या “DND status”)। मिले कॉलम: {columns}।</translation>
+    </message>
+    <message>
+        <source>This scrub result has no “Scrubbed on” column: enter the date of the scrub.</source>
+        <translation>इस स्क्रब नतीजे में “Scrubbed on” कॉलम नहीं है: स्क्रब की तारीख डालें।</translation>
+    </message>
 </context>
 <context>
     <name>hours</name>

@@ -70,3 +70,17 @@ def test_todays_answers_rebuild_the_question_state(tmp_path: Path) -> None:
     assert not state.needs_question(2, "01204000000", MORNING)
     assert state.needs_question(1, "01204000000", MORNING)  # yesterday's answer: asked again
     assert state.needs_question(1, "02249000000", MORNING)  # "Don't call": asked again
+
+
+def test_a_later_scrub_replaces_only_the_records_it_names(tmp_path: Path) -> None:
+    journal = ComplianceJournal(tmp_path / "lists.sqlite3")
+    clean = ComplianceRecord(Dnd.NOT_REGISTERED, date(2026, 11, 1))
+    try:
+        journal.save_list(3, Purpose.PROMOTIONAL, ((p, clean) for p in range(4500)))
+        journal.update_records(3, [(4499, ComplianceRecord(Dnd.REGISTERED, date(2026, 12, 1)))])
+        records = journal.records(3)
+    finally:
+        journal.close()
+    assert len(records) == 4500  # past two batches
+    assert records[0] == clean
+    assert records[4499].dnd is Dnd.REGISTERED

@@ -134,6 +134,12 @@ def save_list(
         " VALUES (?, ?, ?, ?)",
         (list_id, purpose.value, _day(scrubbed_on), _when(at or utc_now())),
     )
+    _save_records(conn, list_id, records)
+
+
+def _save_records(
+    conn: sqlite3.Connection, list_id: int, records: Iterable[tuple[int, ComplianceRecord]]
+) -> None:
     sql = (
         "INSERT OR REPLACE INTO lead_compliance (list_id, position, dnd, scrubbed_on,"
         " consent_source, consent_on) VALUES (?, ?, ?, ?, ?, ?)"
@@ -184,6 +190,11 @@ class ComplianceJournal:
     ) -> None:
         with self._guard() as conn:
             save_list(conn, list_id, purpose, records, scrubbed_on=scrubbed_on, at=self._clock())
+
+    def update_records(self, list_id: int, records: Iterable[tuple[int, ComplianceRecord]]) -> None:
+        """Replace some leads' records (a scrub result applied later: ``rescrub.apply_scrub``)."""
+        with self._guard() as conn:
+            _save_records(conn, list_id, records)
 
     def purpose(self, list_id: int) -> Purpose | None:
         """The list's purpose; None for a list imported before purposes (the UI asks)."""
