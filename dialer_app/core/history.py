@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from dialer_app.core import history_window
+from dialer_app.core.compliance import opt_out
 from dialer_app.core.compliance.opt_out import OptOut
 from dialer_app.core.errors import HistoryDamaged, HistoryError, HistoryFull, HistoryReadOnly
 from dialer_app.core.history_sql import (
@@ -95,6 +96,7 @@ class HistoryStore:
         try:
             with self._guard("write"):  # rewrites the header's version: changes nothing
                 self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                opt_out.add_who(self._conn)  # a column, not a version: older apps still open it
         except HistoryReadOnly as exc:
             logger.warning("The history at %s is read-only", path)
             self.read_only, self.write_problem = True, exc.reason
@@ -374,22 +376,16 @@ class HistoryStore:
     def block(self, number: str, reason: str = "", who: str = "") -> None:
         """Put a number on the do-not-call list (compared on its last 10 digits), with why
         (``opt_out.reason_text``) and who (the member) for the audit."""
-        sql = (
-            "INSERT OR REPLACE INTO do_not_call (number, added_at, reason, added_by)"
-            " VALUES (?, ?, ?, ?)"
-        )
+        sql = "INSERT OR REPLACE INTO do_not_call (number, added_at, reason) VALUES (?, ?, ?)"
         with self._guard("write"):
-            self._conn.execute(sql, (last_ten(number), self._now(), reason, who))
+            self._conn.execute(sql, (last_ten(number), self._now(), reason))
+            if who:
+                opt_out.record_who(self._conn, last_ten(number), who)
 
     def opt_outs(self, number: str | None = None) -> list[OptOut]:
         """The do-not-call list with who, when and why (one number's entry, if given)."""
-        sql = "SELECT number, added_at, added_by, reason FROM do_not_call"
-        params: tuple[str, ...] = ()
-        if number is not None:
-            sql, params = sql + " WHERE number = ?", (last_ten(number),)
         with self._guard("read"):
-            rows = self._conn.execute(sql + " ORDER BY added_at DESC", params).fetchall()
-        return [OptOut(row[0], datetime.fromisoformat(row[1]), row[2], row[3]) for row in rows]
+            return opt_out.read(self._conn, None if number is None else last_ten(number))
 
     def unblock(self, number: str) -> bool:
         """Take a number off the do-not-call list; whether it was on it."""

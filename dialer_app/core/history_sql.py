@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from dialer_app.core.compliance import opt_out
 from dialer_app.core.records import Campaign, HistoryQuery, Outcome, ReportState, Verdict
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 3
 
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: (
@@ -60,7 +59,6 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             reason TEXT NOT NULL DEFAULT ''
         )""",
     ),
-    4: opt_out.MIGRATION,  # who put a number on the do-not-call list
 }
 
 COLUMNS = (

@@ -74,3 +74,12 @@ def test_the_guard_reads_each_purposes_key(
     Paths(tmp_path).settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
     guard = HoursGuard(Settings(Paths(tmp_path).settings), demo=demo, clock=lambda: NIGHT)
     assert (guard.refusal(purpose) is not None) is refused
+
+
+def test_a_wider_promotional_window_and_a_typo_per_purpose_are_named(tmp_path: Path) -> None:
+    settings = Paths(tmp_path).settings
+    settings.write_text("[calling]\nhours=08:00-22:00\nhours_service=8 to 8\n", encoding="utf-8")
+    problems = [str(p) for p in HoursGuard(Settings(settings), clock=lambda: NIGHT).problems()]
+    assert len(problems) == 2
+    assert "(calling/hours in settings.ini) are not inside 09:00-21:00" in problems[0]
+    assert "(calling/hours_service in settings.ini) cannot be read" in problems[1]
