@@ -22,6 +22,7 @@ from dialer_app.core.compliance import caller_id, hours, opt_out, scrub
 from dialer_app.core.compliance.audit import india_time
 from dialer_app.core.compliance.journal import ListCall, Refusal
 from dialer_app.core.export import _replacing
+from dialer_app.core.leads import BLOCKED
 from dialer_app.core.records import Campaign
 from dialer_app.core.text import Sentence, plain
 
@@ -30,7 +31,6 @@ CALL_COLUMNS = ("time", "number", "lead", "list", "purpose", "deskphone", "outco
 REFUSAL_COLUMNS = ("time", "number", "rule", "sentence")
 RULES = (scrub.RULE_SCRUB, hours.RULE, caller_id.RULE, opt_out.RULE)
 _SCRUB_SOURCES = {scrub.REGISTERED, scrub.NO_RESULT, scrub.UNREADABLE}
-_BLOCKED_SOURCE = "{number} is on the do-not-call list."  # core/leads.py: BLOCKED
 Cell = str | int
 
 
@@ -91,7 +91,7 @@ def import_refusals(leads: Iterable[RefusedLead], imported_at: datetime) -> Iter
             continue
         if reason.source in _SCRUB_SOURCES:
             yield Refusal(imported_at, lead.number, scrub.RULE_SCRUB, reason)
-        elif reason.source == _BLOCKED_SOURCE:
+        elif reason.source == BLOCKED:
             yield Refusal(imported_at, lead.number, opt_out.RULE, reason)
 
 
