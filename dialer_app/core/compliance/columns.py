@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 # Each role's headers, as word sequences; earlier roles are matched first, so "consent date"
 # is the consent date and not the consent, and "DND scrub date" is the scrub date.
@@ -99,6 +100,7 @@ def _value(text: str) -> str:
     return " ".join(words(text))
 
 
+@lru_cache(maxsize=4096)  # a scrub file repeats a few values 100,000 times
 def read_dnd(text: str) -> Dnd:
     """A scrub cell: registered on NCPR, not registered, blank (unknown) or unreadable."""
     value = _value(text)
@@ -111,6 +113,7 @@ def read_dnd(text: str) -> Dnd:
     return Dnd.UNREADABLE
 
 
+@lru_cache(maxsize=4096)  # a scrub file repeats a few values 100,000 times
 def read_consent(text: str) -> bool | str | None:
     """A consent cell: True (yes), False (no), None (blank), or the source it names."""
     value = _value(text)
@@ -129,6 +132,7 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _EXCEL_EPOCH = date(1899, 12, 30)
 
 
+@lru_cache(maxsize=4096)  # a scrub file repeats a few values 100,000 times
 def read_day(text: str) -> date | None:
     """A date cell as a day, or None when blank or not a date."""
     value = text.strip().casefold()
