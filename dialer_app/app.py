@@ -54,6 +54,17 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--import-list", metavar="FILE", help="open a lead list (CSV, XLSX) in the import preview"
     )
     parser.add_argument(
+        "--purpose",
+        metavar="PURPOSE",
+        help="with --import-list: promotional, service or transactional (any case)",
+    )
+    parser.add_argument(
+        "--compliance-report",
+        nargs=2,
+        metavar=("LIST", "OUT"),
+        help="write a list's calls and every refusal with its rule (.xlsx) and exit",
+    )
+    parser.add_argument(
         "--export-list",
         nargs=2,
         metavar=("LIST", "OUT"),
@@ -95,6 +106,10 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
         return export_history(paths, Path(args.export_history), args.since)
     if args.export_list:
         return export_list(paths, args.export_list[0], Path(args.export_list[1]))
+    if args.compliance_report:
+        return compliance_report(paths, args.compliance_report[0], Path(args.compliance_report[1]))
+    if (code := _read_purpose(args)) is not None:
+        return code
     if args.import_list:
         args.import_list = str(Path(args.import_list).expanduser().resolve())
     redactor = Redactor()
@@ -166,6 +181,47 @@ def export_list(paths: Paths, name: str, target: Path) -> int:
         print(f"dialer-app: {exc}", file=sys.stderr)
         return 1
     print(f"Exported {count} leads of {found.name} to {target}")
+    return 0
+
+
+def _read_purpose(args: argparse.Namespace) -> int | None:
+    """``--purpose`` as a ``Purpose`` in ``args.purpose`` (None: not given); an exit code when
+    it cannot be read or comes without ``--import-list``."""
+    from dialer_app.core.compliance.purpose import PurposeError, parse_purpose
+
+    if args.purpose is None:
+        return None
+    if not args.import_list:
+        print("dialer-app: --purpose goes with --import-list FILE", file=sys.stderr)
+        return 2
+    try:
+        args.purpose = parse_purpose(args.purpose)
+    except PurposeError as exc:
+        print(f"dialer-app: {exc}", file=sys.stderr)
+        return 2
+    return None
+
+
+def compliance_report(paths: Paths, name: str, target: Path) -> int:
+    """``--compliance-report LIST OUT.xlsx``: the list's calls and refusals, no window."""
+    from dialer_app.core.compliance.gather import NoSuchList, gather
+    from dialer_app.core.compliance.report import write_report
+
+    if target.suffix.lower() != ".xlsx":
+        print(f"dialer-app: --compliance-report writes .xlsx, not {target.name!r}",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    try:
+        report = gather(paths.lists, paths.history, name)
+        write_report(report, target)
+    except NoSuchList as exc:
+        print(f"dialer-app: {exc}", file=sys.stderr)
+        return 1
+    except (HistoryError, OSError) as exc:
+        print(f"dialer-app: {exc}", file=sys.stderr)
+        return 1
+    print(f"Wrote {len(report.calls)} calls and {len(report.refusals)} refusals of {name} "
+          f"to {target}")  # fmt: skip
     return 0
 
 

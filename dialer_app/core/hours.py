@@ -41,6 +41,10 @@ class CallingHours:
         opening = datetime.combine(local.date(), self.opens, IST)
         return opening if opening > local else opening + timedelta(days=1)
 
+    def describe(self) -> str:
+        """The window as written in the settings file (``09:00-21:00``)."""
+        return f"{_clock(self.opens)}-{_clock(self.closes)}"
+
     def refusal(self, at: datetime) -> Sentence:
         """Why a call at ``at`` is refused, and when calling opens."""
         opening = self.next_opening(at)

@@ -1447,6 +1447,125 @@
     </message>
 </context>
 <context>
+    <name>compliance</name>
+    <message>
+        <source>Promotional calls must come from a 140-series number (TRAI, TCCCPR amendment of February 2025), and the deskphone {deskphone} is not one. Choose a 140-series deskphone to call within the rule.</source>
+        <translation>प्रमोशनल कॉल 140-सीरीज़ नंबर से ही होनी चाहिए (TRAI, फ़रवरी 2025 का TCCCPR संशोधन), और डेस्कफ़ोन {deskphone} ऐसा नंबर नहीं है। नियम के अनुसार कॉल करने के लिए 140-सीरीज़ का डेस्कफ़ोन चुनें।</translation>
+    </message>
+    <message>
+        <source>Service and transactional calls of a regulated firm (compliance/regulated in settings.ini) must come from a 1600-series number (TRAI, TCCCPR amendment of February 2025), and the deskphone {deskphone} is not one. Choose a 1600-series deskphone to call within the rule.</source>
+        <translation>विनियमित कंपनी (settings.ini में compliance/regulated) की सर्विस और ट्रांज़ैक्शनल कॉल 1600-सीरीज़ नंबर से ही होनी चाहिए (TRAI, फ़रवरी 2025 का TCCCPR संशोधन), और डेस्कफ़ोन {deskphone} ऐसा नंबर नहीं है। नियम के अनुसार कॉल करने के लिए 1600-सीरीज़ का डेस्कफ़ोन चुनें।</translation>
+    </message>
+    <message>
+        <source>Not called: the deskphone {deskphone} is not of the series this list&apos;s calls must come from. Choose a deskphone of the right series, or answer “Call anyway”.</source>
+        <translation>कॉल नहीं किया: डेस्कफ़ोन {deskphone} उस सीरीज़ का नहीं है जिससे इस सूची की कॉल होनी चाहिए। सही सीरीज़ का डेस्कफ़ोन चुनें, या “फिर भी कॉल करें” चुनें।</translation>
+    </message>
+    <message>
+        <source>Not called: promotional calls are allowed only from {opens} to {closes} India time (TCCCPR 2018; {key} in settings.ini may narrow it). Calling opens at {opening} today.</source>
+        <translation>कॉल नहीं किया: प्रमोशनल कॉल भारतीय समय के अनुसार केवल {opens} से {closes} तक की जा सकती है (TCCCPR 2018; settings.ini में {key} इसे छोटा कर सकता है)। आज {opening} बजे से कॉल कर सकेंगे।</translation>
+    </message>
+    <message>
+        <source>Not called: promotional calls are allowed only from {opens} to {closes} India time (TCCCPR 2018; {key} in settings.ini may narrow it). Calling opens at {opening} tomorrow.</source>
+        <translation>कॉल नहीं किया: प्रमोशनल कॉल भारतीय समय के अनुसार केवल {opens} से {closes} तक की जा सकती है (TCCCPR 2018; settings.ini में {key} इसे छोटा कर सकता है)। कल {opening} बजे से कॉल कर सकेंगे।</translation>
+    </message>
+    <message>
+        <source>Not called: service calls are allowed from {opens} to {closes} India time ({key} in settings.ini). Calling opens at {opening} today.</source>
+        <translation>कॉल नहीं किया: सर्विस कॉल भारतीय समय के अनुसार {opens} से {closes} तक की जा सकती है (settings.ini में {key})। आज {opening} बजे से कॉल कर सकेंगे।</translation>
+    </message>
+    <message>
+        <source>Not called: service calls are allowed from {opens} to {closes} India time ({key} in settings.ini). Calling opens at {opening} tomorrow.</source>
+        <translation>कॉल नहीं किया: सर्विस कॉल भारतीय समय के अनुसार {opens} से {closes} तक की जा सकती है (settings.ini में {key})। कल {opening} बजे से कॉल कर सकेंगे।</translation>
+    </message>
+    <message>
+        <source>Not called: transactional calls are allowed from {opens} to {closes} India time ({key} in settings.ini). Calling opens at {opening} today.</source>
+        <translation>कॉल नहीं किया: ट्रांज़ैक्शनल कॉल भारतीय समय के अनुसार {opens} से {closes} तक की जा सकती है (settings.ini में {key})। आज {opening} बजे से कॉल कर सकेंगे।</translation>
+    </message>
+    <message>
+        <source>Not called: transactional calls are allowed from {opens} to {closes} India time ({key} in settings.ini). Calling opens at {opening} tomorrow.</source>
+        <translation>कॉल नहीं किया: ट्रांज़ैक्शनल कॉल भारतीय समय के अनुसार {opens} से {closes} तक की जा सकती है (settings.ini में {key})। कल {opening} बजे से कॉल कर सकेंगे।</translation>
+    </message>
+    <message>
+        <source>The calling hours {value} ({key} in settings.ini) are not inside 09:00-21:00 India time, so promotional calls are allowed from 09:00 to 21:00 (TCCCPR 2018).</source>
+        <translation>कॉल का समय {value} (settings.ini में {key}) भारतीय समय के अनुसार 09:00-21:00 के भीतर नहीं है, इसलिए प्रमोशनल कॉल 09:00 से 21:00 तक ही की जा सकती है (TCCCPR 2018)।</translation>
+    </message>
+    <message>
+        <source>The calling hours {value} ({key} in settings.ini) cannot be read (write them like {example}, or always), so these calls are allowed from {example} India time.</source>
+        <translation>कॉल का समय {value} (settings.ini में {key}) पढ़ा नहीं जा सका ({example} या always की तरह लिखें), इसलिए ये कॉल भारतीय समय के अनुसार {example} के बीच की जा सकती हैं।</translation>
+    </message>
+    <message>
+        <source>Customer asked not to be called</source>
+        <translation>ग्राहक ने कॉल न करने को कहा</translation>
+    </message>
+    <message>
+        <source>Do not call, chosen in the wrap-up</source>
+        <translation>रैप-अप में &apos;कॉल न करें&apos; चुना गया</translation>
+    </message>
+    <message>
+        <source>Not called: {number} is on the do-not-call list since {day} ({why}). A customer who asked not to be called is not called again (TCCCPR 2018); only taking the number off the list, with the customer&apos;s new consent, allows a call.</source>
+        <translation>कॉल नहीं किया: {number} {day} से &apos;कॉल न करें&apos; सूची में है ({why})। जिस ग्राहक ने कॉल न करने को कहा, उसे फिर कॉल नहीं किया जाता (TCCCPR 2018); ग्राहक की नई सहमति के साथ नंबर को सूची से हटाने पर ही कॉल हो सकती है।</translation>
+    </message>
+    <message>
+        <source>Promotional</source>
+        <translation>प्रमोशनल</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>सर्विस</translation>
+    </message>
+    <message>
+        <source>Transactional</source>
+        <translation>ट्रांज़ैक्शनल</translation>
+    </message>
+    <message>
+        <source>Offers and sales: each lead needs a DND scrub result or the customer&apos;s consent; calls only from 09:00 to 21:00 India time, from a 140-series number.</source>
+        <translation>ऑफ़र और बिक्री: हर लीड के लिए DND स्क्रब का नतीजा या ग्राहक की सहमति चाहिए; कॉल केवल भारतीय समय के अनुसार 09:00 से 21:00 तक, 140-सीरीज़ नंबर से।</translation>
+    </message>
+    <message>
+        <source>About a product or service the customer already has (renewals, updates): no scrub needed; regulated firms call from a 1600-series number.</source>
+        <translation>ग्राहक के पास पहले से मौजूद प्रोडक्ट या सर्विस के बारे में (रिन्यूअल, अपडेट): स्क्रब की ज़रूरत नहीं; विनियमित कंपनियाँ 1600-सीरीज़ नंबर से कॉल करती हैं।</translation>
+    </message>
+    <message>
+        <source>About a transaction the customer made (an order, a payment, an OTP): no scrub needed; regulated firms call from a 1600-series number.</source>
+        <translation>ग्राहक के किए लेन-देन के बारे में (ऑर्डर, भुगतान, OTP): स्क्रब की ज़रूरत नहीं; विनियमित कंपनियाँ 1600-सीरीज़ नंबर से कॉल करती हैं।</translation>
+    </message>
+    <message>
+        <source>Choose the list&apos;s purpose (promotional, service or transactional): the rules its calls follow depend on it.</source>
+        <translation>सूची का उद्देश्य चुनें (प्रमोशनल, सर्विस या ट्रांज़ैक्शनल): इसकी कॉल पर कौन से नियम लागू होंगे, यह इसी पर निर्भर है।</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a purpose: write promotional, service or transactional.</source>
+        <translation>“{text}” कोई उद्देश्य नहीं है: promotional, service या transactional लिखें।</translation>
+    </message>
+    <message>
+        <source>A promotional list needs a DND scrub column or a consent column (TCCCPR 2018): add “DND” (Y or N, from your operator&apos;s scrub) with “Scrubbed on”, or “Consent source” with “Consent date”, then import it again. Columns found: {columns}.</source>
+        <translation>प्रमोशनल सूची में DND स्क्रब का कॉलम या सहमति का कॉलम होना चाहिए (TCCCPR 2018): “DND” (आपके ऑपरेटर के स्क्रब से Y या N) के साथ “Scrubbed on” जोड़ें, या “Consent source” के साथ “Consent date”, फिर से इम्पोर्ट करें। मिले कॉलम: {columns}।</translation>
+    </message>
+    <message>
+        <source>A promotional list with a DND column needs the date of the scrub: add a “Scrubbed on” column, or enter the date of the scrub in the preview.</source>
+        <translation>DND कॉलम वाली प्रमोशनल सूची के लिए स्क्रब की तारीख चाहिए: “Scrubbed on” कॉलम जोड़ें, या प्रीव्यू में स्क्रब की तारीख डालें।</translation>
+    </message>
+    <message>
+        <source>Registered on NCPR (DND) and no consent: not imported (TCCCPR 2018). A promotional call to this number needs the customer&apos;s consent, recorded with its source.</source>
+        <translation>NCPR (DND) में दर्ज है और सहमति नहीं है: इम्पोर्ट नहीं किया (TCCCPR 2018)। इस नंबर पर प्रमोशनल कॉल के लिए ग्राहक की सहमति चाहिए, उसके स्रोत के साथ दर्ज।</translation>
+    </message>
+    <message>
+        <source>No DND scrub result and no consent: not imported (TCCCPR 2018). Add the number&apos;s scrub result (Y or N in the DND column) or the source of the customer&apos;s consent.</source>
+        <translation>न DND स्क्रब का नतीजा है, न सहमति: इम्पोर्ट नहीं किया (TCCCPR 2018)। नंबर का स्क्रब नतीजा (DND कॉलम में Y या N) या ग्राहक की सहमति का स्रोत जोड़ें।</translation>
+    </message>
+    <message>
+        <source>The DND column holds “{value}”, which is not a scrub result: not imported (TCCCPR 2018). Write Y or N (DND or Non-DND, registered or not registered).</source>
+        <translation>DND कॉलम में “{value}” लिखा है, जो स्क्रब का नतीजा नहीं है: इम्पोर्ट नहीं किया (TCCCPR 2018)। Y या N लिखें (DND या Non-DND, registered या not registered)।</translation>
+    </message>
+    <message>
+        <source>This file has no DND column, so it is not a scrub result: the first row must name one (“DND”, “NCPR” or “DND status”). Columns found: {columns}.</source>
+        <translation>इस फ़ाइल में DND कॉलम नहीं है, इसलिए यह स्क्रब का नतीजा नहीं है: पहली पंक्ति में ऐसा कॉलम होना चाहिए (“DND”, “NCPR” या “DND status”)। मिले कॉलम: {columns}।</translation>
+    </message>
+    <message>
+        <source>This scrub result has no “Scrubbed on” column: enter the date of the scrub.</source>
+        <translation>इस स्क्रब नतीजे में “Scrubbed on” कॉलम नहीं है: स्क्रब की तारीख डालें।</translation>
+    </message>
+</context>
+<context>
     <name>hours</name>
     <message>
         <source>Not called: calls are allowed from {opens} to {closes} India time (TRAI rules). Calling opens at {opening} today.</source>

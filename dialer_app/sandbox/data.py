@@ -2,6 +2,8 @@
 
 Every number is made up. Member numbers follow the live quirks: some are stored with a
 leading 0 (11 characters), the rest as plain 10-digit mobiles; deskphones keep a leading 0.
+Two deskphones are of the caller-ID series (a 140-series and a 1600-series number), so the
+demo shows the compliance question on an ordinary number and none on the right series.
 """
 
 from __future__ import annotations
@@ -121,6 +123,10 @@ DESKPHONES: tuple[DemoDeskphone, ...] = (
     DemoDeskphone("7001", "01204000000", "911204000000"),
     DemoDeskphone("7002", "02249000000", "912249000000"),
     DemoDeskphone("7003", "08047000000", "918047000000"),
+    # The caller-ID series of TRAI's February 2025 amendment: promotional calls come from a
+    # 140-series number, service and transactional calls (regulated firms) from a 1600-series.
+    DemoDeskphone("7004", "01409000000", "911409000000"),
+    DemoDeskphone("7005", "01600900000", "911600900000"),
 )
 
 # The colleague whose calls the demo shows in the team's call report (an active member).

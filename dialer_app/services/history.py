@@ -98,8 +98,9 @@ class HistoryService(QObject):
         """Store the agent's wrap-up; the updated row."""
         return self._read(lambda store: store.save_wrap_up(row_id, wrap_up), None)
 
-    def block(self, number: str, reason: str = "") -> Job[None]:
-        return self._read(lambda store: store.block(number, reason), None)
+    def block(self, number: str, reason: str = "", who: str = "") -> Job[None]:
+        """Put ``number`` on the do-not-call list with why and who (``core.compliance.opt_out``)."""
+        return self._read(lambda store: store.block(number, reason, who), None)
 
     def unblock(self, number: str) -> Job[bool]:
         return self._read(lambda store: store.unblock(number), False)

@@ -43,6 +43,12 @@ PROXY_ADDRESS = Setting("network/proxy_address", str, "")
 PROXY_USER = Setting("network/proxy_user", str, "")
 # When calls may be placed, India time (core.hours): "09:00-21:00" or "always".
 CALLING_HOURS = Setting("calling/hours", str, DEFAULT_HOURS)
+# The same for service and transactional lists (core.compliance.hours); not written = any hour.
+# calling/hours above is also the promotional lists' window, never wider than 09:00-21:00.
+CALLING_HOURS_SERVICE = Setting("calling/hours_service", str, "always")
+CALLING_HOURS_TRANSACTIONAL = Setting("calling/hours_transactional", str, "always")
+# A firm regulated by RBI, SEBI, IRDAI or PFRDA: its service calls come from 1600-series numbers.
+REGULATED = Setting("compliance/regulated", bool, False)
 # The window's language: "system" (LANGUAGE/LANG), "en" or "hi"; read at start-up.
 LANGUAGE = Setting("ui/language", str, "system")
 # The history columns shown, by their English titles separated by "|" ("" = the defaults:

@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
+from dialer_app.core.compliance.caller_id import Series, series_of
 from dialer_app.sandbox import DEMO_AUTHCODE, Fault, ManualClock, Sandbox
 
 NEVER = "0000-00-00 00:00:00"
@@ -117,11 +118,17 @@ def test_deskphones_keep_their_leading_zero(client: httpx.Client) -> None:
     answer = post(client, "getdeskphone_v2")
 
     assert answer["type"] == "success"
-    assert len(answer["getdeskphone"]) == 3
+    assert len(answer["getdeskphone"]) == 5
     for did in answer["getdeskphone"]:
         assert set(did) == {"did_id", "deskphone", "did_num"}
         assert did["deskphone"].startswith("0")
         assert len(did["deskphone"]) == 11
+
+
+def test_the_deskphones_include_both_caller_id_series(client: httpx.Client) -> None:
+    listed = [did["deskphone"] for did in post(client, "getdeskphone_v2")["getdeskphone"]]
+    series = {series_of(number) for number in listed}
+    assert series == {Series.ORDINARY, Series.SERIES_140, Series.SERIES_1600}
 
 
 def test_placed_call_has_the_service_shape_and_increasing_int_campid(

@@ -116,7 +116,7 @@ def test_a_refused_row_reads_with_the_panels_number_and_the_files_row(
         lambda: (
             [(panel.model.index(r, 0).data(), panel.model.index(r, 1).data()) for r in range(4)]
             == expected
-        )  # fmt: skip
+        )
     )
     qtbot.waitUntil(lambda: "Lead 1: Asha" in panel.details_label.text())
     assert "Same number in the file: Asha's sister" in panel.details_label.text()  # item 13

@@ -19,6 +19,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from dialer_app.core.clock import utc_now
+from dialer_app.core.compliance import opt_out
+from dialer_app.core.compliance.opt_out import OptOut
 from dialer_app.core.errors import HistoryDamaged, HistoryError, HistoryFull, HistoryReadOnly
 from dialer_app.core.history import window as history_window
 from dialer_app.core.history.sql import (
@@ -90,6 +92,7 @@ class HistoryStore:
         try:
             with self._guard("write"):  # rewrites the header's version: changes nothing
                 self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                opt_out.add_who(self._conn)  # a column, not a version: older apps still open it
         except HistoryReadOnly as exc:
             logger.warning("The history at %s is read-only", path)
             self.read_only, self.write_problem = True, exc.reason
@@ -366,11 +369,19 @@ class HistoryStore:
             self._conn.execute(sql, (wrap_up.disposition, wrap_up.note or None, when, row_id))
         return self.get(row_id)
 
-    def block(self, number: str, reason: str = "") -> None:
-        """Put a number on the do-not-call list (compared on its last 10 digits)."""
+    def block(self, number: str, reason: str = "", who: str = "") -> None:
+        """Put a number on the do-not-call list (compared on its last 10 digits), with why
+        (``opt_out.reason_text``) and who (the member) for the audit."""
         sql = "INSERT OR REPLACE INTO do_not_call (number, added_at, reason) VALUES (?, ?, ?)"
         with self._guard("write"):
             self._conn.execute(sql, (last_ten(number), self._now(), reason))
+            if who:
+                opt_out.record_who(self._conn, last_ten(number), who)
+
+    def opt_outs(self, number: str | None = None) -> list[OptOut]:
+        """The do-not-call list with who, when and why (one number's entry, if given)."""
+        with self._guard("read"):
+            return opt_out.read(self._conn, None if number is None else last_ten(number))
 
     def unblock(self, number: str) -> bool:
         """Take a number off the do-not-call list; whether it was on it."""
