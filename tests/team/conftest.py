@@ -6,6 +6,7 @@ Skipped with the reason where PostgreSQL is not installed, but a failure on CI (
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 from collections.abc import Callable, Iterator
@@ -24,7 +25,7 @@ from dialer_app.core.team.store import TeamLeadStore
 from tests.helpers.postgres import Cluster, find_bindir, remove_cluster, start_cluster
 
 AGENTS = ("agent_a", "agent_b", "agent_c")
-PASSWORD = "agent-secret-1"  # noqa: S105 - a throwaway cluster's
+PASSWORD = "agent-secret-1"
 _names = itertools.count()
 
 
@@ -80,11 +81,8 @@ def empty_db(cluster: Cluster) -> Iterator[TeamDb]:
     with admin_connect(cluster.conninfo()) as conn:
         conn.execute(f"CREATE DATABASE {name}")
     yield TeamDb(cluster, name)
-    try:
-        with admin_connect(cluster.conninfo()) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-    except Exception:  # noqa: BLE001, S110 - a test that stopped the server
-        pass
+    with contextlib.suppress(Exception), admin_connect(cluster.conninfo()) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture
@@ -114,18 +112,20 @@ def stores(team_db: TeamDb, tmp_path: Path, pgpassword: None) -> Iterator[StoreF
     def make(login: str = "agent_a", member: str = "9800000001", name: str = "Asha",
              policy: Policy | None = None, desk: str = "") -> TeamLeadStore:  # fmt: skip
         store = TeamLeadStore(
-            team_db.target(login), member, name, tmp_path / f"outbox-{login}-{len(made)}.db",
-            desk=desk or f"desk-{login}-{len(made)}", policy=policy,
+            team_db.target(login),
+            member,
+            name,
+            tmp_path / f"outbox-{login}-{len(made)}.db",
+            desk=desk or f"desk-{login}-{len(made)}",
+            policy=policy,
         )
         made.append(store)
         return store
 
     yield make
     for store in made:
-        try:
+        with contextlib.suppress(Exception):
             store.close()
-        except Exception:  # noqa: BLE001, S110 - a test that stopped the server
-            pass
 
 
 def preview_of(count: int, name: str = "Leads", start: int = 0) -> Preview:

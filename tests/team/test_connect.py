@@ -52,8 +52,10 @@ def test_a_wrong_password_is_a_sentence(team_db: TeamDb, monkeypatch: pytest.Mon
     with pytest.raises(TeamLoginError) as caught:
         connect(team_db.target("agent_a"))
     text = str(caught.value.sentence)
-    assert text.startswith("The team database at 127.0.0.1:") and "refused the password" in text
-    assert "wrong-password-9" not in text and "agent_a" in text
+    assert text.startswith("The team database at 127.0.0.1:")
+    assert "refused the password" in text
+    assert "wrong-password-9" not in text
+    assert "agent_a" in text
 
 
 def test_the_keyring_password_is_used_when_libpq_has_none(
@@ -63,7 +65,12 @@ def test_the_keyring_password_is_used_when_libpq_has_none(
     monkeypatch.setenv("PGPASSFILE", "/nonexistent")
     asked: list[str] = []
     target = team_db.target("agent_a")
-    with connect(target, lambda name: asked.append(name) or PASSWORD) as conn:
+
+    def from_keyring(name: str) -> str:
+        asked.append(name)
+        return PASSWORD
+
+    with connect(target, from_keyring) as conn:
         assert conn.execute("SELECT current_user").fetchone() == ("agent_a",)
     assert asked == [f"team:agent_a@127.0.0.1:{team_db.cluster.port}/{team_db.name}"]
 
@@ -84,7 +91,9 @@ def test_an_unreachable_host_is_a_sentence() -> None:
     assert str(caught.value.sentence).startswith("The team database cannot be reached at")
 
 
-def test_a_certificate_that_does_not_verify_is_a_sentence(team_db: TeamDb, pgpassword: None) -> None:
+def test_a_certificate_that_does_not_verify_is_a_sentence(
+    team_db: TeamDb, pgpassword: None
+) -> None:
     info = team_db.cluster.conninfo("agent_a", None, team_db.name)
     with pytest.raises(TeamLoginError) as caught:
         connect(parse_target(f"{info} sslmode=verify-full sslrootcert=system"))

@@ -20,7 +20,17 @@ if TYPE_CHECKING:
     import psycopg
 
 _CHUNK = 2000
-COPY_SQL = "COPY leads (list_id, position, name, number, cells, status, reason) FROM STDIN"
+# Row-level security forbids COPY into ``leads`` itself: the rows go to a temporary table,
+# then in with one INSERT … SELECT (still one transaction).
+STAGE_SQL = (
+    "CREATE TEMPORARY TABLE import_leads (list_id bigint, position integer, name text,"
+    " number text, cells jsonb, status text, reason text) ON COMMIT DROP"
+)
+COPY_SQL = "COPY import_leads (list_id, position, name, number, cells, status, reason) FROM STDIN"
+MOVE_SQL = (
+    "INSERT INTO leads (list_id, position, name, number, cells, status, reason)"
+    " SELECT list_id, position, name, number, cells, status, reason FROM import_leads"
+)
 
 
 class _Cancelled(Exception):
@@ -55,6 +65,7 @@ def _import(
     ready = {lead.position: lead for lead in preview.ready}
     refused = {row.position: row for row in preview.refused}
     callable_count = 0
+    conn.execute(STAGE_SQL)
     with conn.cursor().copy(COPY_SQL) as copy:
         for position in range(len(ready) + len(refused)):
             lead = ready.get(position)
@@ -76,6 +87,7 @@ def _import(
                 if cancelled():
                     raise _Cancelled
                 progress(position + 1)
+    conn.execute(MOVE_SQL)
     conn.execute(
         "UPDATE lists SET total = %s, rows = %s WHERE id = %s",
         (callable_count, len(ready) + len(refused), list_id),
