@@ -68,6 +68,20 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--minimized", action="store_true", help="start in the tray (as the session start does)"
     )
+    parser.add_argument(
+        "--team-database",
+        metavar="URL",
+        help="the team's PostgreSQL (conninfo or postgresql:// URL, no password;"
+        " default: $DIALER_TEAM_DATABASE or the team/database setting)",
+    )
+    parser.add_argument(
+        "--team-setup",
+        action="store_true",
+        help="create the team roles and apply the schema's migrations (an administrator), exit",
+    )
+    parser.add_argument(
+        "--team-sql", action="store_true", help="print the team schema's SQL and exit"
+    )
     parser.add_argument("number", nargs="?", help="a number, tel: or callto: URI to fill in")
     return parser.parse_args(argv)
 
@@ -83,6 +97,15 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
 
         # A windowed Windows build has no console: sys.stdout is None there.
         return run_self_test(sys.stdout or sys.stderr or open(os.devnull, "w"))
+    if args.team_sql:
+        from dialer_app.core.team.setup_cli import print_sql
+
+        return print_sql(sys.stdout)
+    if args.team_setup:
+        from dialer_app.core.team.setup_cli import team_setup
+
+        paths = Paths(resolve_data_dir(args.data_dir, demo=False))
+        return team_setup(args.team_database, _saved_team_database(paths), sys.stdout)
     if args.install_desktop or args.uninstall_desktop:
         return desktop_registration(install=args.install_desktop)
     try:
@@ -165,6 +188,15 @@ def export_list(paths: Paths, name: str, target: Path) -> int:
         return 1
     print(f"Exported {count} leads of {found.name} to {target}")
     return 0
+
+
+def _saved_team_database(paths: Paths) -> str:
+    """``team/database`` from settings.ini (read only when a team command asks for it)."""
+    from dialer_app.services.settings import TEAM_DATABASE, Settings
+
+    if not paths.settings.exists():
+        return ""
+    return Settings(paths.settings).get(TEAM_DATABASE)
 
 
 def desktop_registration(*, install: bool) -> int:

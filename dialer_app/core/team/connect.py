@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dialer_app.core.config import is_loopback
-from dialer_app.core.team.errors import TeamConfigError, sentence, translate
+from dialer_app.core.team.errors import TeamConfigError, as_team_error, sentence
 from dialer_app.core.text import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -74,6 +74,15 @@ class TeamTarget:
     @property
     def keyring_name(self) -> str:
         return f"team:{self.user}@{self.where}"
+
+
+def choose_database(flag: str | None, environment: str | None, saved: str) -> str | None:
+    """The team database for this run: the flag, then ``DIALER_TEAM_DATABASE``, then the
+    setting; None (single-agent) when none is set."""
+    for value in (flag, environment, saved):
+        if value and value.strip():
+            return value.strip()
+    return None
 
 
 def parse_target(text: str) -> TeamTarget:
@@ -144,4 +153,4 @@ def connect(
                 raise
             return psycopg.connect(make_conninfo(password=secret, **params), autocommit=autocommit)
     except psycopg.Error as exc:
-        raise translate(exc, target.where, target.user) from None
+        raise as_team_error(exc, target.where, target.user) from None

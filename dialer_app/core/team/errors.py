@@ -96,7 +96,7 @@ def _reason(exc: BaseException) -> str:
     return reason.removeprefix("FATAL:").strip().removeprefix("connection failed:").strip()
 
 
-def translate(exc: Exception, where: str, user: str) -> TeamError:
+def as_team_error(exc: Exception, where: str, user: str) -> TeamError:
     """psycopg's exception as one of ours, with a sentence; anything else as a failure."""
     import psycopg
     from psycopg import errors as pg

@@ -25,7 +25,7 @@ from dialer_app.core.leads import OPEN, Lead, LeadList, LeadStatus, Preview
 from dialer_app.core.leads import Progress as ListProgress
 from dialer_app.core.team.claim import LEAD_COLUMNS, Policy
 from dialer_app.core.team.connect import PasswordSource, TeamTarget, connect
-from dialer_app.core.team.errors import TeamUnavailable, translate
+from dialer_app.core.team.errors import TeamUnavailable, as_team_error
 from dialer_app.core.team.importer import import_list
 from dialer_app.core.team.outbox import Outbox
 from dialer_app.core.team.rows import lead_from_row, list_from_row
@@ -82,12 +82,12 @@ class TeamLeadStore(LeadWork):
                     return result
                 except psycopg.OperationalError as exc:
                     if not conn.broken and not isinstance(exc, psycopg.errors.QueryCanceled):
-                        raise translate(exc, self.target.where, self.target.user) from None
+                        raise as_team_error(exc, self.target.where, self.target.user) from None
                     conn.close()
                     if fresh or attempt == 2:
-                        raise translate(exc, self.target.where, self.target.user) from None
+                        raise as_team_error(exc, self.target.where, self.target.user) from None
                 except psycopg.Error as exc:
-                    raise translate(exc, self.target.where, self.target.user) from None
+                    raise as_team_error(exc, self.target.where, self.target.user) from None
             raise AssertionError("unreachable")
 
     def close(self) -> None:
