@@ -103,7 +103,7 @@ def claim_run(cluster: Cluster, list_id: int, claimers: int, claims_each: int, t
     for store in stores:
         store.close()
     doubles = sum(n - 1 for n in Counter(taken).values() if n > 1)
-    return claim_ms, ping_ms, doubles
+    return claim_ms, ping_ms, doubles, len(taken)
 
 
 def import_run(cluster: Cluster, size: int, tmp: Path) -> tuple[float, float]:
@@ -158,14 +158,14 @@ def collect(quick: bool) -> SuiteResult:
             list_id = prepare(cluster, leads)
             for claimers in levels:
                 each = max(5, (200 if quick else 600) // claimers)
-                claims, pings, doubles = claim_run(cluster, list_id, claimers, each, tmp)
+                claims, pings, doubles, taken = claim_run(cluster, list_id, claimers, each, tmp)
                 size = f"{leads:,} leads, {claimers} claimer{'s' if claimers > 1 else ''}"
                 for name, share in (("p50", 0.5), ("p99", 0.99)):
                     figures.append(Figure(
                         f"team.claim.{claimers}.{name}", GROUP, f"Claim next {name} ({size})",
                         "ms", [_percentile(claims, share)], f"SELECT 1 round trip {name}",
                         [_percentile(pings, share)], Aim.ratio(20 if claimers < 200 else 60),
-                        paired=False, note=f"{len(claims)} claims",
+                        paired=False, note=f"{len(claims)} claims, {taken} leads taken",
                     ))  # fmt: skip
                 figures.append(Figure(
                     f"team.claim.{claimers}.doubles", GROUP, f"Double claims ({size})", "",

@@ -81,10 +81,9 @@ class TeamLeadStore(LeadWork):
                     self.last_contact = datetime.now(UTC)
                     return result
                 except psycopg.OperationalError as exc:
-                    if not conn.broken and not isinstance(exc, psycopg.errors.QueryCanceled):
-                        raise as_team_error(exc, self.target.where, self.target.user) from None
-                    conn.close()
-                    if fresh or attempt == 2:
+                    if conn.broken:
+                        conn.close()
+                    if not conn.closed or fresh or attempt == 2:  # a timeout: not again
                         raise as_team_error(exc, self.target.where, self.target.user) from None
                 except psycopg.Error as exc:
                     raise as_team_error(exc, self.target.where, self.target.user) from None

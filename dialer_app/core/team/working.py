@@ -6,6 +6,7 @@ that mixes it in.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
@@ -183,6 +184,9 @@ class LeadWork:
 
     def _write(self, write: Write, **local: object) -> Lead | None:
         """Apply ``write`` now, or keep it in the outbox (the lead as this desk expects it)."""
+        if len(self._outbox):
+            with contextlib.suppress(TeamUnavailable):
+                self.send_outbox()  # what was written first goes first
         if not len(self._outbox):
             try:
                 version = self._run(lambda c: apply(c.cursor(), write))
