@@ -62,7 +62,9 @@ def prepare(cluster: Cluster, leads: int) -> int:
         return int(row[0])
 
 
-def claim_run(cluster: Cluster, list_id: int, claimers: int, claims_each: int, tmp: Path):
+def claim_run(
+    cluster: Cluster, list_id: int, claimers: int, claims_each: int, tmp: Path
+) -> tuple[list[float], list[float], int, int]:
     from dialer_app.core.team.connect import parse_target
     from dialer_app.core.team.store import TeamLeadStore
 

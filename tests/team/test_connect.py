@@ -3,6 +3,11 @@ every failure a sentence (never the password, never a traceback)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from dialer_app.core.team.connect import connect, parse_target
@@ -13,6 +18,7 @@ from dialer_app.core.team.errors import (
     TeamUnavailable,
 )
 from dialer_app.core.team.schema import SCHEMA_VERSION, check
+from dialer_app.core.team.store import TeamLeadStore
 from tests.helpers.postgres import free_port
 from tests.team.conftest import PASSWORD, TeamDb
 
@@ -115,3 +121,25 @@ def test_a_newer_schema_is_named(team_db: TeamDb) -> None:
         with pytest.raises(TeamSchemaError) as caught:
             check(conn, "here")
     assert f"schema version {SCHEMA_VERSION + 1}, newer" in str(caught.value.sentence)
+
+
+def test_the_store_refuses_a_newer_schema_with_its_sentence(
+    team_db: TeamDb, pgpassword: None, tmp_path: Path
+) -> None:
+    with team_db.admin() as conn:
+        conn.execute("INSERT INTO dialer_schema (version) VALUES (%s)", (SCHEMA_VERSION + 1,))
+    with pytest.raises(TeamSchemaError) as caught:
+        TeamLeadStore(team_db.target(), "9800000001", "Asha", tmp_path / "outbox.db")
+    assert "update the dialer" in str(caught.value.sentence)
+
+
+def test_psycopg_is_imported_only_when_a_team_database_is_used() -> None:
+    code = (
+        "import sys, dialer_app.composition, dialer_app.core.team.store;"
+        " print('psycopg' in sys.modules)"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert done.stdout.strip() == "False"

@@ -14,6 +14,7 @@ database is away they go to the outbox and are sent, in order and once, when it 
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -59,12 +60,22 @@ class TeamLeadStore(LeadWork):
         self._attempts: dict[int, str] = {}  # lead -> its open attempt's desk-made id
         self._calls: dict[int, tuple[str, int]] = {}  # history row -> (attempt id, lead)
         self.last_contact: datetime | None = None
-        self._run(lambda conn: check(conn, target.where))
+        self._checked = False
+        with contextlib.suppress(TeamUnavailable):  # away at start: the outbox still works
+            self._run(lambda conn: None)
 
     # -- the connection --------------------------------------------------------------
     def _connection(self) -> psycopg.Connection[tuple[Any, ...]]:
         if self._conn is None or self._conn.closed or self._conn.broken:
-            self._conn = connect(self.target, self._password)
+            conn = connect(self.target, self._password)
+            if not self._checked:  # a schema newer than ours: TeamSchemaError, single-agent
+                try:
+                    check(conn, self.target.where)
+                except BaseException:
+                    conn.close()
+                    raise
+                self._checked = True
+            self._conn = conn
         return self._conn
 
     def _run(self, work: Callable[[psycopg.Connection[tuple[Any, ...]]], T]) -> T:
