@@ -93,8 +93,8 @@ def test_a_call_a_crash_cut_short_comes_back_unknown(stores: StoreFactory) -> No
     lead = crashed.claim_next(list_id, now, MAX)
     assert lead is not None
     crashed.begin_attempt(lead.lead_id)  # ... and the desk dies here
-    retry = stores("agent_b", "9800000002", "Ravi", Policy(retry_minutes=0))
-    back = retry.claim_next(list_id, now + timedelta(seconds=1), MAX)
+    ravi = stores("agent_b", "9800000002", "Ravi", Policy(recall_minutes=0))
+    back = ravi.claim_next(list_id, now + timedelta(seconds=1), MAX)
     assert back is not None
     assert back.lead_id == lead.lead_id
     assert (back.status, back.outcome, back.attempts) == (LeadStatus.CALLED, "unknown", 1)
@@ -128,7 +128,7 @@ def test_call_backs_go_to_their_agent_first_then_to_anyone_after_the_grace(
 def test_retries_wait_for_their_delay_and_stop_at_the_most_attempts(stores: StoreFactory) -> None:
     list_id = _imported(stores, 1)
     now = datetime.now(UTC)
-    asha = stores("agent_a", "9800000001", "Asha", Policy(retry_minutes=30))
+    asha = stores("agent_a", "9800000001", "Asha", Policy(recall_minutes=30))
     lead = asha.claim_next(list_id, now, MAX)
     assert lead is not None
     asha.begin_attempt(lead.lead_id)

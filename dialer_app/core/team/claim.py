@@ -88,4 +88,4 @@ class Policy:
     lease_seconds: float = 600
     callback_grace_minutes: float = 30
     max_attempts: int = 3
-    retry_minutes: float = 60
+    recall_minutes: float = 60  # lists/retry_minutes: a lead called without an answer

@@ -61,7 +61,7 @@ class LeadWork:
         args = {
             "list": list_id, "member": self.member, "now": now, "max": max_attempts,
             "grace_cut": now - timedelta(minutes=policy.callback_grace_minutes),
-            "retry_cut": now - timedelta(minutes=policy.retry_minutes),
+            "retry_cut": now - timedelta(minutes=policy.recall_minutes),
             "lease": policy.lease_seconds,
         }  # fmt: skip
 
