@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 ENV_URL = "DIALER_BASE_URL"
+OUTBOX = "team-outbox.sqlite3"  # what a desk wrote while the team database was away
 NOT_ANSWERING = Sentence(
     "startup",
     QT_TRANSLATE_NOOP(
@@ -117,6 +118,12 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
     if args.export_history:
         return export_history(paths, Path(args.export_history), args.since)
     if args.export_list:
+        team = _team_database(args.team_database, paths)
+        if team is not None:  # the team's list, with the dialer_agent column
+            from dialer_app.core.team.setup_cli import team_export
+
+            name, target = args.export_list[0], Path(args.export_list[1])
+            return team_export(team, name, target, paths.data_dir / OUTBOX, sys.stdout)
         return export_list(paths, args.export_list[0], Path(args.export_list[1]))
     if args.import_list:
         args.import_list = str(Path(args.import_list).expanduser().resolve())
@@ -188,6 +195,13 @@ def export_list(paths: Paths, name: str, target: Path) -> int:
         return 1
     print(f"Exported {count} leads of {found.name} to {target}")
     return 0
+
+
+def _team_database(flag: str | None, paths: Paths) -> str | None:
+    """The team database of this run (flag, environment, settings), None for a single agent."""
+    from dialer_app.core.team.connect import ENV, choose_database
+
+    return choose_database(flag, os.environ.get(ENV), _saved_team_database(paths))
 
 
 def _saved_team_database(paths: Paths) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,7 @@ import pytest
 from dialer_app.app import main
 from dialer_app.core.team.schema import SCHEMA_VERSION
 from tests.helpers.postgres import ADMIN_PASSWORD, free_port
-from tests.team.conftest import TeamDb
+from tests.team.conftest import StoreFactory, TeamDb, preview_of
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -60,3 +62,32 @@ def test_team_sql_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert "CREATE ROLE dialer_agent NOLOGIN" in out
     assert out.rstrip().endswith("COMMIT;")
+
+
+def test_export_list_with_a_team_database_exports_the_teams_list(
+    stores: StoreFactory, team_db: TeamDb, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    found = stores("supervisor", "9800000999", "Sunita").create_list(preview_of(2, "Pune"))
+    assert found is not None
+    asha = stores("agent_a", "9800000001", "Asha")
+    asha.heartbeat()
+    lead = asha.claim_next(found.list_id, datetime.now(UTC), 3)
+    assert lead is not None
+    asha.begin_attempt(lead.lead_id)
+    asha.finish_attempt(lead.lead_id, "placed", "c-9", 1)
+    monkeypatch.setenv(
+        "DIALER_TEAM_DATABASE", team_db.cluster.conninfo("agent_b", None, team_db.name)
+    )
+    out_file = tmp_path / "pune.csv"
+    code, out, err = _run(capsys, "--data-dir", str(tmp_path / "d"), "--export-list", "Pune",
+                          str(out_file))  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out == f"Exported 2 leads of Pune to {out_file}\n"
+    with out_file.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["dialer_agent"] for row in rows] == ["Asha", ""]
+    code, _out, err = _run(capsys, "--data-dir", str(tmp_path / "d"), "--export-list", "Nope",
+                           str(out_file))  # fmt: skip
+    assert code == 1
+    assert "the team has no list named 'Nope' (lists: Pune)" in err

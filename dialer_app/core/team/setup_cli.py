@@ -1,4 +1,5 @@
-"""``dialer-app --team-setup`` and ``--team-sql``: the administrator's commands.
+"""``dialer-app --team-setup`` and ``--team-sql`` (the administrator's commands), and
+``--export-list`` with a team database.
 
 ``--team-setup`` is run with an administrator's login and never prompts: the password comes
 from libpq's own sources (``PGPASSWORD``, ``~/.pgpass``, ``pg_service.conf``) or the keyring.
@@ -10,11 +11,14 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from dialer_app.core.errors import CredentialError
 from dialer_app.core.team.connect import (
     ENV,
+    PasswordSource,
+    TeamTarget,
     choose_database,
     connect,
     keyring_password,
@@ -39,14 +43,8 @@ def team_setup(flag: str | None, saved: str, out: TextIO) -> int:
     except TeamConfigError as exc:
         return _refuse(str(exc.sentence), 2)
 
-    def password(name: str) -> str | None:
-        try:
-            return keyring_password(target)
-        except CredentialError:
-            return None
-
     try:
-        with connect(target, password, statement_timeout_ms=0) as conn:
+        with connect(target, _keyring(target), statement_timeout_ms=0) as conn:
             applied = setup(conn)
     except TeamError as exc:
         return _refuse(str(exc.sentence), 1)
@@ -59,6 +57,45 @@ def team_setup(flag: str | None, saved: str, out: TextIO) -> int:
     for line in grant_lines():
         print(f"    {line}", file=out)
     return 0
+
+
+def team_export(chosen: str, name: str, target: Path, outbox: Path, out: TextIO) -> int:
+    """``--export-list LIST OUT`` with a team database: the team's list, read only."""
+    from dialer_app.core.lead_export import FORMATS
+    from dialer_app.core.team.export import export_team_list
+    from dialer_app.core.team.store import TeamLeadStore
+
+    if target.suffix.lower() not in FORMATS:
+        return _refuse(f"--export-list writes .csv or .xlsx, not {target.name!r}", 2)
+    try:
+        team = parse_target(chosen)
+        store = TeamLeadStore(team, "", "", outbox, password=_keyring(team))
+        try:
+            found = store.find_list(name)
+            if found is None:
+                names = ", ".join(item.name for item in store.lists()) or "none"
+                return _refuse(f"the team has no list named {name!r} (lists: {names})", 1)
+            count = export_team_list(store, found, target)
+        finally:
+            store.close()
+    except TeamConfigError as exc:
+        return _refuse(str(exc.sentence), 2)
+    except TeamError as exc:
+        return _refuse(str(exc.sentence), 1)
+    except OSError as exc:
+        return _refuse(str(exc), 1)
+    print(f"Exported {count} leads of {found.name} to {target}", file=out)
+    return 0
+
+
+def _keyring(target: TeamTarget) -> PasswordSource:
+    def password(name: str) -> str | None:
+        try:
+            return keyring_password(target)
+        except CredentialError:
+            return None
+
+    return password
 
 
 def print_sql(out: TextIO) -> int:
