@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 
 from dialer_app.core.leads import LeadStatus
 from dialer_app.core.team.claim import Policy
-from tests.team.conftest import StoreFactory, preview_of
+from tests.team.conftest import StoreFactory, TeamDb, preview_of
 
 MAX = 3
 
@@ -162,3 +163,26 @@ def test_a_do_not_call_number_is_never_claimed_and_refused_at_import(stores: Sto
         "98000 00000 is on the do-not-call list.",
         "98000 00001 is on the do-not-call list.",
     ]
+
+
+def test_another_desk_hears_of_a_do_not_call_number_at_once(
+    stores: StoreFactory, team_db: TeamDb
+) -> None:
+    from dialer_app.core.team.listen import TeamListener
+
+    listener = TeamListener(team_db.target("agent_b"))
+    try:
+        stores("agent_a", "9800000001", "Asha").add_do_not_call("9812345678", "asked")
+        start = time.monotonic()
+        assert listener.wait(5) == ["do_not_call:9812345678"]
+        assert time.monotonic() - start < 5
+        assert listener.wait(0.05) == []
+    finally:
+        listener.close()
+
+
+def test_a_paused_list_offers_no_lead(stores: StoreFactory, team_db: TeamDb) -> None:
+    list_id = _imported(stores, 2)
+    with team_db.admin() as conn:
+        conn.execute("UPDATE lists SET paused = true WHERE id = %s", (list_id,))
+    assert stores("agent_a").claim_next(list_id, datetime.now(UTC), MAX) is None

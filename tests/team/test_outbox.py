@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dialer_app.core.leads import LeadStatus
-from dialer_app.core.team.errors import TeamUnavailable
+from dialer_app.core.team.errors import TeamRefused, TeamUnavailable
 from dialer_app.core.team.outbox import Outbox
 from dialer_app.core.team.store import TeamLeadStore
 from dialer_app.core.team.writes import Write, apply
@@ -149,3 +149,28 @@ def test_the_outbox_keeps_its_order_and_stops_at_a_failure(tmp_path: Path) -> No
     assert box.send(lambda w: sent.append(w.lead_id)) == 1
     assert len(box) == 0
     box.close()
+
+
+def test_a_call_begun_live_and_finished_while_away_is_whole_when_it_is_back(
+    claimed: tuple[TeamLeadStore, int], outage: TeamDb
+) -> None:
+    asha, lead_id = claimed
+    asha.begin_attempt(lead_id)
+    outage.cluster.stop()
+    asha.finish_attempt(lead_id, "placed", "camp-3", 8)
+    asha.wrap_up(lead_id, "Call back", "", None, do_not_call=False)
+    outage.cluster.start()
+    assert asha.send_outbox() == 2
+    lead = asha.lead(lead_id)
+    assert lead is not None
+    assert (lead.outcome, lead.disposition, lead.attempts) == ("placed", "Call back", 1)
+
+
+def test_a_call_is_never_begun_on_a_lead_another_agent_holds(
+    claimed: tuple[TeamLeadStore, int], stores: StoreFactory, team_db: TeamDb
+) -> None:
+    _asha, lead_id = claimed
+    ravi = stores("agent_b", "9800000002", "Ravi")
+    with pytest.raises(TeamRefused):
+        ravi.begin_attempt(lead_id)
+    assert _attempt_rows(team_db, lead_id) == []  # rolled back: nothing counted

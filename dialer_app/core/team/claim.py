@@ -59,6 +59,7 @@ CLAIM_ONE = (
     " WHERE id = %(lead)s AND (claimed_until IS NULL OR claimed_until < now()"
     f" OR claimed_by = %(member)s) RETURNING {LEAD_COLUMNS}"
 )
+OPEN_LIST = "SELECT 1 FROM lists WHERE id = %(list)s AND NOT paused AND NOT archived"
 RECOVER_EXPIRED = (
     "UPDATE leads SET status = 'called', outcome = 'unknown', claimed_by = NULL,"
     " claimed_role = NULL, claimed_until = NULL, version = version + 1"

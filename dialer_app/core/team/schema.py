@@ -142,7 +142,26 @@ V2 = (
     f"CREATE POLICY agents_all ON agents TO {SUPERVISOR} USING (true) WITH CHECK (true)",
 )
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: V1, 2: V2}
+CHANNEL = "dialer_team"
+V3 = (
+    # Other desks hear of a new do-not-call number (or a list paused) at once: LISTEN
+    # dialer_team; the payload is "do_not_call:<number>" or "list:<id>".
+    f"""CREATE FUNCTION dialer_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_TABLE_NAME = 'do_not_call' THEN
+            PERFORM pg_notify('{CHANNEL}', 'do_not_call:' || NEW.number);
+        ELSE
+            PERFORM pg_notify('{CHANNEL}', 'list:' || NEW.id);
+        END IF;
+        RETURN NULL;
+    END $$""",
+    "CREATE TRIGGER do_not_call_notify AFTER INSERT ON do_not_call"
+    " FOR EACH ROW EXECUTE FUNCTION dialer_notify()",
+    "CREATE TRIGGER lists_notify AFTER UPDATE OF paused, archived ON lists"
+    " FOR EACH ROW EXECUTE FUNCTION dialer_notify()",
+)
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: V1, 2: V2, 3: V3}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 ROLES = tuple(

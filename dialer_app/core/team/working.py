@@ -33,6 +33,15 @@ def _iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.astimezone(UTC).isoformat()
 
 
+def _live(conn: psycopg.Connection[tuple[Any, ...]], write: Write) -> int | None:
+    """A step made now: refused (and rolled back) when another agent holds the lead, so a
+    call is never begun on a lead that is someone else's."""
+    version = apply(conn.cursor(), write)
+    if version is None and write.kind in ("begin", "wrap_up", "status"):
+        raise TeamRefused(sentence(HELD))
+    return version
+
+
 class LeadWork:
     """Claims and the writes of a claimed lead (mixed into ``TeamLeadStore``)."""
 
@@ -66,6 +75,8 @@ class LeadWork:
         }  # fmt: skip
 
         def work(conn: psycopg.Connection[tuple[Any, ...]]) -> tuple[Any, ...] | None:
+            if conn.execute(sql.OPEN_LIST, args).fetchone() is None:
+                return None  # paused, archived or gone
             conn.execute(sql.RECOVER_EXPIRED)
             for _ in range(3):  # a row changed under the claim is skipped: look again
                 row = conn.execute(sql.CLAIM_NEXT, args).fetchone()
@@ -135,10 +146,10 @@ class LeadWork:
         """A request for this lead is about to leave: its attempt (desk-made id) is written
         first, to the database or, when it is away, to the outbox."""
         attempt = attempt_id or str(uuid.uuid4())
-        self._attempts[lead_id] = attempt
         started = _iso(datetime.now(UTC))
         self._write(Write("begin", lead_id, self.member, self.desk, attempt,
                           {"started_at": started}))  # fmt: skip
+        self._attempts[lead_id] = attempt
 
     def finish_attempt(
         self, lead_id: int, outcome: str, campid: str | None, history_row: int | None
@@ -189,12 +200,12 @@ class LeadWork:
                 self.send_outbox()  # what was written first goes first
         if not len(self._outbox):
             try:
-                version = self._run(lambda c: apply(c.cursor(), write))
+                version = self._run(lambda c: _live(c, write))
             except TeamUnavailable:
                 pass
             else:
-                if version is None and write.kind in ("wrap_up", "status"):
-                    raise TeamRefused(sentence(HELD))
+                if version is not None:
+                    self._versions[write.lead_id] = version
                 return self.lead(write.lead_id) if write.kind in ("finish", "verdict") else None
         seen = self._versions.get(write.lead_id, 0)
         self._outbox.add(replace(write, seen_version=seen))
