@@ -106,7 +106,8 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
         from dialer_app.core.team.setup_cli import team_setup
 
         paths = Paths(resolve_data_dir(args.data_dir, demo=False))
-        return team_setup(args.team_database, _saved_team_database(paths), sys.stdout)
+        saved = _saved_team_database(paths)
+        return team_setup(args.team_database, saved, sys.stdout, paths.data_dir)
     if args.install_desktop or args.uninstall_desktop:
         return desktop_registration(install=args.install_desktop)
     try:

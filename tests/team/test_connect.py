@@ -143,3 +143,18 @@ def test_psycopg_is_imported_only_when_a_team_database_is_used() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert done.stdout.strip() == "False"
+
+
+def test_the_system_roots_are_handed_to_libpq_where_it_cannot_read_them(tmp_path: Path) -> None:
+    from dialer_app.core.team import roots
+
+    assert roots.system_roots(tmp_path, "linux") == "system"  # OpenSSL's store is the system's
+    pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
+    roots.READERS["test-os"] = lambda: [pem]
+    try:
+        written = roots.system_roots(tmp_path, "test-os")
+    finally:
+        del roots.READERS["test-os"]
+    assert Path(written).read_text() == pem
+    target = parse_target("host=db.example.com dbname=team", written)
+    assert target.get("sslrootcert") == written
