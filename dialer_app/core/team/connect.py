@@ -109,6 +109,13 @@ def parse_target(text: str, roots: str = "system") -> TeamTarget:
         params["sslmode"] = "verify-full"
         params.setdefault("sslrootcert", roots)
     params.setdefault("connect_timeout", str(CONNECT_TIMEOUT))
+    # A network that goes silent (the statement timeout cannot reach us then) ends the
+    # session within ~30 s instead of hanging a worker: TCP keepalives, and unacknowledged
+    # data given up after 20 s (Linux; ignored elsewhere).
+    params.setdefault("keepalives_idle", "10")
+    params.setdefault("keepalives_interval", "5")
+    params.setdefault("keepalives_count", "3")
+    params.setdefault("tcp_user_timeout", "20000")
     params.setdefault("application_name", "dialer-app")
     return TeamTarget(tuple(sorted(params.items())))
 
