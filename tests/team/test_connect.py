@@ -158,3 +158,16 @@ def test_the_system_roots_are_handed_to_libpq_where_it_cannot_read_them(tmp_path
     assert Path(written).read_text() == pem
     target = parse_target("host=db.example.com dbname=team", written)
     assert target.get("sslrootcert") == written
+
+
+def test_a_wrong_keyring_password_is_a_sentence_without_it(
+    team_db: TeamDb, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent")
+    with pytest.raises(TeamLoginError) as caught:
+        connect(team_db.target("agent_c"), lambda _name: "wrong-keyring-pw-5")
+    assert "refused the password for agent_c" in str(caught.value.sentence)
+    assert "wrong-keyring-pw-5" not in repr(caught.value)
+    assert caught.value.__cause__ is None
+    assert caught.value.__suppress_context__
