@@ -37,7 +37,16 @@ from benchmarks.common import (
 from benchmarks.report import write
 
 ROOT = Path(__file__).resolve().parent.parent
-SUITES = ("startup", "peers", "wire", "responsiveness", "history_scale", "packaged", "lists")
+SUITES = (
+    "startup",
+    "peers",
+    "wire",
+    "responsiveness",
+    "history_scale",
+    "packaged",
+    "lists",
+    "team",
+)
 PACKAGED_GROUP = "5. Packaged app"
 GROUPS = {
     "startup": "1. Start-up",
@@ -47,6 +56,7 @@ GROUPS = {
     "history_scale": "4. History scale",
     "packaged": PACKAGED_GROUP,
     "lists": "6. Call-down lists",
+    "team": "7. Team database",
 }
 SUITE_TIMEOUT_S = 1800
 

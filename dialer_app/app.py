@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 ENV_URL = "DIALER_BASE_URL"
+OUTBOX = "team-outbox.sqlite3"  # what a desk wrote while the team database was away
 NOT_ANSWERING = Sentence(
     "startup",
     QT_TRANSLATE_NOOP(
@@ -79,6 +80,20 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--minimized", action="store_true", help="start in the tray (as the session start does)"
     )
+    parser.add_argument(
+        "--team-database",
+        metavar="URL",
+        help="the team's PostgreSQL (conninfo or postgresql:// URL, no password;"
+        " default: $DIALER_TEAM_DATABASE or the team/database setting)",
+    )
+    parser.add_argument(
+        "--team-setup",
+        action="store_true",
+        help="create the team roles and apply the schema's migrations (an administrator), exit",
+    )
+    parser.add_argument(
+        "--team-sql", action="store_true", help="print the team schema's SQL and exit"
+    )
     parser.add_argument("number", nargs="?", help="a number, tel: or callto: URI to fill in")
     return parser.parse_args(argv)
 
@@ -94,6 +109,16 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
 
         # A windowed Windows build has no console: sys.stdout is None there.
         return run_self_test(sys.stdout or sys.stderr or open(os.devnull, "w"))
+    if args.team_sql:
+        from dialer_app.core.team.setup_cli import print_sql
+
+        return print_sql(sys.stdout)
+    if args.team_setup:
+        from dialer_app.core.team.setup_cli import team_setup
+
+        paths = Paths(resolve_data_dir(args.data_dir, demo=False))
+        saved = _saved_team_database(paths)
+        return team_setup(args.team_database, saved, sys.stdout, paths.data_dir)
     if args.install_desktop or args.uninstall_desktop:
         return desktop_registration(install=args.install_desktop)
     try:
@@ -105,6 +130,12 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
     if args.export_history:
         return export_history(paths, Path(args.export_history), args.since)
     if args.export_list:
+        team = _team_database(args.team_database, paths)
+        if team is not None:  # the team's list, with the dialer_agent column
+            from dialer_app.core.team.setup_cli import team_export
+
+            name, target = args.export_list[0], Path(args.export_list[1])
+            return team_export(team, name, target, paths.data_dir / OUTBOX, sys.stdout)
         return export_list(paths, args.export_list[0], Path(args.export_list[1]))
     if args.compliance_report:
         return compliance_report(paths, args.compliance_report[0], Path(args.compliance_report[1]))
@@ -223,6 +254,22 @@ def compliance_report(paths: Paths, name: str, target: Path) -> int:
     print(f"Wrote {len(report.calls)} calls and {len(report.refusals)} refusals of {name} "
           f"to {target}")  # fmt: skip
     return 0
+
+
+def _team_database(flag: str | None, paths: Paths) -> str | None:
+    """The team database of this run (flag, environment, settings), None for a single agent."""
+    from dialer_app.core.team.connect import ENV, choose_database
+
+    return choose_database(flag, os.environ.get(ENV), _saved_team_database(paths))
+
+
+def _saved_team_database(paths: Paths) -> str:
+    """``team/database`` from settings.ini (read only when a team command asks for it)."""
+    from dialer_app.services.settings import TEAM_DATABASE, Settings
+
+    if not paths.settings.exists():
+        return ""
+    return Settings(paths.settings).get(TEAM_DATABASE)
 
 
 def desktop_registration(*, install: bool) -> int:

@@ -12,7 +12,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-_NAME = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)")
+_NAME = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([^\s;\\]+)")
 
 
 def normalise(name: str) -> str:

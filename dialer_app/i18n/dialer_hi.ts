@@ -1895,4 +1895,59 @@
         <translation>डायलर शुरू नहीं हो सकता</translation>
     </message>
 </context>
+<context>
+    <name>team</name>
+    <message>
+        <source>The team database setting holds a password: remove it. The password belongs in the keyring (Dialer → Team…) or in PGPASSWORD / .pgpass, never in settings.ini.</source>
+        <translation>टीम डेटाबेस की सेटिंग में पासवर्ड लिखा है: उसे हटाइए। पासवर्ड कीरिंग (डायलर → टीम…) या PGPASSWORD / .pgpass में रखा जाता है, settings.ini में कभी नहीं।</translation>
+    </message>
+    <message>
+        <source>The team database at {host} would be reached without verifying its certificate (sslmode={mode}): only verify-full is used for a database that is not on this computer.</source>
+        <translation>{host} पर टीम डेटाबेस से उसका प्रमाणपत्र जाँचे बिना जुड़ना पड़ता (sslmode={mode}): जो डेटाबेस इस कंप्यूटर पर नहीं है, उसके लिए केवल verify-full इस्तेमाल होता है।</translation>
+    </message>
+    <message>
+        <source>The team database setting is not a connection string (host=… dbname=…) or a postgresql:// address: {reason}</source>
+        <translation>टीम डेटाबेस की सेटिंग कनेक्शन स्ट्रिंग (host=… dbname=…) या postgresql:// पता नहीं है: {reason}</translation>
+    </message>
+    <message>
+        <source>The team database cannot be reached at {where}: {reason}</source>
+        <translation>{where} पर टीम डेटाबेस तक नहीं पहुँचा जा सका: {reason}</translation>
+    </message>
+    <message>
+        <source>The team database at {where} refused the password for {user}: check it in Dialer → Team… (or the PGPASSWORD / .pgpass the computer provides).</source>
+        <translation>{where} पर टीम डेटाबेस ने {user} का पासवर्ड नहीं माना: इसे डायलर → टीम… में जाँचिए (या कंप्यूटर का PGPASSWORD / .pgpass)।</translation>
+    </message>
+    <message>
+        <source>The team database at {where} asks for a password for {user}, and none is stored.</source>
+        <translation>{where} पर टीम डेटाबेस {user} का पासवर्ड माँगता है, और कोई पासवर्ड रखा नहीं गया है।</translation>
+    </message>
+    <message>
+        <source>The team database at {where} did not prove who it is (its certificate does not verify: {reason}); nothing was sent.</source>
+        <translation>{where} पर टीम डेटाबेस अपनी पहचान साबित नहीं कर सका (उसका प्रमाणपत्र सत्यापित नहीं होता: {reason}); कुछ भी नहीं भेजा गया।</translation>
+    </message>
+    <message>
+        <source>The team database at {where} does not let {user} in: {reason}</source>
+        <translation>{where} पर टीम डेटाबेस {user} को अंदर नहीं आने देता: {reason}</translation>
+    </message>
+    <message>
+        <source>The team database at {where} is not set up for the dialer: an administrator runs dialer-app --team-database … --team-setup once.</source>
+        <translation>{where} पर टीम डेटाबेस डायलर के लिए तैयार नहीं है: व्यवस्थापक एक बार dialer-app --team-database … --team-setup चलाएँ।</translation>
+    </message>
+    <message>
+        <source>The team database uses schema version {found}, newer than this dialer knows ({known}): update the dialer. Until then this desk works on its own lists.</source>
+        <translation>टीम डेटाबेस स्कीमा संस्करण {found} इस्तेमाल करता है, जो इस डायलर के जाने हुए ({known}) से नया है: डायलर अपडेट कीजिए। तब तक यह डेस्क अपनी सूचियों पर काम करता है।</translation>
+    </message>
+    <message>
+        <source>The team database does not allow {user} to {action}: a supervisor can.</source>
+        <translation>टीम डेटाबेस {user} को {action} की अनुमति नहीं देता: सुपरवाइज़र कर सकते हैं।</translation>
+    </message>
+    <message>
+        <source>Another agent is working on this lead.</source>
+        <translation>इस लीड पर कोई दूसरा एजेंट काम कर रहा है।</translation>
+    </message>
+    <message>
+        <source>The team database failed: {reason}</source>
+        <translation>टीम डेटाबेस विफल रहा: {reason}</translation>
+    </message>
+</context>
 </TS>

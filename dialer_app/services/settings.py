@@ -36,6 +36,15 @@ DISPOSITIONS = Setting(
 DO_NOT_CALL_DISPOSITION = Setting("wrapup/do_not_call", str, "Do not call")
 # Call-down lists: how many attempts a lead gets at most before it is not offered again.
 MAX_ATTEMPTS = Setting("lists/max_attempts", int, 3)
+# How long after a call a lead with no disposition is offered again (a team's retries).
+RECALL_MINUTES = Setting("lists/retry_minutes", int, 60)
+# A team working one list (core/team): the PostgreSQL connection string or postgresql:// URL,
+# never a password (--team-database and DIALER_TEAM_DATABASE override it for one run); how
+# long a claimed lead stays this desk's without a renewal; how long a call-back waits for its
+# own agent before anyone may take it.
+TEAM_DATABASE = Setting("team/database", str, "")
+LEASE_SECONDS = Setting("team/lease_seconds", int, 600)
+CALLBACK_GRACE_MINUTES = Setting("team/callback_grace_minutes", int, 30)
 LIVE_WAITING_SECONDS = Setting("live/customer_waiting_seconds", int, 20)
 # The proxy choice (core.proxy.ProxyChoice); its password is in the keyring, never here.
 PROXY_MODE = Setting("network/proxy_mode", str, "system")

@@ -41,38 +41,45 @@ RESULT_FIELDS: tuple[tuple[str, Callable[[Lead], str | int]], ...] = (
 )
 
 
-def headers(lead_list: LeadList) -> list[str]:
-    return [*lead_list.columns, *(PREFIX + name for name, _ in RESULT_FIELDS)]
+Fields = tuple[tuple[str, Callable[[Lead], str | int]], ...]
 
 
-def values(lead: Lead) -> list[str | int]:
-    return [*lead.cells, *(value(lead) for _, value in RESULT_FIELDS)]
+def headers(lead_list: LeadList, extra: Fields = ()) -> list[str]:
+    """The file's own columns, then ours (each ``dialer_…``), then ``extra`` (named in full)."""
+    return [*lead_list.columns, *(PREFIX + name for name, _ in RESULT_FIELDS),
+            *(name for name, _ in extra)]  # fmt: skip
 
 
-def write_list(lead_list: LeadList, leads: Iterable[Lead], target: Path) -> int:
-    """Write the list as CSV or XLSX (by the extension); how many leads were written."""
+def values(lead: Lead, extra: Fields = ()) -> list[str | int]:
+    return [*lead.cells, *(value(lead) for _, value in (*RESULT_FIELDS, *extra))]
+
+
+def write_list(lead_list: LeadList, leads: Iterable[Lead], target: Path, extra: Fields = ()) -> int:
+    """Write the list as CSV or XLSX (by the extension); how many leads were written.
+
+    ``extra``: columns after the app's own (the team's ``dialer_agent``)."""
     if target.suffix.lower() == ".xlsx":
-        return _write_xlsx(lead_list, leads, target)
-    return _write_csv(lead_list, leads, target)
+        return _write_xlsx(lead_list, leads, target, extra)
+    return _write_csv(lead_list, leads, target, extra)
 
 
-def _write_csv(lead_list: LeadList, leads: Iterable[Lead], target: Path) -> int:
+def _write_csv(lead_list: LeadList, leads: Iterable[Lead], target: Path, extra: Fields) -> int:
     with (
         _replacing(target, ".csv") as temp,
         open(temp, "w", newline="", encoding="utf-8-sig") as out,
     ):
         writer = csv.writer(out)
-        writer.writerow([neutralise(name) for name in headers(lead_list)])
+        writer.writerow([neutralise(name) for name in headers(lead_list, extra)])
         count = 0
         for lead in leads:
             writer.writerow([
-                cell if isinstance(cell, int) else neutralise(cell) for cell in values(lead)
+                cell if isinstance(cell, int) else neutralise(cell) for cell in values(lead, extra)
             ])  # fmt: skip
             count += 1
         return count
 
 
-def _write_xlsx(lead_list: LeadList, leads: Iterable[Lead], target: Path) -> int:
+def _write_xlsx(lead_list: LeadList, leads: Iterable[Lead], target: Path, extra: Fields) -> int:
     import xlsxwriter  # type: ignore[import-untyped]  # loaded for an export, not at start-up
 
     with _replacing(target, ".xlsx") as temp:
@@ -80,11 +87,11 @@ def _write_xlsx(lead_list: LeadList, leads: Iterable[Lead], target: Path) -> int
         try:
             sheet = workbook.add_worksheet(lead_list.name[:31].translate(_SHEET_SAFE) or "List")
             bold = workbook.add_format({"bold": True})
-            for column, name in enumerate(headers(lead_list)):
+            for column, name in enumerate(headers(lead_list, extra)):
                 sheet.write_string(0, column, plain(name), bold)
             count = 0
             for count, lead in enumerate(leads, start=1):
-                for column, cell in enumerate(values(lead)):
+                for column, cell in enumerate(values(lead, extra)):
                     if isinstance(cell, int):
                         sheet.write_number(count, column, cell)
                     elif cell:
