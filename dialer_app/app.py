@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 ENV_URL = "DIALER_BASE_URL"
-OUTBOX = "team-outbox.sqlite3"  # what a desk wrote while the team database was away
+OUTBOX = "team-outbox.sqlite3"  # what a desk wrote while the team database was away (FILE_NAME)
 NOT_ANSWERING = Sentence(
     "startup",
     QT_TRANSLATE_NOOP(
@@ -93,6 +93,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "--team-sql", action="store_true", help="print the team schema's SQL and exit"
+    )
+    parser.add_argument(
+        "--list", metavar="NAME", dest="list_name", help="the lead list to work from the start"
     )
     parser.add_argument("number", nargs="?", help="a number, tel: or callto: URI to fill in")
     return parser.parse_args(argv)
@@ -351,7 +354,13 @@ def start_gui(
         return refuse_start(NOT_ANSWERING, 1)
     try:
         desk = assemble(
-            paths, redactor, base_url=base_url, demo=args.demo, client_factory=client_factory
+            paths,
+            redactor,
+            base_url=base_url,
+            demo=args.demo,
+            client_factory=client_factory,
+            team_database=args.team_database,
+            list_name=args.list_name,
         )
     except BaseException:
         instance.release()

@@ -8,6 +8,7 @@ out, whatever asked (the window closing, Quit, SIGINT, SIGTERM, the session endi
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -20,6 +21,7 @@ from dialer_app.core.config import Paths
 from dialer_app.core.errors import HistoryDamaged, HistoryError
 from dialer_app.core.history.store import HistoryStore, set_aside
 from dialer_app.core.leads.sqlite_store import SqliteLeadStore
+from dialer_app.core.leads.store import LeadStore
 from dialer_app.core.logsetup import Redactor
 from dialer_app.services.account import AccountService, ClientFactory, load_http
 from dialer_app.services.calls import CallService
@@ -31,8 +33,17 @@ from dialer_app.services.leads import LeadService
 from dialer_app.services.live import POLL_MS, LiveTracker
 from dialer_app.services.members import BalanceService, MembersService
 from dialer_app.services.runner import Runner
-from dialer_app.services.settings import LIVE_WAITING_SECONDS, Settings
+from dialer_app.services.settings import (
+    CALLBACK_GRACE_MINUTES,
+    LEASE_SECONDS,
+    LIVE_WAITING_SECONDS,
+    MAX_ATTEMPTS,
+    RECALL_MINUTES,
+    TEAM_DATABASE,
+    Settings,
+)
 from dialer_app.services.team import TeamGuard
+from dialer_app.services.team_door import TeamState, open_team_store
 from dialer_app.services.verdicts import DEFAULT_SCHEDULE, VerdictTracker
 from dialer_app.ui.common.i18n import translated
 from dialer_app.ui.main_window import MainWindow, WindowServices
@@ -58,6 +69,7 @@ class Desk:
     window: MainWindow
     live: LiveTracker
     team_runner: Runner
+    leads: LeadService
     demo: DemoService | None = None
     _shut_down: bool = field(default=False, init=False)
 
@@ -71,6 +83,7 @@ class Desk:
             return
         self._shut_down = True
         self.window.quit()
+        self.leads.close()  # a team's leases released on a worker (awaited below)
         self.calls.close()
         self.live.stop()
         if self.verdicts is not None:
@@ -111,6 +124,8 @@ def assemble(
     live_poll_ms: int = POLL_MS,
     clock: Clock = utc_now,
     reminder_ms: int | None = None,
+    team_database: str | None = None,
+    list_name: str | None = None,
 ) -> Desk:
     """Build the services and the window, in order.
 
@@ -118,17 +133,23 @@ def assemble(
     that is already running (tests, benchmarks). ``report_schedule`` overrides the back-off
     between call report checks, ``live_poll_ms`` between live-call checks (tests);
     ``clock`` is what the calling-hours guard and the call-down lists read (tests);
-    ``reminder_ms`` how often due call backs are looked for (tests).
+    ``reminder_ms`` how often due call backs are looked for (tests); ``team_database`` the
+    ``--team-database`` flag (then ``DIALER_TEAM_DATABASE``, then ``team/database``: the
+    lead lists are the team's); ``list_name`` the list made active at start (``--list``).
     """
     store, history_problem = open_history(paths)
     runner = Runner()
     account = AccountService(redactor, client_factory=client_factory)
     keys = KeyService()
-    history = HistoryService(store, runner)
-    leads = LeadService(partial(open_lists, paths), store, runner, clock=clock)
+    settings = Settings(paths.settings)
+    team_db = team_state(paths, settings, team_database)
+    opener = partial(open_store, paths, team_db, settings)
+    leads = LeadService(opener, store, runner, clock=clock, team=team_db, list_name=list_name,
+                         data_dir=paths.data_dir)  # fmt: skip
+    also = None if leads.team is None else leads.team.blocked
+    history = HistoryService(store, runner, also_blocked=also)
     calls = CallService(account, store, runner, leads=leads.attempts())
     verdicts = VerdictTracker(store, account, runner, schedule=report_schedule) if store else None
-    settings = Settings(paths.settings)
     waiting = settings.get(LIVE_WAITING_SECONDS)
     live = LiveTracker(account, runner, waiting_seconds=waiting, poll_ms=live_poll_ms)
     # The team guard has threads of its own: a slow call report never holds up a call or a
@@ -185,6 +206,7 @@ def assemble(
         window,
         live,
         team_runner,
+        leads,
         demo_service,
     )
     window.closing.connect(desk.shutdown)
@@ -247,6 +269,37 @@ def open_lists(paths: Paths) -> tuple[SqliteLeadStore, str]:
             "The call-down lists at {path} cannot be opened ({reason}): lists imported now "
             "last for this session only.",
         ).format(path=paths.lists, reason=exc)
+
+
+def team_state(paths: Paths, settings: Settings, flag: str | None) -> TeamState | None:
+    """The team database of this run (the flag, the environment, the setting), or None."""
+    from dialer_app.core.team.connect import ENV, choose_database
+
+    chosen = choose_database(flag, os.environ.get(ENV), settings.get(TEAM_DATABASE))
+    return None if chosen is None else TeamState(chosen, paths.data_dir)
+
+
+def open_store(paths: Paths, team: TeamState | None, settings: Settings) -> tuple[LeadStore, str]:
+    """The team's lead store (a worker opens it), or the single agent's lists: a team
+    setting refused or a schema newer than ours stays single-agent, with the reason."""
+    if team is None:
+        return open_lists(paths)
+    from dialer_app.core.team.claim import Policy
+    from dialer_app.core.team.errors import TeamConfigError, TeamSchemaError
+    from dialer_app.core.team.outbox import FILE_NAME
+
+    policy = Policy(
+        lease_seconds=settings.get(LEASE_SECONDS),
+        callback_grace_minutes=settings.get(CALLBACK_GRACE_MINUTES),
+        max_attempts=max(1, settings.get(MAX_ATTEMPTS)),
+        recall_minutes=settings.get(RECALL_MINUTES),
+    )
+    try:
+        return open_team_store(team, paths.data_dir / FILE_NAME, policy), ""
+    except (TeamConfigError, TeamSchemaError) as exc:
+        log.error("Team database refused: %s", exc)
+        lists, _problem = open_lists(paths)
+        return lists, translated(exc.sentence)
 
 
 def _unavailable(paths: Paths, exc: HistoryError) -> str:

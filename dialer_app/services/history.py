@@ -26,6 +26,7 @@ class PreCall:
     """The history's word before a call leaves."""
 
     blocked: bool = False  # the number is on the do-not-call list
+    by_team: bool = False  # on the team's list: this desk cannot take it off
     earlier: Campaign | None = None  # an attempt within the cool-down that may have rung
 
 
@@ -40,11 +41,17 @@ class HistoryService(QObject):
     """
 
     def __init__(
-        self, store: HistoryStore | None, runner: Runner, parent: QObject | None = None
+        self,
+        store: HistoryStore | None,
+        runner: Runner,
+        parent: QObject | None = None,
+        *,
+        also_blocked: Callable[[str], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self._runner = runner
+        self._also_blocked = also_blocked  # the team's do-not-call list, as last heard
 
     def open_window(self, query: HistoryQuery, limit: int) -> Job[tuple[Opened, int]]:
         """The query's first page (``progressed``, an ``Opened``, as soon as it is read), then
@@ -85,7 +92,11 @@ class HistoryService(QObject):
         the cool-down that may have rung the customer."""
         since = datetime.now(UTC) - timedelta(seconds=max(within_seconds, 0))
 
+        also = self._also_blocked
+
         def work(store: HistoryStore) -> PreCall:
+            if also is not None and also(customer_number):
+                return PreCall(blocked=True, by_team=True)
             if store.blocked(customer_number):
                 return PreCall(blocked=True)
             if within_seconds <= 0:

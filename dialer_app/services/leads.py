@@ -20,10 +20,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from dialer_app.core.clock import Clock, utc_now
-from dialer_app.core.errors import InvalidNumber
+from dialer_app.core.errors import HistoryError, InvalidNumber
 from dialer_app.core.leads.cells import cell_numbers
 from dialer_app.core.leads.model import (
     Lead,
@@ -36,7 +36,9 @@ from dialer_app.core.leads.model import (
 from dialer_app.core.leads.store import DoNotCall, LeadStore
 from dialer_app.core.phone import format_national
 from dialer_app.core.records import CallResult, WrapUp
+from dialer_app.core.text import Sentence
 from dialer_app.services.runner import Job, Latest, Runner
+from dialer_app.services.team_door import TeamDoor, TeamState, test_connection
 
 T = TypeVar("T")
 # While a bulk job runs, the GIL changes hands this often (Python's default is 5 ms): every
@@ -123,6 +125,7 @@ class LeadService(QObject):
 
     ``open_store`` opens the store on the first job and says what is wrong, if anything
     (``(store, problem)``); ``do_not_call`` is the list checked at import (the history's).
+    ``team``: a team database is in use (``self.team``: its jobs; None for a single agent).
     """
 
     def __init__(
@@ -132,12 +135,19 @@ class LeadService(QObject):
         runner: Runner,
         *,
         clock: Clock = utc_now,
+        team: TeamState | None = None,
+        list_name: str | None = None,
+        data_dir: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._open = open_store
+        self.team = None if team is None else TeamDoor(self._store, team, runner)
+        self._list_name = list_name  # --list NAME: the list made active at start
+        self._data_dir = data_dir or Path.home()
         self._opened: tuple[LeadStore, str] | None = None
         self._opening = threading.Lock()
+        self._closed = False
         self._do_not_call = do_not_call
         self._runner = runner
         self.clock = clock
@@ -147,12 +157,30 @@ class LeadService(QObject):
     def _store(self) -> LeadStore:
         """The store, opened by the first caller (a worker: never the GUI thread)."""
         with self._opening:
+            if self._closed:
+                raise HistoryError("The lead lists are closed: the dialer is quitting.")
             if self._opened is None:
                 self._opened = self._open()
             return self._opened[0]
 
     def _submit(self, work: Callable[[LeadStore], T]) -> Job[T]:
         return self._runner.submit(lambda: work(self._store()))
+
+    def close(self) -> Job[None]:
+        """At quit: the store lets go of what this desk holds (a team's leases) and closes."""
+
+        def work() -> None:
+            with self._opening:
+                opened, self._opened, self._closed = self._opened, None, True
+            if opened is not None:
+                opened[0].close()
+
+        return self._runner.submit(work)
+
+    def test_team(self, database: str) -> Job[Sentence]:
+        """Dialer → Team…: connect to ``database`` as this desk would (a sentence either way:
+        ``failed`` carries a ``TeamError``)."""
+        return self._runner.submit(lambda: test_connection(database, self._data_dir))
 
     def attempts(self) -> LeadAttempts:
         """The attempt writes for ``CallService``'s call job (see ``LeadAttempts``)."""
@@ -163,9 +191,24 @@ class LeadService(QObject):
         """Open the store, recover what a crash left, and read the active list's view."""
 
         def work(store: LeadStore) -> Opening:
-            recovered = store.recover()
+            from dialer_app.core.team.errors import TeamUnavailable
+
+            try:
+                recovered = store.recover()
+            except TeamUnavailable:  # a team database away: its outbox waits for the pulse
+                recovered = 0
             assert self._opened is not None
-            return Opening(recovered, self._opened[1], self._view(store, max_attempts))
+            problem = self._opened[1]
+            if self._list_name:
+                found = store.find_list(self._list_name)
+                if found is None:
+                    names = ", ".join(item.name for item in store.lists())
+                    problem = QCoreApplication.translate(
+                        "LeadService", "There is no lead list named {name} (lists: {names})."
+                    ).format(name=self._list_name, names=names or "—")
+                else:
+                    store.activate(found.list_id)
+            return Opening(recovered, problem, self._view(store, max_attempts))
 
         return self._submit(work)
 
@@ -255,7 +298,7 @@ class LeadService(QObject):
         ``number_column``: the column the agent picked in the preview (default: found).
         """
         cancel = Cancel(threading.Event())
-        do_not_call = self._do_not_call
+        do_not_call, team = self._do_not_call, self.team
 
         def work(progress: Callable[[object], None]) -> Preview:
             from dialer_app.core.leads.read import read_table  # csv, calamine: not at start-up
@@ -264,6 +307,8 @@ class LeadService(QObject):
                 rows = read_table(path)
                 progress(("rows", len(rows) - 1))
                 blocked = set(do_not_call.blocked_numbers()) if do_not_call else set()
+                if team is not None:  # the team's list too: refused in the preview
+                    blocked |= team.state.numbers()
 
                 def checked(count: int) -> None:
                     if cancel.event.is_set():
@@ -298,7 +343,7 @@ class LeadService(QObject):
 
     def import_blocked(self, path: Path) -> Job[BlockedImport]:
         """Every number in the file's cells goes on the do-not-call list (a header is skipped)."""
-        do_not_call = self._do_not_call
+        do_not_call, team = self._do_not_call, self.team
 
         def work() -> BlockedImport:
             from dialer_app.core.leads.read import read_table
@@ -314,6 +359,8 @@ class LeadService(QObject):
             if do_not_call is not None:
                 for number in sorted(numbers):
                     do_not_call.block(number, path.name)
+            if team is not None:  # and on the team's list: every desk refuses them
+                team.add_now(sorted(numbers), path.name)
             return BlockedImport(len(numbers), refused)
 
         return self._runner.submit(work)

@@ -232,12 +232,15 @@ class MainWindow(QMainWindow):
         from dialer_app.ui.leads.menu import LeadListSlots, build_lead_list_parts
 
         slots = LeadListSlots(self, self.history_splitter, self.list_slot, self.form,
-                              self.wrap_up, self.show_notice)  # fmt: skip
+                              self.wrap_up, self.show_notice, self.dialer_menu,
+                              self.quit_action)  # fmt: skip
         self.lists = build_lead_list_parts(
             slots, leads, calls, verdicts, self._settings, reminder_ms, demo=self._account.demo
         )
         self._shortcuts_first.add(self.lists.actions)
         self.lists.flow.start()
+        if self.lists.team is not None:
+            self.lists.team.start()
         for path in self._pending_imports:
             self.lists.files.import_path(path)
         self._pending_imports.clear()

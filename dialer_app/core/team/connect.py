@@ -134,6 +134,20 @@ def keyring_password(target: TeamTarget) -> str | None:
         raise CredentialError("The password store could not read the team password.") from None
 
 
+def save_keyring_password(target: TeamTarget, secret: str) -> None:
+    """Keep the password typed in the window in the keyring, under the contract's name."""
+    from dialer_app.core.credentials import SERVICE
+    from dialer_app.core.errors import CredentialError
+
+    try:
+        import keyring
+
+        keyring.set_password(SERVICE, target.keyring_name, secret)
+    except Exception as exc:  # backends raise what their platform raises
+        del exc
+        raise CredentialError("The password store could not keep the team password.") from None
+
+
 def connect(
     target: TeamTarget,
     password: PasswordSource | None = None,

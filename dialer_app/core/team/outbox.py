@@ -18,6 +18,7 @@ from pathlib import Path
 from dialer_app.core.team.writes import Write
 
 Sender = Callable[[Write], None]
+FILE_NAME = "team-outbox.sqlite3"  # in the data directory
 
 
 class Outbox:

@@ -65,7 +65,10 @@ class LeadWork:
 
     # -- claiming --------------------------------------------------------------------
     def claim_next(self, list_id: int, now: datetime, max_attempts: int) -> Lead | None:
-        """Take the next lead of the list for this agent (None: nothing to take now)."""
+        """Take the next lead of the list for this agent (None: nothing to take now, or no
+        member chosen yet: a lead is claimed for someone)."""
+        if not self.member:
+            return None
         if len(self._outbox):
             self.send_outbox()  # what was written first goes first
         policy = self.policy
@@ -121,6 +124,20 @@ class LeadWork:
             if held.list_id == list_id and other != lead_id and other not in self._attempts:
                 self.release(other)
         self._took(row)
+
+    def work_as(self, member: str, name: str) -> bool:
+        """The member chosen in the window works the leads from now on (True: another one
+        than before: what the last one held goes back to the pool, what a crash left of the
+        new one's calls is recovered)."""
+        if member == self.member:
+            self.member_name = name
+            return False
+        for lead_id in [i for i in self._held if i not in self._attempts]:
+            self.release(lead_id)
+        self.member, self.member_name = member, name
+        with contextlib.suppress(TeamUnavailable):  # away: the pulse sends the outbox later
+            self.recover()
+        return True
 
     def renew(self, lead_id: int) -> bool:
         """Extend the lease (every third of its length); False if it is no longer ours."""
@@ -237,6 +254,15 @@ class LeadWork:
         row = self._run(lambda c: c.execute(
             "SELECT 1 FROM do_not_call WHERE number = %s", (number,)).fetchone())  # fmt: skip
         return row is not None
+
+    def do_not_call_since(self, since: datetime | None) -> tuple[list[str], datetime | None]:
+        """Numbers added to the team's list after ``since`` (every one when None) and the
+        newest entry's time; ten seconds of overlap, so an entry committed late is not missed."""
+        query, args = "SELECT number, added_at FROM do_not_call", ()  # type: tuple[str, tuple[Any, ...]]
+        if since is not None:
+            query, args = query + " WHERE added_at > %s - interval '10 seconds'", (since,)
+        rows = self._run(lambda c: c.execute(query, args).fetchall())
+        return [str(row[0]) for row in rows], max((row[1] for row in rows), default=since)
 
     def heartbeat(self, state: str = "ready") -> None:
         """This agent's row (name, state, last seen): a supervisor sees who is working."""

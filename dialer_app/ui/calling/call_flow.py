@@ -177,8 +177,11 @@ class CallFlow(QObject):
             self._team_timer.stop()
             self._team_job.cancel()
             self._set_working(False)
-            self._blocked_number = request.customer_number
             text = self.tr("Not called: {number} is on the do-not-call list.").format(number=who)
+            if local.by_team:  # the team's list: only a supervisor takes a number off it
+                self.notice.emit(Notice(Level.ERROR, text))
+                return
+            self._blocked_number = request.customer_number
             self.notice.emit(Notice(Level.ERROR, text, Action.UNBLOCK))
             return
         if local.earlier is not None or team:

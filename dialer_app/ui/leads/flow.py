@@ -42,10 +42,12 @@ class LeadListFlow(QObject):
     Signals:
         notice(Notice): a sentence for the window
         lead_shown(object): the lead now in the form (None: the list is done)
+        unavailable(object): the lead lists could not be opened (the exception)
     """
 
     notice = Signal(object)
     lead_shown = Signal(object)
+    unavailable = Signal(object)
 
     def __init__(
         self,
@@ -69,6 +71,7 @@ class LeadListFlow(QObject):
         self.active: LeadList | None = None
         self.lead: Lead | None = None
         self._stepping = False  # a step (skip, call back, next) is being written
+        self.claiming = True  # False while a team database is away: no new lead is taken
         self._due_job: Job[list[Lead]] | None = None
         self._reminded: set[tuple[int, str]] = set()
         calls.call_finished.connect(self._on_calls_call_finished)
@@ -105,6 +108,21 @@ class LeadListFlow(QObject):
     def _on_leads_unavailable(self, exc: BaseException) -> None:
         self.notice.emit(Notice(Level.ERROR, self.tr("Lead lists unavailable: {reason}")
                                 .format(reason=exc)))  # fmt: skip
+        self.unavailable.emit(exc)
+
+    @property
+    def in_call(self) -> bool:
+        return self._calls.busy
+
+    def look_again(self, *, force: bool = False) -> None:
+        """A team's desk looks for a lead: when it has none (every 10 s), or (``force``: the
+        agent or the database changed) reads what it holds again and takes one if it has none."""
+        if self._stepping or self._calls.busy or not self.claiming:
+            return
+        if force:
+            self._leads.show(None, self.max_attempts).on_success(self._on_view_read)
+        elif self.active is not None and self.lead is None:
+            self._next()
 
     # -- the list and its lead ----------------------------------------------------------
     def use_list(self, lead_list: LeadList) -> None:
@@ -154,7 +172,9 @@ class LeadListFlow(QObject):
         self._panel.show_progress(progress)
 
     def _next(self) -> None:
-        if self.active is not None:
+        if self.active is not None and not self.claiming:  # the team's database is away
+            self._show_lead(None)
+        elif self.active is not None:
             self._step(self._leads.advance(self.active.list_id, self.max_attempts))
 
     def _step(self, job: Job[Lead | None]) -> None:
@@ -277,6 +297,9 @@ class LeadListFlow(QObject):
     @Slot(object, object)
     def _on_wrap_up_saved(self, row: Campaign, wrap_up: WrapUp) -> None:
         blocked = wrap_up.disposition == self._settings.get(keys_of.DO_NOT_CALL_DISPOSITION)
+        if blocked and self._leads.team is not None:  # every desk of the team refuses it
+            team_job = self._leads.team.block(row.customer_number, wrap_up.note)
+            team_job.on_failure(self._on_step_failed)
         job = self._leads.wrap_up(row.row_id, wrap_up, blocked)
         job.on_success(self._on_wrapped_up).on_failure(self._on_step_failed)
 

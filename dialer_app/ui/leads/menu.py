@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout
 
 from dialer_app.services.calls import CallService
 from dialer_app.services.leads import LeadService
@@ -24,6 +24,8 @@ from dialer_app.ui.common.notice import Notice
 from dialer_app.ui.leads.files import LeadListFiles
 from dialer_app.ui.leads.flow import REMINDER_MS, LeadListFlow
 from dialer_app.ui.leads.panel import LeadListPanel
+from dialer_app.ui.leads.team_dialogs import TeamSetting
+from dialer_app.ui.leads.team_flow import TeamFlow
 
 EXPORT_KEY = QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_E)
 
@@ -38,6 +40,8 @@ class LeadListSlots:
     form: DialForm
     wrap_up: WrapUpPanel
     notice: Callable[[Notice], None]
+    dialer_menu: QMenu | None = None  # Dialer → Team… goes here, before ``before`` (Quit)
+    before: QAction | None = None
 
 
 @dataclass
@@ -52,6 +56,8 @@ class LeadListParts:
     export_action: QAction
     block_action: QAction
     demo_action: QAction | None
+    team_action: QAction | None = None
+    team: TeamFlow | None = None
 
     @property
     def actions(self) -> list[QAction]:
@@ -92,7 +98,25 @@ def build_lead_list_parts(
     parts.block_action.triggered.connect(files.choose_and_block)
     if parts.demo_action is not None:
         parts.demo_action.triggered.connect(files.import_demo_list)
+    if slots.dialer_menu is not None:
+        parts.team_action = _team_action(slots, leads, settings)
+    if leads.team is not None:  # a team's desk: its agent, its pulse, its leases
+        parts.team = TeamFlow(leads.team, flow, calls, settings, slots.form, slots.host)
+        parts.team.notice.connect(slots.notice)
     return parts
+
+
+def _team_action(slots: LeadListSlots, leads: LeadService, settings: Settings) -> QAction:
+    """Dialer → Team…: the team database's connection, shown, edited and tested."""
+    item = QAction(QCoreApplication.translate("ListMenu", "&Team…"), slots.host)
+    item.setObjectName("teamAction")
+    assert slots.dialer_menu is not None
+    assert slots.before is not None
+    slots.dialer_menu.insertAction(slots.before, item)
+    in_use = leads.team.state.database if leads.team is not None else ""
+    editor = TeamSetting(settings, in_use, leads.test_team, slots.notice, slots.host)
+    item.triggered.connect(editor.edit)
+    return item
 
 
 def _menu(

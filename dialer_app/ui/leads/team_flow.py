@@ -1,0 +1,188 @@
+"""A desk of a team: who the agent is, the pulse on the team database, the lease on the lead.
+
+Only built when a team database is in use (``LeadService.team``). Every step is a job of
+``TeamDoor`` on a worker; this flow holds the timers and says what the agent needs to know:
+
+- the member chosen in the window is the agent (the number is the identity, the name shown);
+- every 2 s a pulse sends the outbox, hears the team's new do-not-call numbers and tells
+  whether the database answers: while it does not, one sentence beginning "The team database
+  cannot be reached" with the time of the last contact, and no new lead is claimed;
+- the lead in hand is renewed every third of its lease; an agent with no lead looks again
+  every 10 s (a lead whose lease ran out elsewhere reaches the next free agent);
+- a password libpq does not have is asked once in the window, then the lists open again.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from dialer_app.core.team.errors import NO_PASSWORD, WRONG_PASSWORD, TeamError
+from dialer_app.core.team.pulse import Pulse
+from dialer_app.services import settings as keys_of
+from dialer_app.services.calls import CallService
+from dialer_app.services.settings import Settings
+from dialer_app.services.team_door import LOOK_AGAIN_MS, PULSE_MS, TeamDoor
+from dialer_app.ui.calling.dial_form import DialForm
+from dialer_app.ui.common.i18n import translated
+from dialer_app.ui.common.notice import Level, Notice
+from dialer_app.ui.leads.flow import LeadListFlow
+from dialer_app.ui.leads.team_dialogs import PasswordDialog
+
+
+class TeamFlow(QObject):
+    """The timers and sentences of a team's desk.
+
+    Signals:
+        notice(Notice): a sentence for the window
+        reachable_changed(bool): the team database answers again, or stopped answering
+    """
+
+    notice = Signal(object)
+    reachable_changed = Signal(bool)
+
+    def __init__(
+        self,
+        team: TeamDoor,
+        flow: LeadListFlow,
+        calls: CallService,
+        settings: Settings,
+        form: DialForm,
+        window: QWidget,
+        *,
+        pulse_ms: int = PULSE_MS,
+        look_again_ms: int = LOOK_AGAIN_MS,
+    ) -> None:
+        super().__init__(window)
+        self._team, self._flow, self._calls, self._form = team, flow, calls, form
+        self._window = window
+        self.reachable = True
+        self.last_contact: datetime | None = None
+        self._pulsing = False
+        self._asked_password = False
+        self._agent = ""
+        self._pulse = self._timer(pulse_ms, self._on_pulse_timeout)
+        lease_ms = max(1000, settings.get(keys_of.LEASE_SECONDS) * 1000 // 3)
+        self._renewal = self._timer(lease_ms, self._on_renewal_timeout)
+        self._look = self._timer(look_again_ms, self._on_look_timeout)
+        form.member_combo.currentIndexChanged.connect(self._on_member_changed)
+        flow.unavailable.connect(self._on_lists_unavailable)
+
+    def _timer(self, interval_ms: int, slot: object) -> QTimer:
+        timer = QTimer(self)
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(slot)
+        timer.start()
+        return timer
+
+    def start(self) -> None:
+        """The member already chosen (if any) becomes the agent; the first pulse now."""
+        self._on_member_changed()
+        self._on_pulse_timeout()
+
+    def stop(self) -> None:
+        for timer in (self._pulse, self._renewal, self._look):
+            timer.stop()
+
+    # -- who the agent is ---------------------------------------------------------------
+    @Slot()
+    def _on_member_changed(self) -> None:
+        member = self._form.selected_member()
+        if member is None or member.number == self._agent or self._calls.busy:
+            return
+        self._agent = member.number
+        job = self._team.set_agent(member.number, member.name)
+        job.on_success(self._on_agent_set).on_failure(self._on_team_failed)
+        text = self.tr("Working the team's leads as {name}.").format(name=member.name)
+        self.notice.emit(Notice(Level.STATUS, text))
+
+    @Slot(object)
+    def _on_agent_set(self, changed: bool) -> None:
+        if changed:
+            self._flow.look_again(force=True)
+
+    # -- the pulse ----------------------------------------------------------------------
+    @Slot()
+    def _on_pulse_timeout(self) -> None:
+        if self._pulsing:
+            return
+        self._pulsing = True
+        busy = self._calls.busy or self._flow.in_call
+        job = self._team.pulse("calling" if busy else "ready")
+        job.on_success(self._on_pulse_heard).on_failure(self._on_pulse_failed)
+
+    @Slot(object)
+    def _on_pulse_heard(self, heard: Pulse) -> None:
+        self._pulsing = False
+        self.last_contact = heard.last_contact or self.last_contact
+        if heard.reachable == self.reachable:
+            return
+        self.reachable = heard.reachable
+        self._flow.claiming = heard.reachable
+        self.reachable_changed.emit(heard.reachable)
+        if not heard.reachable:
+            self.notice.emit(Notice(Level.WARN, self.outage_sentence()))
+            return
+        text = self.tr("The team database answers again: new leads are taken as before.")
+        if heard.sent:
+            text += " " + self.tr("%n step(s) written meanwhile were sent.", "", heard.sent)
+        self.notice.emit(Notice(Level.INFO, text))
+        self._flow.look_again(force=True)
+
+    def outage_sentence(self) -> str:
+        """The one sentence of an outage, with the time of the last contact."""
+        if self.last_contact is None:
+            when = self.tr("never reached since the dialer started")
+        else:
+            when = self.tr("last contact at {time}").format(
+                time=self.last_contact.astimezone().strftime("%H:%M:%S")
+            )
+        return self.tr(
+            "The team database cannot be reached ({when}): the lead in hand can still be called"
+            " and wrapped up, and what is written waits on this computer; no new lead is taken"
+            " until it answers."
+        ).format(when=when)
+
+    @Slot(object)
+    def _on_pulse_failed(self, exc: BaseException) -> None:
+        self._pulsing = False
+        self._on_team_failed(exc)
+
+    # -- the lead in hand, and none ------------------------------------------------------
+    @Slot()
+    def _on_renewal_timeout(self) -> None:
+        lead = self._flow.lead
+        if lead is not None and self.reachable:
+            self._team.renew(lead.lead_id).on_failure(self._on_quiet_failure)
+
+    @Slot()
+    def _on_look_timeout(self) -> None:
+        if self.reachable and not self._calls.busy:
+            self._flow.look_again()
+
+    @Slot(object)
+    def _on_quiet_failure(self, _exc: BaseException) -> None:
+        """A renewal the database did not answer: the pulse says so in one sentence."""
+
+    # -- the password -------------------------------------------------------------------
+    @Slot(object)
+    def _on_lists_unavailable(self, exc: BaseException) -> None:
+        asks = isinstance(exc, TeamError) and exc.sentence.source in (NO_PASSWORD, WRONG_PASSWORD)
+        if not asks or self._asked_password:
+            return
+        self._asked_password = True  # asked once: a second refusal is a sentence
+        assert isinstance(exc, TeamError)
+        secret = PasswordDialog.ask(self._window, translated(exc.sentence))
+        if secret:
+            self._team.use_password(secret).on_success(self._on_password_kept)
+
+    @Slot(object)
+    def _on_password_kept(self, _none: object) -> None:
+        self._flow.start()
+
+    @Slot(object)
+    def _on_team_failed(self, exc: BaseException) -> None:
+        text = translated(exc.sentence) if isinstance(exc, TeamError) else str(exc)
+        self.notice.emit(Notice(Level.ERROR, text))
