@@ -44,11 +44,15 @@ class ImportPreviewDialog(QDialog):
 
     number_column_chosen = Signal(int)
 
-    def __init__(self, preview: Preview, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, preview: Preview, parent: QWidget | None = None, *, team: bool = False
+    ) -> None:
         super().__init__(parent)
         self.preview = preview
+        self._team = team
         self.setObjectName("importPreviewDialog")
-        self.setWindowTitle(self.tr("Import {name}").format(name=plain(preview.name)))
+        title = self.tr("Import {name} for the team") if team else self.tr("Import {name}")
+        self.setWindowTitle(title.format(name=plain(preview.name)))
         self.setAccessibleName(self.tr("Import preview"))
         self.summary = named(QLabel(), "importSummaryLabel", self.tr("What will be imported"))
         self.summary.setWordWrap(True)
@@ -85,7 +89,10 @@ class ImportPreviewDialog(QDialog):
     def show_preview(self, preview: Preview) -> None:
         """Show ``preview`` (the first, or the file checked again with another column)."""
         self.preview = preview
-        self.summary.setText(self.summary_text())
+        summary = self.summary_text()
+        if self._team:  # every agent of the team works it; its do-not-call numbers refused
+            summary = self.tr("For the team: {summary}").format(summary=summary)
+        self.summary.setText(summary)
         self.column_combo.setCurrentIndex(preview.number_column)
         self.import_button.setText(self.tr("&Import %n lead(s)", "", len(preview.ready)))
         self.import_button.setEnabled(bool(preview.ready))

@@ -127,7 +127,7 @@ class LeadListFiles(QObject):
     def _on_preview_ready(self, preview: Preview) -> None:
         self._close_progress()
         self._cancel = None
-        dialog = ImportPreviewDialog(preview, self._window)
+        dialog = ImportPreviewDialog(preview, self._window, team=self._leads.team is not None)
         dialog.accepted.connect(self._on_preview_accepted)
         dialog.rejected.connect(self._on_preview_rejected)
         dialog.number_column_chosen.connect(self._on_preview_number_column_chosen)
