@@ -114,4 +114,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TeamFlow</name>
+    <message numerus="yes">
+        <source>%n step(s) written meanwhile were sent.</source>
+        <translation>
+            <numerusform>%n step written meanwhile was sent.</numerusform>
+            <numerusform>%n steps written meanwhile were sent.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

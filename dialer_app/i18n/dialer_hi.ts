@@ -765,6 +765,10 @@
         <translation>{name} इम्पोर्ट करें</translation>
     </message>
     <message>
+        <source>Import {name} for the team</source>
+        <translation>{name} टीम के लिए इम्पोर्ट करें</translation>
+    </message>
+    <message>
         <source>Import preview</source>
         <translation>इम्पोर्ट से पहले की झलक</translation>
     </message>
@@ -787,6 +791,10 @@
     <message>
         <source>Refused rows</source>
         <translation>नहीं ली गई पंक्तियाँ</translation>
+    </message>
+    <message>
+        <source>For the team: {summary}</source>
+        <translation>टीम के लिए: {summary}</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Import %n lead(s)</source>
@@ -1078,7 +1086,18 @@
     </message>
 </context>
 <context>
+    <name>LeadService</name>
+    <message>
+        <source>There is no lead list named {name} (lists: {names}).</source>
+        <translation>{name} नाम की कोई लीड सूची नहीं है (सूचियाँ: {names})।</translation>
+    </message>
+</context>
+<context>
     <name>ListMenu</name>
+    <message>
+        <source>&amp;Team…</source>
+        <translation>&amp;टीम…</translation>
+    </message>
     <message>
         <source>Li&amp;sts</source>
         <translation>सूचियाँ (&amp;S)</translation>
@@ -1320,6 +1339,78 @@
     <message>
         <source>Proxy pass&amp;word</source>
         <translation>प्रॉक्सी पासवर्ड (&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Team database password</source>
+        <translation>टीम डेटाबेस का पासवर्ड</translation>
+    </message>
+    <message>
+        <source>Password (kept in the keyring, never in settings.ini):</source>
+        <translation>पासवर्ड (कीरिंग में रखा जाता है, settings.ini में कभी नहीं):</translation>
+    </message>
+    <message>
+        <source>Team database</source>
+        <translation>टीम डेटाबेस</translation>
+    </message>
+    <message>
+        <source>A libpq connection string or postgresql:// address, without a password</source>
+        <translation>libpq कनेक्शन स्ट्रिंग या postgresql:// पता, बिना पासवर्ड के</translation>
+    </message>
+    <message>
+        <source>The password comes from PGPASSWORD, ~/.pgpass or pg_service.conf, or the keyring (asked once in the window). A change is used from the next start.</source>
+        <translation>पासवर्ड PGPASSWORD, ~/.pgpass या pg_service.conf से, या कीरिंग से आता है (विंडो में एक बार पूछा जाता है)। बदलाव अगली बार शुरू करने से लागू होता है।</translation>
+    </message>
+    <message>
+        <source>&amp;Test the connection</source>
+        <translation>कनेक्शन &amp;जाँचें</translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation>&amp;कनेक्शन:</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>जाँच हो रही है…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamFlow</name>
+    <message>
+        <source>Working the team&apos;s leads as {name}.</source>
+        <translation>टीम की लीड {name} के रूप में ली जा रही हैं।</translation>
+    </message>
+    <message>
+        <source>The team database answers again: new leads are taken as before.</source>
+        <translation>टीम डेटाबेस फिर से जवाब दे रहा है: नई लीड पहले की तरह ली जा रही हैं।</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) written meanwhile were sent.</source>
+        <translation>
+            <numerusform>इस बीच लिखा गया %n चरण भेज दिया गया।</numerusform>
+            <numerusform>इस बीच लिखे गए %n चरण भेज दिए गए।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never reached since the dialer started</source>
+        <translation>डायलर शुरू होने के बाद से कभी संपर्क नहीं हुआ</translation>
+    </message>
+    <message>
+        <source>last contact at {time}</source>
+        <translation>आख़िरी संपर्क {time} पर</translation>
+    </message>
+    <message>
+        <source>The team database cannot be reached ({when}): the lead in hand can still be called and wrapped up, and what is written waits on this computer; no new lead is taken until it answers.</source>
+        <translation>टीम डेटाबेस तक नहीं पहुँचा जा सकता ({when}): हाथ में ली गई लीड को अब भी कॉल और रैप-अप किया जा सकता है, और जो लिखा जाता है वह इस कंप्यूटर पर रुका रहता है; जवाब मिलने तक कोई नई लीड नहीं ली जाती।</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSetting</name>
+    <message>
+        <source>The team database setting is saved: it is used from the next start.</source>
+        <translation>टीम डेटाबेस की सेटिंग सहेज ली गई: यह अगली बार शुरू करने से लागू होगी।</translation>
     </message>
 </context>
 <context>
@@ -1948,6 +2039,10 @@
     <message>
         <source>The team database failed: {reason}</source>
         <translation>टीम डेटाबेस विफल रहा: {reason}</translation>
+    </message>
+    <message>
+        <source>Connected to the team database at {where} as {user}: schema version {version} (this dialer knows {known}); lead lists: {lists}.</source>
+        <translation>{where} पर टीम डेटाबेस से {user} के रूप में जुड़ गए: स्कीमा संस्करण {version} (यह डायलर {known} तक जानता है); लीड सूचियाँ: {lists}।</translation>
     </message>
 </context>
 </TS>

@@ -32,7 +32,7 @@ CTX = "team"
 CONNECTED = QT_TRANSLATE_NOOP(
     "team",
     "Connected to the team database at {where} as {user}: schema version {version} (this"
-    " dialer knows {known}), {lists} lead list(s).",
+    " dialer knows {known}); lead lists: {lists}.",
 )
 PULSE_MS = 2000  # do-not-call numbers within 5 s, the outbox within 10 s of the database
 LOOK_AGAIN_MS = 10_000  # an agent with no lead looks for one at least this often

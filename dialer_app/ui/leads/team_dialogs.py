@@ -64,7 +64,8 @@ class TeamDialog(QDialog):
             QLineEdit(database), "teamDatabaseEdit", self.tr("Team database"),
             self.tr("A libpq connection string or postgresql:// address, without a password"),
         )  # fmt: skip
-        self.database_edit.setPlaceholderText("host=db.example.in dbname=dialer user=asha")
+        example = "host=db.example.in dbname=dialer user=asha"  # i18n: not shown (libpq's words)
+        self.database_edit.setPlaceholderText(example)
         self.database_edit.setMinimumWidth(420)
         self.result_label = plain_label(QLabel(self.tr(
             "The password comes from PGPASSWORD, ~/.pgpass or pg_service.conf, or the keyring"
