@@ -83,6 +83,9 @@ class Desk:
             return
         self._shut_down = True
         self.window.quit()
+        lists = self.window.lists
+        if lists is not None and lists.team is not None:
+            lists.team.stop()  # no pulse, renewal or look for a lead after this
         self.leads.close()  # a team's leases released on a worker (awaited below)
         self.calls.close()
         self.live.stop()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ def team_store_threads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[ThreadR
     """Every team-store call the windows make is recorded with its thread: the test fails if
     one ran on the GUI thread."""
     recorders: list[ThreadRecorder] = []
-    real = composition.open_team_store
+    real = composition.open_team_store  # type: ignore[attr-defined]
 
     def opened(*args: object) -> TeamLeadStore:
         recorder = ThreadRecorder(real(*args))  # type: ignore[arg-type]
@@ -64,13 +65,16 @@ def open_desk(
     memory_keyring.set_password("dialer-app", sandbox.base_url, SENTINEL)
     started: list[Desk] = []
 
-    def start(login: str, member: int, *, password: str = PASSWORD) -> Desk:
+    def start(login: str, member: int, *, password: str = PASSWORD, list_name: str = LIST,
+              lease: int = 600) -> Desk:  # fmt: skip
         target = team_list.target(login)
         memory_keyring.set_password("dialer-app", target.keyring_name, password)
         database = team_list.cluster.conninfo(login, None, team_list.name)
         allow_any_hour(tmp_path / login)
+        with Paths(tmp_path / login).settings.open("a", encoding="utf-8") as settings:
+            settings.write(f"[team]\nlease_seconds={lease}\n")
         desk = assemble(Paths(tmp_path / login), Redactor(), base_url=sandbox.base_url,
-                        team_database=database, list_name=LIST)  # fmt: skip
+                        team_database=database, list_name=list_name)  # fmt: skip
         qtbot.addWidget(desk.window)
         desk.window.show()
         desk.window.start()
@@ -166,3 +170,35 @@ def test_a_wrong_password_is_asked_once_and_gives_a_sentence(
     assert len(asked) == 1
     assert refused in asked[0]
     assert "still-wrong" not in desk.window.outcome_label.text()
+
+
+def _claim(conn: object, lead: int | None) -> tuple[str | None, datetime]:
+    row = conn.execute(  # type: ignore[attr-defined]
+        "SELECT claimed_by, claimed_until FROM leads WHERE id = %s", (lead,)
+    ).fetchone()
+    return row[0], row[1]
+
+
+def test_a_lead_let_go_at_quit_reaches_the_free_agent_and_a_lease_is_renewed(
+    open_desk: Open, qtbot: QtBot, team_list: TeamDb, tmp_path: Path
+) -> None:
+    store = TeamLeadStore(team_list.target("supervisor"), "", "", tmp_path / "one.db",
+                          password=lambda _name: PASSWORD)  # fmt: skip
+    store.create_list(preview_of(1, "One", start=500))
+    store.close()
+    first = open_desk("agent_a", 0, list_name="One", lease=3)
+    qtbot.waitUntil(lambda: lead_of(first) is not None, timeout=10_000)
+    lead = lead_of(first)
+    with team_list.admin() as conn:
+        member, until = _claim(conn, lead)
+        assert member == first.window.form.selected_member().number  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: _claim(conn, lead)[1] > until, timeout=3000)  # every 1 s
+        second = open_desk("agent_b", 1, list_name="One")
+        qtbot.waitUntil(lambda: second.window.lists is not None and second.window.lists.flow.active
+                        is not None, timeout=10_000)  # fmt: skip
+        assert lead_of(second) is None  # the list's one lead is agent A's
+        first.window.close()  # quit: the lead goes back to the pool
+        qtbot.waitUntil(lambda: _claim(conn, lead)[0] is None, timeout=5000)
+        let_go = time.monotonic()
+        qtbot.waitUntil(lambda: lead_of(second) == lead, timeout=12_000)
+        assert time.monotonic() - let_go < 11  # the free agent looks again every 10 s
