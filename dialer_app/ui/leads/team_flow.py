@@ -129,7 +129,10 @@ class TeamFlow(QObject):
         if heard.sent:
             text += " " + self.tr("%n step(s) written meanwhile were sent.", "", heard.sent)
         self.notice.emit(Notice(Level.INFO, text))
-        self._flow.look_again(force=True)
+        if self._flow.active is None:  # the lists could not open while it was away: now
+            self._flow.start()
+        else:
+            self._flow.look_again(force=True)
 
     def outage_sentence(self) -> str:
         """The one sentence of an outage, with the time of the last contact."""
