@@ -34,7 +34,9 @@ class CallService(QObject):
     """Sends one call request at a time, never twice, always with its history row.
 
     ``place()`` returns the call's job: ``progressed(Campaign)`` once the write-ahead row is
-    committed (the request is leaving), then ``succeeded(CallAttempt)``; it never fails.
+    committed (the request is leaving), ``progressed(CallResult)`` as soon as the answer is
+    read (before its row is finished, so the agent sees it one commit sooner), then
+    ``succeeded(CallAttempt)``; it never fails.
 
     Signals:
         busy_changed(bool): a call request is (no longer) in flight
@@ -134,6 +136,7 @@ def _attempt(
         result = CallResult(Outcome.NOT_SENT, f"the history could not be written ({exc})")
         return CallAttempt(request, result, None)
     result = client.place_call(request)
+    progress(result)
     try:
         row: Campaign | None = history.finish(row_id, result)
     except HistoryError as exc:
