@@ -16,12 +16,12 @@ from dialer_app.services.hours import HoursGuard
 from dialer_app.services.runner import Latest
 from dialer_app.services.settings import Settings
 from dialer_app.services.team import TEAM_CHECK_MS, TeamGuard
+from dialer_app.ui.ask_ahead import AskAhead
 from dialer_app.ui.banner import OUTCOME_LEVEL, redial_question
 from dialer_app.ui.dial_form import DialForm
 from dialer_app.ui.dialogs import ConfirmRedial
 from dialer_app.ui.i18n import translated
 from dialer_app.ui.notice import Action, Level, Notice
-from dialer_app.ui.team_ahead import TeamAhead
 
 
 class CallFlow(QObject):
@@ -56,7 +56,7 @@ class CallFlow(QObject):
         self._form = form
         self._window = window
         self._team_guard = team
-        self._ahead = TeamAhead(team, form, settings, self)  # asked while the number is typed
+        self._ahead = AskAhead(team, history, form, settings, self)  # asked while typing
         self._working = False
         self._pending: CallRequest | None = None
         self._local: PreCall | None = None
@@ -97,21 +97,25 @@ class CallFlow(QObject):
             return
         self._set_working(True)
         self._pending = request
-        self._local = None
-        self._team = None
         cooldown = self._settings.get(keys_of.COOLDOWN)
-        job = self._history.before_call(request.customer_number, cooldown)
-        job.on_success(self._on_history_checked).on_failure(self._on_history_check_failed)
-        self._team = self._ahead.fresh(request.customer_number, request.member_number, cooldown)
-        if self._team is not None:  # asked moments ago: only this desk's history is read now
-            return
-        team = self._team_guard.check(request.customer_number, request.member_number, cooldown)
-        if team is None or cooldown <= 0:
+        customer, member = request.customer_number, request.member_number
+        self._local = self._ahead.local(customer, member, cooldown)
+        if self._local is None:
+            job = self._history.before_call(request.customer_number, cooldown)
+            job.on_success(self._on_history_checked).on_failure(self._on_history_check_failed)
+        self._team = self._ahead.fresh(customer, member, cooldown)
+        if self._team is None:
+            team = self._team_guard.check(customer, member, cooldown)
+            if team is not None and cooldown > 0:
+                self._team_job.replace(team)
+                team.on_success(self._on_team_checked).on_failure(self._on_team_check_failed)
+                self._team_timer.start()
+                return
             self._team = []
-        else:
-            self._team_job.replace(team)
-            team.on_success(self._on_team_checked).on_failure(self._on_team_check_failed)
-            self._team_timer.start()
+        if self._local is not None and not self._team:
+            self._decide()  # both asked while typing, nothing to ask the agent: send now
+        elif self._local is not None:
+            QTimer.singleShot(0, self._decide)  # the question opens after this key press
 
     def _request_or_explain(self) -> CallRequest | None:
         """The validated request, or None after telling the agent what is missing."""

@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from dialer_app.composition import Desk
 from dialer_app.sandbox import Fault, Sandbox
-from dialer_app.ui import team_ahead
+from dialer_app.ui import ask_ahead
+from dialer_app.ui.ask_ahead import AskAhead
 from dialer_app.ui.dialogs import ConfirmRedial
-from dialer_app.ui.team_ahead import TeamAhead
 
 CLICK = "click_to_call_v3"
 NUMBER = "9876543219"
@@ -27,12 +27,12 @@ def team_asks(sandbox: Sandbox) -> int:
     return sum(NUMBER in item.params.values() for item in sandbox.received("call_list_v2"))
 
 
-def type_and_wait_for_the_team(qtbot: QtBot, parts: Desk) -> TeamAhead:
+def type_and_wait_for_the_team(qtbot: QtBot, parts: Desk) -> AskAhead:
     edit = parts.window.form.number_edit
     edit.clear()
     QTest.keyClicks(edit, NUMBER)
-    ahead = parts.window.findChild(TeamAhead)
-    assert isinstance(ahead, TeamAhead)
+    ahead = parts.window.findChild(AskAhead)
+    assert isinstance(ahead, AskAhead)
     member = parts.window.form.selected_member()
     assert member is not None
     qtbot.waitUntil(lambda: ahead.fresh(NUMBER, member.number, 120) is not None, timeout=5000)
@@ -80,9 +80,34 @@ def test_an_answer_older_than_ten_seconds_is_asked_again_at_the_press(
     qtbot: QtBot, parts: Desk, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     type_and_wait_for_the_team(qtbot, parts)
-    monkeypatch.setattr(team_ahead, "FRESH_S", 0.0)  # every answer is stale now
+    monkeypatch.setattr(ask_ahead, "FRESH_S", 0.0)  # every answer is stale now
     sandbox.inject("call_list_v2", Fault.SLOW, delay=4.0, times=10)
     QTest.keyClick(parts.window.form.number_edit, Qt.Key.Key_Return)
     status = parts.window.statusBar()  # asked again, and waited the guard's 1.5 s for it
     qtbot.waitUntil(lambda: "team check was skipped" in status.currentMessage(), timeout=4000)
     qtbot.waitUntil(lambda: len(sandbox.received(CLICK)) == 1, timeout=5000)
+
+
+def test_a_number_blocked_after_it_was_typed_is_refused_not_called(
+    qtbot: QtBot, parts: Desk, sandbox: Sandbox
+) -> None:
+    type_and_wait_for_the_team(qtbot, parts)  # the history, read ahead, said "go"
+    with qtbot.waitSignal(parts.history.block(NUMBER).finished, timeout=3000):
+        pass
+    QTest.keyClick(parts.window.form.number_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "do-not-call list" in parts.window.outcome_label.text())
+    assert sandbox.received(CLICK) == []
+
+
+def test_return_again_after_a_call_asks_before_calling_the_same_customer_twice(
+    qtbot: QtBot, parts: Desk, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = asked_questions(monkeypatch)
+    type_and_wait_for_the_team(qtbot, parts)
+    edit = parts.window.form.number_edit
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: parts.window.form.call_button.isEnabled())
+    QTest.keyClick(edit, Qt.Key.Key_Return)  # the same number, seconds later
+    qtbot.waitUntil(lambda: bool(asked))
+    qtbot.waitUntil(lambda: parts.window.form.call_button.isEnabled())
+    assert len(sandbox.received(CLICK)) == 1

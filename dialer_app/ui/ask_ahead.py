@@ -1,10 +1,12 @@
-"""The team's re-dial answer, asked while the number is typed or a lead is filled in.
+"""The re-dial checks, asked while the number is typed or a lead is filled in.
 
 Before a call leaves, the team guard asks CallerDesk twice (today's call report for this
-customer, and the live calls): two round trips on the agent's connection. Asking them when
-the number is ready, not when Return is pressed, lets Return send at once. The answer is
-used only while it is fresh (``FRESH_S``); an older one, or none, and the press asks again
-as before. Nothing here decides to call: the answer feeds the same question as ever.
+customer, and the live calls): two round trips on the agent's connection; and this desk's
+history is read on a worker. Asking both when the number is ready, not when Return is
+pressed, lets Return send at once. The team's answer is used only while it is fresh
+(``FRESH_S``); the history's only while nothing has been written to it since, and only when
+it says "go" (a block or an earlier attempt is read again at the press). Otherwise the press
+asks as before. Nothing here decides to call: the answers feed the same question as ever.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dialer_app.core.errors import InvalidNumber
 from dialer_app.core.phone import last_ten, normalise
 from dialer_app.core.records import TeamCall
 from dialer_app.services import settings as keys_of
+from dialer_app.services.history import Ahead, HistoryService, PreCall
 from dialer_app.services.runner import Latest
 from dialer_app.services.settings import Settings
 from dialer_app.services.team import TeamGuard
@@ -39,20 +42,30 @@ class _Answer:
     calls: tuple[TeamCall, ...]
 
 
-class TeamAhead(QObject):
-    """Asks the team guard about the number in the form before the agent presses Return."""
+class AskAhead(QObject):
+    """Asks the team guard and the history about the number in the form before the agent
+    presses Return."""
 
     def __init__(
-        self, team: TeamGuard, form: DialForm, settings: Settings, parent: QObject
+        self,
+        team: TeamGuard,
+        history: HistoryService,
+        form: DialForm,
+        settings: Settings,
+        parent: QObject,
     ) -> None:
         super().__init__(parent)
         self._team = team
+        self._history = history
+        self._local: tuple[tuple[str, str, int], float, Ahead] | None = None
+        self._local_job: Latest[Ahead] = Latest()
         self._form = form
         self._settings = settings
         self._answer: _Answer | None = None
         self._job: Latest[list[TeamCall]] = Latest()
         self._asking: tuple[str, str, int] | None = None
         self._asked_at = 0.0
+        self._local_asked: tuple[tuple[str, str, int], float] = (("", "", 0), 0.0)
         self._typed_at = 0.0
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
@@ -77,6 +90,24 @@ class TeamAhead(QObject):
             return None
         since = datetime.now(UTC) - timedelta(seconds=cooldown)
         return [call for call in answer.calls if call.live or call.started_at >= since]
+
+    def local(self, customer: str, member: str, cooldown: int) -> PreCall | None:
+        """This desk's history says "go" for ``customer`` (not blocked, no attempt within the
+        cool-down), read for this key less than ``FRESH_S`` ago with nothing written since;
+        else None (read it now)."""
+        local = self._local
+        if local is None:
+            return None
+        key, asked_at, ahead = local
+        if (
+            key != (last_ten(customer), last_ten(member), cooldown)
+            or time.monotonic() - asked_at >= FRESH_S
+            or ahead.before.blocked
+            or ahead.before.earlier is not None
+            or not self._history.unchanged(ahead)
+        ):
+            return None
+        return ahead.before
 
     @Slot(str)
     def _on_form_number_ready(self, _number: str) -> None:
@@ -105,6 +136,10 @@ class TeamAhead(QObject):
             self._refresh.stop()
             return
         customer, key = found
+        local = self._history.before_call_ahead(customer, key[2])
+        self._local_job.replace(local)
+        local.on_success(self._on_local_succeeded)
+        self._local_asked = key, time.monotonic()
         answer = self._answer
         if self._asking == key:
             return
@@ -129,6 +164,11 @@ class TeamAhead(QObject):
             customer, member, cooldown = self._asking
             self._answer = _Answer(customer, member, cooldown, self._asked_at, tuple(calls))
 
+    @Slot(object)
+    def _on_local_succeeded(self, ahead: Ahead) -> None:
+        key, asked_at = self._local_asked
+        self._local = key, asked_at, ahead
+
     @Slot()
     def _on_job_finished(self) -> None:
         self._asking = None
@@ -149,5 +189,6 @@ class TeamAhead(QObject):
     def forget(self) -> None:
         """Drop the answer and the question in flight (the account changed)."""
         self._job.cancel()
+        self._local_job.cancel()
         self._asking = None
-        self._answer = None
+        self._answer = self._local = None
