@@ -259,9 +259,9 @@ class CallFlow(QObject):
         if history_error:
             text += " " + self.tr("(Not saved in history: {reason})").format(reason=history_error)
         if rejected and guidance is Guidance.OPEN_SETTINGS:
-            self.notice.emit(Notice(Level.ERROR, text, Action.OPEN_ACCOUNT))
+            self.notice.emit(Notice(Level.ERROR, text, Action.OPEN_ACCOUNT, at_once=True))
         else:
-            self.notice.emit(Notice(OUTCOME_LEVEL[result.outcome], text))
+            self.notice.emit(Notice(OUTCOME_LEVEL[result.outcome], text, at_once=True))
 
     def _outside_hours(self) -> bool:
         """Refuse (and say when calling opens) outside calling hours, on every path."""

@@ -290,9 +290,6 @@ class MainWindow(QMainWindow):
         """Show ``text`` (plain: server words never become markup) and one of our links."""
         self._banner_text, self._banner_action, self._banner_level = text, action, level
         self._style_banner()
-        # Painted now, not after the events already queued (an answer's row, its listeners):
-        # a paint request waits behind them all, and the agent is waiting for this line.
-        self.outcome_label.repaint()
         if spoken:
             announce(self.outcome_label, text, assertive=level is Level.ERROR)
 
@@ -317,6 +314,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(notice.text, 10000)
         else:
             self.show_outcome(notice.text, notice.level, notice.action, spoken=notice.spoken)
+            if notice.at_once:  # not behind the events queued meanwhile (its row, listeners)
+                self.outcome_label.repaint()
 
     @Slot(str)
     def _on_outcome_link_activated(self, link: str) -> None:
