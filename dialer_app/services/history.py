@@ -30,6 +30,33 @@ class PreCall:
     earlier: Campaign | None = None  # an attempt within the cool-down that may have rung
 
 
+@dataclass(frozen=True, slots=True)
+class Ahead:
+    """The history's word before a call, read before the press, and the store's write count
+    when it was read (-1: no history)."""
+
+    writes: int
+    before: PreCall
+    number: str = ""  # the customer asked about
+
+
+def pre_call(
+    store: HistoryStore,
+    customer_number: str,
+    within_seconds: int,
+    also_blocked: Callable[[str], bool] | None = None,
+) -> PreCall:
+    """Worker side of ``before_call`` (``also_blocked``: the team's do-not-call list)."""
+    since = datetime.now(UTC) - timedelta(seconds=max(within_seconds, 0))
+    if also_blocked is not None and also_blocked(customer_number):
+        return PreCall(blocked=True, by_team=True)
+    if store.blocked(customer_number):
+        return PreCall(blocked=True)
+    if within_seconds <= 0:
+        return PreCall()
+    return PreCall(earlier=store.last_attempt_to(customer_number, since))
+
+
 UNFINISHED_MESSAGE = "The app closed before the answer arrived: the call may have been placed."
 
 
@@ -90,20 +117,31 @@ class HistoryService(QObject):
     def before_call(self, customer_number: str, within_seconds: int) -> Job[PreCall]:
         """What the history says before a call: the do-not-call list, then an attempt within
         the cool-down that may have rung the customer."""
-        since = datetime.now(UTC) - timedelta(seconds=max(within_seconds, 0))
-
         also = self._also_blocked
+        return self._read(
+            lambda store: pre_call(store, customer_number, within_seconds, also), PreCall()
+        )
 
-        def work(store: HistoryStore) -> PreCall:
-            if also is not None and also(customer_number):
-                return PreCall(blocked=True, by_team=True)
-            if store.blocked(customer_number):
-                return PreCall(blocked=True)
-            if within_seconds <= 0:
-                return PreCall()
-            return PreCall(earlier=store.last_attempt_to(customer_number, since))
+    def before_call_ahead(self, customer_number: str, within_seconds: int) -> Job[Ahead]:
+        """``before_call`` asked ahead of the press: its answer holds while ``unchanged``."""
+        store = self.store
+        if store is None:
+            return self._runner.submit(lambda: Ahead(-1, PreCall(blocked=True)))
 
-        return self._read(work, PreCall())
+        def work() -> Ahead:
+            writes = store.writes  # noted before reading
+            before = pre_call(store, customer_number, within_seconds, self._also_blocked)
+            return Ahead(writes, before, customer_number)
+
+        return self._runner.submit(work)
+
+    def unchanged(self, ahead: Ahead) -> bool:
+        """Nothing was written to the history since ``ahead`` was read (no database call:
+        the store counts its writes)."""
+        store = self.store
+        if self._also_blocked is not None and self._also_blocked(ahead.number):
+            return False  # the team put it on its do-not-call list since (memory, no I/O)
+        return store is not None and ahead.writes >= 0 and store.writes == ahead.writes
 
     def save_wrap_up(self, row_id: int, wrap_up: WrapUp) -> Job[Campaign | None]:
         """Store the agent's wrap-up; the updated row."""
