@@ -25,7 +25,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from dialer_app.core.leads.model import OPEN, Lead, LeadList, LeadListProgress, LeadStatus, Preview
 from dialer_app.core.team.claim import LEAD_COLUMNS, Policy
 from dialer_app.core.team.connect import PasswordSource, TeamTarget, connect
-from dialer_app.core.team.errors import TeamUnavailable, as_team_error
+from dialer_app.core.team.errors import (
+    UNREACHABLE,
+    TeamError,
+    TeamUnavailable,
+    as_team_error,
+    sentence,
+)
 from dialer_app.core.team.importer import import_list
 from dialer_app.core.team.outbox import Outbox
 from dialer_app.core.team.rows import lead_from_row, list_from_row
@@ -61,11 +67,14 @@ class TeamLeadStore(LeadWork):
         self._finished: dict[int, str] = {}  # lead -> its last finished attempt (the wrap-up's)
         self.last_contact: datetime | None = None
         self._checked = False
+        self._closed = False
         with contextlib.suppress(TeamUnavailable):  # away at start: the outbox still works
             self._run(lambda conn: None)
 
     # -- the connection --------------------------------------------------------------
     def _connection(self) -> psycopg.Connection[tuple[Any, ...]]:
+        if self._closed:  # a job that began before close() never opens a new session
+            raise TeamUnavailable(sentence(UNREACHABLE, where=self.target.where, reason="closed"))
         if self._conn is None or self._conn.closed or self._conn.broken:
             conn = connect(self.target, self._password)
             if not self._checked:  # a schema newer than ours: TeamSchemaError, single-agent
@@ -103,14 +112,16 @@ class TeamLeadStore(LeadWork):
     def close(self) -> None:
         with self._lock:
             held = [lead for lead in self._held if lead not in self._attempts]
-            for lead_id in held:  # quitting releases what this desk held
-                try:
+            try:
+                for lead_id in held:  # quitting releases what this desk held
                     self.release(lead_id)
-                except TeamUnavailable:
-                    break
-            if self._conn is not None:
-                self._conn.close()
-            self._outbox.close()
+            except TeamError:  # away, or refused: the lease runs out on its own
+                pass
+            finally:
+                self._closed = True
+                if self._conn is not None:
+                    self._conn.close()
+                self._outbox.close()
 
     # -- lists -----------------------------------------------------------------------
     def create_list(

@@ -43,11 +43,13 @@ class LeadListFlow(QObject):
         notice(Notice): a sentence for the window
         lead_shown(object): the lead now in the form (None: the list is done)
         unavailable(object): the lead lists could not be opened (the exception)
+        started(): the lead lists are open and shown (after ``start``)
     """
 
     notice = Signal(object)
     lead_shown = Signal(object)
     unavailable = Signal(object)
+    started = Signal()
 
     def __init__(
         self,
@@ -103,6 +105,7 @@ class LeadListFlow(QObject):
             )
             self.notice.emit(Notice(Level.WARN, text))
         self._reminders.start()
+        self.started.emit()
 
     @Slot(object)
     def _on_leads_unavailable(self, exc: BaseException) -> None:

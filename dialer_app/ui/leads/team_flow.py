@@ -62,6 +62,7 @@ class TeamFlow(QObject):
         self.last_contact: datetime | None = None
         self._pulsing = False
         self._asked_password = False
+        self._open = False  # the lists are open: an agent can be set (after their start)
         self._agent = ""
         self._pulse = self._timer(pulse_ms, self._on_pulse_timeout)
         lease_ms = max(1000, settings.get(keys_of.LEASE_SECONDS) * 1000 // 3)
@@ -69,6 +70,7 @@ class TeamFlow(QObject):
         self._look = self._timer(look_again_ms, self._on_look_timeout)
         form.member_combo.currentIndexChanged.connect(self._on_member_changed)
         flow.unavailable.connect(self._on_lists_unavailable)
+        flow.started.connect(self._on_lists_started)
 
     def _timer(self, interval_ms: int, slot: object) -> QTimer:
         timer = QTimer(self)
@@ -78,9 +80,14 @@ class TeamFlow(QObject):
         return timer
 
     def start(self) -> None:
-        """The member already chosen (if any) becomes the agent; the first pulse now."""
-        self._on_member_changed()
+        """The first pulse now; the agent is set once the lists have started (so the start's
+        view, read before any claim, never overtakes the first claimed lead)."""
         self._on_pulse_timeout()
+
+    @Slot()
+    def _on_lists_started(self) -> None:
+        self._open = True
+        self._on_member_changed()
 
     def stop(self) -> None:
         for timer in (self._pulse, self._renewal, self._look):
@@ -90,11 +97,11 @@ class TeamFlow(QObject):
     @Slot()
     def _on_member_changed(self) -> None:
         member = self._form.selected_member()
-        if member is None or member.number == self._agent or self._calls.busy:
+        if not self._open or member is None or member.number == self._agent or self._calls.busy:
             return
         self._agent = member.number
         job = self._team.set_agent(member.number, member.name)
-        job.on_success(self._on_agent_set).on_failure(self._on_team_failed)
+        job.on_success(self._on_agent_set).on_failure(self._on_agent_failed)
         text = self.tr("Working the team's leads as {name}.").format(name=member.name)
         self.notice.emit(Notice(Level.STATUS, text))
 
@@ -102,6 +109,11 @@ class TeamFlow(QObject):
     def _on_agent_set(self, changed: bool) -> None:
         if changed:
             self._flow.look_again(force=True)
+
+    @Slot(object)
+    def _on_agent_failed(self, exc: BaseException) -> None:
+        self._agent = ""  # asked again at the next change or start
+        self._on_team_failed(exc)
 
     # -- the pulse ----------------------------------------------------------------------
     @Slot()
