@@ -345,7 +345,9 @@ def start_gui(
     SchemeFollower(app)
     instance = SingleInstance(paths.data_dir)
     if not instance.claim(listen=False):
-        if instance.hand_over(args.number or "", import_list=args.import_list or ""):
+        purpose = args.purpose.value if args.purpose is not None else ""
+        if instance.hand_over(args.number or "", import_list=args.import_list or "",
+                              purpose=purpose):  # fmt: skip
             log.info("Handed over to the running dialer")
             return 0
         return refuse_start(NOT_ANSWERING, 1)
@@ -372,7 +374,7 @@ def start_gui(
         desk.window.showMinimized()
     desk.window.start()
     if args.import_list:
-        desk.window.import_list(args.import_list)
+        desk.window.import_list(args.import_list, args.purpose.value if args.purpose else "")
     return instance, desk
 
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout
 
 from dialer_app.services.calls import CallService
+from dialer_app.services.compliance import ComplianceService
 from dialer_app.services.leads import LeadService
 from dialer_app.services.settings import Settings
 from dialer_app.services.verdicts import VerdictTracker
@@ -62,6 +63,7 @@ class LeadListParts:
 def build_lead_list_parts(
     slots: LeadListSlots,
     leads: LeadService,
+    compliance: ComplianceService,
     calls: CallService,
     verdicts: VerdictTracker | None,
     settings: Settings,
@@ -78,7 +80,7 @@ def build_lead_list_parts(
         leads, calls, settings, slots.form, panel, slots.wrap_up, slots.host,
         reminder_ms=REMINDER_MS if reminder_ms is None else reminder_ms,
     )  # fmt: skip
-    files = LeadListFiles(leads, flow, slots.host)
+    files = LeadListFiles(leads, compliance, flow, slots.host)
     if verdicts is not None:
         verdicts.row_updated.connect(flow.on_verdict)
     flow.notice.connect(slots.notice)
