@@ -13,21 +13,25 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from dialer_app.core.clock import Clock, utc_now
-from dialer_app.core.compliance.audit import AUDIT_COLUMNS, list_audit
+from dialer_app.core.compliance.audit import export_fields, list_audit
 from dialer_app.core.compliance.caller_id import Answer, CallerIdAnswers
 from dialer_app.core.compliance.journal import ComplianceJournal
 from dialer_app.core.compliance.preview import with_purpose
 from dialer_app.core.compliance.purpose import Purpose
-from dialer_app.core.compliance.rescrub import ScrubUpdate
+from dialer_app.core.compliance.rescrub import ScrubUpdate, apply_scrub
+from dialer_app.core.compliance.scrub import RULE_SCRUB
 from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.hours import IST
-from dialer_app.core.leads.export import PREFIX, Fields
-from dialer_app.core.leads.model import Lead, Preview
+from dialer_app.core.leads.columns import SAMPLE_ROWS, number_column
+from dialer_app.core.leads.export import Fields
+from dialer_app.core.leads.model import CTX as LEADS_CTX
+from dialer_app.core.leads.model import NO_NUMBER_COLUMN, Lead, LeadFileError, Preview
 from dialer_app.core.text import Sentence
 from dialer_app.services.runner import Job, Runner
 
@@ -45,7 +49,13 @@ class ListRules:
 
 
 class ComplianceService(QObject):
-    """The compliance journal, as jobs on ``runner``; ``history`` holds the do-not-call list."""
+    """The compliance journal, as jobs on ``runner``; ``history`` holds the do-not-call list.
+
+    Signals:
+        purpose_changed(int, Purpose): a list imported before purposes has one now
+    """
+
+    purpose_changed = Signal(int, object)
 
     def __init__(
         self,
@@ -96,13 +106,41 @@ class ComplianceService(QObject):
             journal.save_list(list_id, purpose, ())
             return purpose
 
+        job = self._submit(work)
+        job.on_success(lambda chosen: self.purpose_changed.emit(list_id, chosen))
+        return job
+
+    def scrub_preview(
+        self, list_id: int, path: Path, leads: list[Lead], scrubbed_on: date | None
+    ) -> Job[ScrubUpdate]:
+        """What an operator's scrub file would change in the list (``rescrub.apply_scrub``);
+        nothing is saved yet."""
+
+        def work(journal: ComplianceJournal) -> ScrubUpdate:
+            from dialer_app.core.leads.read import read_table  # csv, calamine: not at start-up
+
+            rows = read_table(path)
+            header = [cell.strip() for cell in rows[0]] if rows else []
+            number = number_column(header, rows[1:SAMPLE_ROWS])
+            if number is None:
+                found = ", ".join(f"“{text}”" for text in header if text)
+                raise LeadFileError(Sentence(LEADS_CTX, NO_NUMBER_COLUMN, {"columns": found}))
+            purpose = journal.purpose(list_id) or Purpose.SERVICE
+            return apply_scrub(purpose, header, rows[1:], number, leads,
+                               journal.records(list_id), scrubbed_on)  # fmt: skip
+
         return self._submit(work)
 
-    def apply_scrub(self, list_id: int, update: ScrubUpdate) -> Job[ScrubUpdate]:
-        """Keep a scrub file's new records (``rescrub.apply_scrub``) for the list's audit."""
+    def apply_scrub(
+        self, list_id: int, update: ScrubUpdate, numbers: dict[int, str]
+    ) -> Job[ScrubUpdate]:
+        """Keep a scrub file's new records for the list's audit, and each lead it now
+        refuses with its rule (``numbers``: position -> number)."""
 
         def work(journal: ComplianceJournal) -> ScrubUpdate:
             journal.update_records(list_id, update.records.items())
+            for position, why in update.refused.items():
+                journal.record_refusal(numbers.get(position, ""), RULE_SCRUB, why, list_id)
             return update
 
         return self._submit(work)
@@ -145,10 +183,6 @@ class ComplianceService(QObject):
             journal = self._opened()
             opt_outs = history.opt_outs() if history is not None else []
             audit = list_audit(journal.purpose(list_id), journal.records(list_id), opt_outs)
-
-            def cell(index: int) -> Callable[[Lead], str | int]:
-                return lambda lead: audit.values(lead)[index]
-
-            return tuple((PREFIX + name, cell(i)) for i, name in enumerate(AUDIT_COLUMNS))
+            return export_fields(audit)
 
         return read

@@ -246,6 +246,21 @@ class LeadService(QObject):
         """Call backs that are due now."""
         return self._submit(lambda s: s.due_call_backs(list_id, self.clock(), max_attempts))
 
+    def all_leads(self, list_id: int) -> Job[list[Lead]]:
+        """Every lead of the list in file order (a scrub result is matched against them)."""
+        return self._submit(lambda s: list(s.iter_leads(list_id)))
+
+    def refuse(self, lead_ids: list[int]) -> Job[int]:
+        """Leads a later scrub result refuses: never offered again (their reason is the
+        compliance journal's)."""
+
+        def work(store: LeadStore) -> int:
+            for lead_id in lead_ids:
+                store.set_status(lead_id, LeadStatus.REFUSED, None)
+            return len(lead_ids)
+
+        return self._submit(work)
+
     def set_current(self, list_id: int, lead_id: int) -> Job[None]:
         """Put ``lead_id`` on top of its list (a due call back)."""
         return self._submit(lambda s: s.set_current(list_id, lead_id))

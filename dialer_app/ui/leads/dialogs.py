@@ -113,6 +113,11 @@ class ImportPreviewDialog(QDialog):
         chosen = preview.purpose is not None and preview.purpose is self.purpose.purpose
         return chosen and preview.list_refusal is None and bool(preview.ready)
 
+    def accept(self) -> None:
+        """Import, only once the file is checked under the chosen purpose."""
+        if self.importable:
+            super().accept()
+
     @Slot()
     def _on_purpose_changed(self) -> None:
         """A purpose (or the scrub's date) chosen: the flow checks the file under it."""
