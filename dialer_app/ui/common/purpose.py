@@ -64,7 +64,7 @@ class PurposeChoice(QWidget):
         self.date_edit = named(QDateEdit(QDate.currentDate()), "scrubDateEdit",
                                self.tr("Date of the DND scrub"))  # fmt: skip
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")  # i18n: not shown
         self.date_edit.setMaximumDate(QDate.currentDate())
         self.date_label = QLabel(
             self.tr("&Date of the DND scrub (the file has no “Scrubbed on” column):")
@@ -79,6 +79,7 @@ class PurposeChoice(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.hint)
         layout.addLayout(dates)
+        self._last_date = self.date_edit.date()
         self.show_date(False)
         self.group.buttonToggled.connect(self._on_group_button_toggled)
         self.date_edit.dateChanged.connect(self._on_date_edit_date_changed)
@@ -116,8 +117,10 @@ class PurposeChoice(QWidget):
             self.changed.emit()
 
     @Slot(QDate)
-    def _on_date_edit_date_changed(self, _date: QDate) -> None:
-        self.changed.emit()
+    def _on_date_edit_date_changed(self, shown: QDate) -> None:
+        if shown != self._last_date:  # Return re-emits the same date: not a change
+            self._last_date = shown
+            self.changed.emit()
 
 
 class PurposeDialog(QDialog):

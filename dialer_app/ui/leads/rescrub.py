@@ -65,7 +65,7 @@ class RescrubDialog(QDialog):
         self.summary.setWordWrap(True)
         self.date_edit = named(QDateEdit(QDate.currentDate()), "rescrubDateEdit",
                                self.tr("Date of the DND scrub"))  # fmt: skip
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")  # i18n: not shown
         self.date_edit.setCalendarPopup(True)
         self.date_label = QLabel(self.tr("&Date of the DND scrub:"))
         self.date_label.setBuddy(self.date_edit)
@@ -88,6 +88,7 @@ class RescrubDialog(QDialog):
         layout.addLayout(dates)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
+        self._last_date = self.date_edit.date()
         self.show_date(False)
         self.table.setVisible(False)
         self.date_edit.dateChanged.connect(self._on_date_edit_date_changed)
@@ -151,9 +152,11 @@ class RescrubDialog(QDialog):
         self.table.setVisible(bool(shown))
 
     @Slot(QDate)
-    def _on_date_edit_date_changed(self, _date: QDate) -> None:
-        self.apply_button.setEnabled(False)
-        self.date_chosen.emit()
+    def _on_date_edit_date_changed(self, shown: QDate) -> None:
+        if shown != self._last_date:  # Return re-emits the same date: not a change
+            self._last_date = shown
+            self.apply_button.setEnabled(False)
+            self.date_chosen.emit()
 
 
 class LeadListRescrub(QObject):
