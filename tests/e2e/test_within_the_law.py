@@ -8,7 +8,7 @@ operator's scrub file is applied to a list; the export carries the audit columns
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from dialer_app.composition import Desk
+from dialer_app.composition import Desk, assemble
 from dialer_app.core.compliance.journal import ComplianceJournal
 from dialer_app.core.compliance.purpose import Purpose
 from dialer_app.core.config import Paths
@@ -26,6 +26,7 @@ from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.leads.model import build_preview
 from dialer_app.core.leads.read import read_table
 from dialer_app.core.leads.sqlite_store import SqliteLeadStore
+from dialer_app.core.logsetup import Redactor
 from dialer_app.sandbox import Sandbox
 from dialer_app.ui.common.dialogs import ConfirmRedial
 from dialer_app.ui.common.purpose import CallerIdQuestion, PurposeDialog
@@ -362,3 +363,50 @@ def test_a_scrub_result_applied_to_a_list_refuses_newly_registered_leads_and_is_
     assert [[row[i] for i in audit] for row in rows[1:]] == [
         ["promotional", "non_dnd"], ["promotional", "dnd"]]  # fmt: skip
     assert rows[2][header.index("dialer_status")] == "refused"
+
+
+@pytest.fixture
+def demo(qtbot: QtBot, data_dir: Path) -> Iterator[tuple[Desk, Sandbox, ListClock]]:
+    """The app in demo mode (its own sandbox, no key), on an India morning."""
+    clock = ListClock()
+    clock.now = india("2026-12-03", "11:00")
+    with Sandbox(call_seconds=0) as sandbox:
+        desk = assemble(Paths(data_dir), Redactor(), base_url=None, demo_url=sandbox.base_url,
+                        clock=clock)  # fmt: skip
+        qtbot.addWidget(desk.window)
+        desk.window.show()
+        desk.window.start()
+        yield desk, sandbox, clock
+        desk.shutdown()
+
+
+def test_the_demo_list_asks_its_purpose_refuses_a_dnd_lead_and_questions_the_deskphone(
+    qtbot: QtBot, demo: tuple[Desk, Sandbox, ListClock], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(CallerIdQuestion, "ask", classmethod(recording(asked, lambda: False)))
+    desk, sandbox, _clock = demo
+    wait_for_lists(qtbot, desk)
+    qtbot.waitUntil(lambda: desk.window.lists is not None)
+    parts = parts_of(desk)
+    assert parts.demo_action is not None
+    parts.demo_action.trigger()
+    qtbot.waitUntil(lambda: parts.files.preview_dialog is not None, timeout=5000)
+    dialog = parts.files.preview_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert not dialog.import_button.isEnabled()  # the demo list asks its purpose too
+    choose_purpose(qtbot, dialog, "promotional")
+    qtbot.waitUntil(dialog.import_button.isEnabled)
+    rows = {
+        str(dialog.table.model().index(r, 3).data()): str(dialog.table.model().index(r, 4).data())
+        for r in range(dialog.table.rowCount())
+    }
+    assert rows["Imran Khan"].startswith("Registered on NCPR (DND) and no consent")
+    assert "Meena Iyer" not in rows  # registered, with consent from a website form
+    imported(qtbot, desk, dialog, Qt.Key.Key_Return)
+    call(desk)  # the first call, from the first (ordinary) deskphone
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=5000)
+    assert "140-series" in asked[0]
+    qtbot.waitUntil(lambda: "Not called: the deskphone" in banner(desk))
+    assert sandbox.received(CLICK) == []
