@@ -176,7 +176,11 @@ def main() -> int:
     if missing or not args.app.is_file():
         parser.error(f"needs {args.app} (scripts/build-app) and {missing or 'Xvfb, xdotool'}")
     dist = args.app.parent.parent
-    archives = sorted(dist.glob("dialer-app-*.tar.gz")) + sorted(dist.glob("dialer-app-*.zip"))
+    archives = [
+        path
+        for kind in ("tar.xz", "tar.gz", "zip")
+        for path in sorted(dist.glob(f"dialer-app-*.{kind}"))
+    ]
     with xvfb() as server:
         frozen, source = measure(
             [[str(args.app)], [args.python, "-m", "dialer_app"]], server, args.runs

@@ -37,6 +37,7 @@ from benchmarks.common import (
 from benchmarks.report import write
 
 ROOT = Path(__file__).resolve().parent.parent
+OVER_EXIT = 3  # a suite measured, and says one of its hard aims is missed (responsiveness)
 SUITES = (
     "startup",
     "peers",
@@ -104,9 +105,12 @@ def run_suite(name: str, quick: bool) -> SuiteResult:
             done = _run_child(command)
         except subprocess.TimeoutExpired:
             return _failed(name, f"timed out after {SUITE_TIMEOUT_S} s")
-        if done.returncode != 0 or not out.exists():
+        if done.returncode not in (0, OVER_EXIT) or not out.exists():
             tail = " | ".join(done.stderr.strip().splitlines()[-6:])
             return _failed(name, f"exit {done.returncode}: {tail}")
+        if done.returncode == OVER_EXIT:  # measured; an aim the suite holds hard was missed
+            loud = [line for line in done.stderr.splitlines() if line.startswith("!!")]
+            print("\n".join([f"!! {name}:", *loud]), file=sys.stderr)
         return SuiteResult.from_json(json.loads(out.read_text(encoding="utf-8")))
 
 

@@ -194,6 +194,8 @@ def assemble(
     )
     window.closing.connect(desk.shutdown)
     window.after_first_frame(partial(runner.submit, load_http))
+    if not demo and demo_url is None:  # the keyring holds the key: find its backend early
+        window.after_first_frame(keys.warm)
     return desk
 
 

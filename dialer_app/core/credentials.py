@@ -69,6 +69,17 @@ def set_proxy_password(name: str, password: str) -> None:
         raise _translate(exc, "save", "the proxy password") from None
 
 
+def discover() -> None:
+    """Import keyring and pick its backend now (tens of milliseconds of imports and probing),
+    so that the first real read does not; a failure is left for that read to report."""
+    try:
+        import keyring
+
+        keyring.get_keyring()
+    except Exception:  # noqa: S110 - the read that needs the backend says what is wrong
+        pass
+
+
 def backend_name() -> str:
     """The keyring backend in use, for diagnostics."""
     import keyring

@@ -39,8 +39,10 @@ class CallService(QObject):
 
     ``place()`` returns the call's job: ``progressed(Campaign)`` once the write-ahead rows
     are committed (the history's, and the lead's when the request carries a ``lead_id``: the
-    request is leaving), then ``succeeded(CallAttempt)``; it never fails. A write-ahead row
-    that cannot be written stops the request: the outcome is ``not_sent`` with the reason.
+    request is leaving), ``progressed(CallResult)`` as soon as the answer is read (before its
+    row is finished, so the agent sees it one commit sooner), then ``succeeded(CallAttempt)``;
+    it never fails. A write-ahead row that cannot be written stops the request: the outcome
+    is ``not_sent`` with the reason.
 
     Signals:
         busy_changed(bool): a call request is (no longer) in flight
@@ -158,6 +160,7 @@ def _attempt(
         result = CallResult(Outcome.NOT_SENT, f"the history could not be written ({exc})")
         return CallAttempt(request, result, None)
     result = client.place_call(request)
+    progress(result)
     try:
         row: Campaign | None = history.finish(row_id, result)
     except HistoryError as exc:

@@ -31,6 +31,26 @@ class PreCall:
     earlier: Campaign | None = None  # an attempt within the cool-down that may have rung
 
 
+@dataclass(frozen=True, slots=True)
+class Ahead:
+    """The history's word before a call, read before the press, and the store's write count
+    when it was read (-1: no history)."""
+
+    writes: int
+    before: PreCall
+
+
+def pre_call(store: HistoryStore, customer_number: str, within_seconds: int) -> PreCall:
+    """Worker side of ``before_call``."""
+    since = datetime.now(UTC) - timedelta(seconds=max(within_seconds, 0))
+    if store.blocked(customer_number):
+        found = store.opt_outs(customer_number)
+        return PreCall(blocked=True, opt_out=found[0] if found else None)
+    if within_seconds <= 0:
+        return PreCall()
+    return PreCall(earlier=store.last_attempt_to(customer_number, since))
+
+
 UNFINISHED_MESSAGE = "The app closed before the answer arrived: the call may have been placed."
 
 
@@ -85,17 +105,25 @@ class HistoryService(QObject):
     def before_call(self, customer_number: str, within_seconds: int) -> Job[PreCall]:
         """What the history says before a call: the do-not-call list, then an attempt within
         the cool-down that may have rung the customer."""
-        since = datetime.now(UTC) - timedelta(seconds=max(within_seconds, 0))
+        return self._read(lambda store: pre_call(store, customer_number, within_seconds), PreCall())
 
-        def work(store: HistoryStore) -> PreCall:
-            if store.blocked(customer_number):
-                found = store.opt_outs(customer_number)
-                return PreCall(blocked=True, opt_out=found[0] if found else None)
-            if within_seconds <= 0:
-                return PreCall()
-            return PreCall(earlier=store.last_attempt_to(customer_number, since))
+    def before_call_ahead(self, customer_number: str, within_seconds: int) -> Job[Ahead]:
+        """``before_call`` asked ahead of the press: its answer holds while ``unchanged``."""
+        store = self.store
+        if store is None:
+            return self._runner.submit(lambda: Ahead(-1, PreCall(blocked=True)))
 
-        return self._read(work, PreCall())
+        def work() -> Ahead:
+            writes = store.writes  # noted before reading
+            return Ahead(writes, pre_call(store, customer_number, within_seconds))
+
+        return self._runner.submit(work)
+
+    def unchanged(self, ahead: Ahead) -> bool:
+        """Nothing was written to the history since ``ahead`` was read (no database call:
+        the store counts its writes)."""
+        store = self.store
+        return store is not None and ahead.writes >= 0 and store.writes == ahead.writes
 
     def save_wrap_up(self, row_id: int, wrap_up: WrapUp) -> Job[Campaign | None]:
         """Store the agent's wrap-up; the updated row."""

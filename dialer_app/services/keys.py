@@ -22,6 +22,10 @@ class KeyService(QObject):
         # A keyring can block for seconds (a locked wallet, a slow D-Bus): never hold up quitting.
         self._runner = Runner(max_threads=1, parent=self, abandon_at_exit=True)
 
+    def warm(self) -> Job[None]:
+        """Discover the keyring backend on the worker before a key is needed."""
+        return self._runner.submit(credentials.discover)
+
     def load(self, base_url: str) -> Job[str | None]:
         """The stored key for ``base_url``, or None when none is stored."""
         return self._runner.submit(lambda: credentials.get_authcode(base_url) or None)

@@ -342,6 +342,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(notice.text, 10000)
         else:
             self.show_outcome(notice.text, notice.level, notice.action, spoken=notice.spoken)
+            if notice.at_once:  # not behind the events queued meanwhile (its row, listeners)
+                self.outcome_label.repaint()
 
     @Slot(str)
     def _on_outcome_link_activated(self, link: str) -> None:

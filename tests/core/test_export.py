@@ -231,7 +231,9 @@ def test_the_apps_streaming_export_writes_what_the_row_export_writes(
     assert [name for name, _, _ in RAW_FIELDS] == [name for name, _ in FIELDS]
 
 
-@pytest.mark.parametrize("zone", ["UTC", "Asia/Kolkata", "America/St_Johns", "Europe/Berlin"])
+@pytest.mark.parametrize(
+    "zone", ["UTC", "Asia/Kolkata", "Asia/Kathmandu", "America/St_Johns", "Europe/Berlin"]
+)
 def test_local_times_match_the_standard_conversion(
     monkeypatch: pytest.MonkeyPatch, zone: str
 ) -> None:

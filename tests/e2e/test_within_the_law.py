@@ -15,7 +15,7 @@ from typing import TypeVar
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from dialer_app.composition import Desk, assemble
@@ -30,6 +30,7 @@ from dialer_app.core.logsetup import Redactor
 from dialer_app.sandbox import Sandbox
 from dialer_app.ui.common.dialogs import ConfirmRedial
 from dialer_app.ui.common.purpose import CallerIdQuestion, PurposeDialog
+from dialer_app.ui.language import install_translations
 from dialer_app.ui.leads.dialogs import ImportPreviewDialog
 from dialer_app.ui.leads.menu import LeadListParts
 from tests.helpers.hours import india
@@ -40,6 +41,13 @@ T = TypeVar("T")
 CLICK = "click_to_call_v3"
 ORDINARY = "01204000000"  # the sandbox's first deskphone: not of a caller-ID series
 SERIES_140 = "01409000000"
+
+
+@pytest.fixture(autouse=True)
+def english_again(qapp: QApplication) -> None:
+    """The English catalogue (its plurals), again: a test before may have run ``main()``,
+    which installs the system's language."""
+    install_translations(qapp, "en")
 
 
 def start(launch: Launch, qtbot: QtBot, clock: ListClock) -> Desk:

@@ -118,10 +118,17 @@ def test_busy_and_the_call_are_reported_in_order(qtbot: QtBot, services: Service
     services.calls.busy_changed.connect(events.append)
     services.calls.call_finished.connect(lambda attempt: events.append("finished"))
     job = services.place()
-    job.progressed.connect(lambda row: events.append(row.outcome))
+    job.progressed.connect(lambda value: events.append((type(value).__name__, value.outcome)))
     job.succeeded.connect(lambda attempt: events.append(attempt.result.outcome))
-    qtbot.waitUntil(lambda: len(events) == 5, timeout=5000)
-    assert events == [True, Outcome.SENDING, Outcome.PLACED, False, "finished"]
+    qtbot.waitUntil(lambda: len(events) == 6, timeout=5000)
+    assert events == [
+        True,
+        ("Campaign", Outcome.SENDING),  # the write-ahead row is committed: the request leaves
+        ("CallResult", Outcome.PLACED),  # the answer, before its row is finished (shown sooner)
+        Outcome.PLACED,
+        False,
+        "finished",
+    ]
 
 
 def test_a_dropped_connection_is_unknown_and_never_retried(

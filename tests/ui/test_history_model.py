@@ -7,12 +7,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from dialer_app.core.records import Campaign, Outcome, ReportState, Verdict
+from dialer_app.ui.history.columns import OUTCOME_COLUMN, outcome_colour
 from dialer_app.ui.history.model import HistoryModel
+from tests.helpers.contrast import palette_of, use_scheme
 from tests.helpers.text import shown
 
 # 14 Mar 09:05:07 in whatever the local time zone of the test run is.
@@ -223,3 +226,22 @@ def test_upsert_of_a_known_row_replaces_it(qtbot: QtBot, model: HistoryModel) ->
 def test_row_at_out_of_range(model: HistoryModel) -> None:
     with pytest.raises(IndexError):
         model.row_at(0)
+
+
+def test_outcome_colours_follow_a_palette_switch_after_the_rows_were_shown(
+    model: HistoryModel,
+) -> None:
+    """The cells are made once per row, but a light/dark switch makes them again."""
+    model.set_rows([campaign(1, outcome=Outcome.PLACED)])
+    index = model.index(0, OUTCOME_COLUMN)
+    before = QPalette(QGuiApplication.palette())
+    try:
+        colours = []
+        for scheme in ("light", "dark"):
+            use_scheme(scheme)
+            shown_colour = model.data(index, Qt.ItemDataRole.ForegroundRole)
+            assert shown_colour == outcome_colour(Outcome.PLACED, palette_of(scheme)), scheme
+            colours.append(shown_colour)
+        assert colours[0] != colours[1]
+    finally:
+        QApplication.setPalette(before)

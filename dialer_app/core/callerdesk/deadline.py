@@ -8,8 +8,12 @@ when time is up; the client then reports the outcome as unknown.
 from __future__ import annotations
 
 import contextlib
+import heapq
+import itertools
 import socket
 import threading
+import time
+from collections.abc import Callable
 from typing import Any
 
 # A whole exchange, however slowly the answer trickles in (the services' shutdown waits this).
@@ -37,11 +41,13 @@ class Deadline:
         self._sock: socket.socket | None = None
         self._disarmed = False
         self.expired = False
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
+        self._seconds = seconds
+        self._ticket = -1
 
     def __enter__(self) -> Deadline:
-        self._timer.start()
+        # One watchdog thread for every deadline: a thread started per request would be
+        # started (and waited for) on the way to the wire.
+        self._ticket = _WATCHDOG.add(time.monotonic() + self._seconds, self._expire)
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -49,7 +55,7 @@ class Deadline:
 
     def disarm(self) -> None:
         """The answer is in (or given up on): never shut the socket from now on."""
-        self._timer.cancel()
+        _WATCHDOG.cancel(self._ticket)
         with self._lock:
             self._sock = None
             self._disarmed = True
@@ -76,6 +82,52 @@ class Deadline:
             self.expired = True
             if self._sock is not None:
                 shut(self._sock)
+
+
+class _Watchdog:
+    """Calls each registered action at its time, on one daemon thread started on first use."""
+
+    def __init__(self) -> None:
+        self._wake = threading.Condition()
+        self._due: list[tuple[float, int, Callable[[], None]]] = []  # a heap by time
+        self._cancelled: set[int] = set()
+        self._tickets = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def add(self, when: float, action: Callable[[], None]) -> int:
+        with self._wake:
+            ticket = next(self._tickets)
+            heapq.heappush(self._due, (when, ticket, action))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="deadlines", daemon=True)
+                self._thread.start()
+            elif self._due[0][1] == ticket:  # sooner than what the thread waits for
+                self._wake.notify()
+            return ticket
+
+    def cancel(self, ticket: int) -> None:
+        with self._wake:
+            if any(entry[1] == ticket for entry in self._due):
+                self._cancelled.add(ticket)
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while self._due and self._due[0][1] in self._cancelled:
+                    self._cancelled.discard(heapq.heappop(self._due)[1])
+                if not self._due:
+                    self._wake.wait()
+                    continue
+                when, _, action = self._due[0]
+                left = when - time.monotonic()
+                if left > 0:
+                    self._wake.wait(left)
+                    continue
+                heapq.heappop(self._due)
+            action()
+
+
+_WATCHDOG = _Watchdog()
 
 
 def shut(sock: socket.socket) -> None:

@@ -132,51 +132,73 @@ def _checked(
 def _raw_cells(
     batches: Iterable[Sequence[Sequence[Any]]], text: Callable[[object], str]
 ) -> Iterator[list[str | int]]:
-    """Each raw row (``EXPORT_COLUMNS``) as its export cells, text through ``text``.
+    """Each raw row (``EXPORT_COLUMNS``) as its export cells, text through ``text``."""
+    for batch in _raw_batches(batches, text):
+        yield from batch
+
+
+def _raw_batches(
+    batches: Iterable[Sequence[Sequence[Any]]], text: Callable[[object], str]
+) -> Iterator[list[list[str | int]]]:
+    """Each batch of raw rows (``EXPORT_COLUMNS``) as rows of export cells.
 
     A row whose text is all printable ASCII with no cell starting like a formula (one join,
-    three C-level checks; a ``|`` inside a cell can only send it the slow way) keeps its text.
+    a few C-level checks; a ``|`` inside a cell can only send it the
+    slow way) keeps its text. Times: the UTC hour's local prefix and zone, looked up once an
+    hour (``LocalTimes``), glued to the minutes and seconds inline.
     """
     local = LocalTimes()
+    hours = local.hours
     times = [index for index, (_, _, kind) in enumerate(RAW_FIELDS) if kind == "time"]
     texts = [index for index, (_, _, kind) in enumerate(RAW_FIELDS) if kind == "text"]
     pick = itemgetter(*texts)
+    first = _FORMULA_SET
     for batch in batches:
+        out: list[list[str | int]] = []
+        append = out.append
         for raw in batch:
             row = list(raw)
             for index in times:
-                if row[index] is not None:
-                    row[index] = local(row[index])
-                else:
+                value = row[index]
+                if not value:
                     row[index] = ""
+                    continue
+                hour = hours.get(value[:13])
+                row[index] = hour[0] + value[13:19] + hour[1] if hour else local(value)
             joined = "|".join(pick(raw))
-            if not (joined.isascii() and joined.isprintable()) or _looks_like_formula(joined):
+            if (
+                not (joined.isascii() and joined.isprintable())
+                or joined[:1] in first
+                or "|=" in joined
+                or "|+" in joined
+                or "|-" in joined
+                or "|@" in joined
+            ):
                 for index in texts:
                     row[index] = text(row[index])
-            yield row
+            append(row)
+        yield out
 
 
 def _csv_raw(batches: Iterable[Sequence[Sequence[Any]]], target: Path) -> int:
+    from dialer_app.core.history.export_csv import csv_lines
+
+    kinds = [kind for _, _, kind in RAW_FIELDS]
     with (
         _replacing(target, ".csv") as temp,
-        open(temp, "w", newline="", encoding="utf-8-sig", buffering=1 << 20) as out,
+        open(temp, "w", newline="", encoding="utf-8", buffering=1 << 20) as out,
     ):
-        writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC)
-        writer.writerow([name for name, _, _ in RAW_FIELDS])
+        out.write("\ufeff")  # the byte-order mark ("utf-8-sig" would encode line by line)
+        csv.writer(out, quoting=csv.QUOTE_NONNUMERIC).writerow([n for n, _, _ in RAW_FIELDS])
         count = 0
-        for row in _raw_cells(batches, _text):
-            writer.writerow(row)
-            count += 1
+        for lines in csv_lines(batches, kinds, LocalTimes(), _text, _FORMULA_SET):
+            out.writelines(lines)
+            count += len(lines)
         return count
 
 
 def _xlsx_raw(batches: Iterable[Sequence[Sequence[Any]]], target: Path) -> int:
     return _write_xlsx_cells(_raw_cells(batches, _plain_text), target)
-
-
-def _looks_like_formula(joined: str) -> bool:
-    """Whether a cell of ``"|".join(cells)`` may start like a formula (or a ``|`` misleads)."""
-    return joined.startswith(FORMULA_STARTS) or any(mark in joined for mark in _JOINED_FORMULA)
 
 
 def _text(value: object) -> str:
@@ -197,42 +219,58 @@ def _plain_text(value: object) -> str:
     return plain(value)
 
 
+_MINUTES = tuple(f"{minute:02d}" for minute in range(60))
+
+
 class LocalTimes:
     """Stored UTC times (``2026-11-20T06:00:00.000000+00:00``) as local ISO 8601 to the second,
     exactly as ``datetime.astimezone().isoformat(timespec="seconds")`` writes them.
 
-    The zone is looked up once per UTC hour: when its offset is the same at both ends of the
-    hour and a whole number of hours, only the date and hour change (string work); otherwise
-    (a half-hour zone, a clock change inside the hour) the row is converted the slow way.
+    The zone is looked up once per UTC hour. When its offset is the same at both ends of the
+    hour: a whole number of hours, and only the date and hour change (``hours``: string
+    work); a whole number of minutes (India: +05:30), and the hour's minutes fall in two local
+    hours, picked by adding the offset's minutes. Only what is left (a clock change inside
+    the hour, a zone off by seconds) is converted the slow way.
     """
 
     def __init__(self) -> None:
-        self._hours: dict[str, tuple[str, str] | None] = {}
+        self.hours: dict[str, tuple[str, str] | None] = {}  # UTC hour -> (prefix, zone)
+        # UTC hour -> (first local hour's prefix, the next one's, minutes to add, zone)
+        self._shifted: dict[str, tuple[str, str, int, str] | None] = {}
 
     def __call__(self, value: object) -> str:
         if not value or not isinstance(value, str):
             return ""
         key = value[:13]
-        if key not in self._hours:
-            self._hours[key] = self._hour(key)
-        hour = self._hours[key]
-        if hour is None:
-            return datetime.fromisoformat(value).astimezone().isoformat(timespec="seconds")
-        prefix, zone = hour
-        return prefix + value[13:19] + zone
+        if key not in self.hours:
+            self.hours[key], self._shifted[key] = self._hour(key)
+        hour = self.hours[key]
+        if hour is not None:
+            return hour[0] + value[13:19] + hour[1]
+        shifted = self._shifted[key]
+        if shifted is not None and value[14:16].isdigit():
+            first, second, add, zone = shifted
+            minute = int(value[14:16]) + add
+            if minute < 60:
+                return first + _MINUTES[minute] + value[16:19] + zone
+            return second + _MINUTES[minute - 60] + value[16:19] + zone
+        return datetime.fromisoformat(value).astimezone().isoformat(timespec="seconds")
 
     @staticmethod
-    def _hour(hour: str) -> tuple[str, str] | None:
+    def _hour(hour: str) -> tuple[tuple[str, str] | None, tuple[str, str, int, str] | None]:
         try:
             start = datetime.fromisoformat(hour + ":00:00+00:00")
         except ValueError:
-            return None
+            return None, None
         first, last = start.astimezone(), (start + timedelta(seconds=3599)).astimezone()
         offset = first.utcoffset()
-        if offset is None or offset != last.utcoffset() or offset % timedelta(hours=1):
-            return None
+        if offset is None or offset != last.utcoffset() or offset % timedelta(minutes=1):
+            return None, None
         text = first.isoformat(timespec="seconds")
-        return text[:13], text[19:]
+        if not offset % timedelta(hours=1):
+            return (text[:13], text[19:]), None
+        following = (first + timedelta(hours=1)).isoformat(timespec="seconds")
+        return None, (text[:14], following[:14], first.minute, text[19:])
 
 
 def write_history(rows: Iterable[Campaign], target: Path) -> int:

@@ -74,6 +74,7 @@ class HistoryStore:
         self._window_lock = threading.Lock()  # the window's reader: never waits on a write
         self._window_conn: sqlite3.Connection | None = None
         self._window_closed = False
+        self._writes = 0  # writes begun on this store (see ``writes``)
         self.read_only = False  # True: the rows can be shown, no call can be recorded
         self.disk_full = False  # True at opening: calls fail (not sent) until there is space
         self.write_problem = ""  # why it cannot be written, when read_only
@@ -103,6 +104,13 @@ class HistoryStore:
     @property
     def path(self) -> Path:
         return self._path
+
+    @property
+    def writes(self) -> int:
+        """How many writes this store has begun. A read made after this was N saw every
+        write committed so far; if it is still N, nothing has changed since (this store is the
+        only writer of its file: the app runs once per data directory)."""
+        return self._writes
 
     def begin(self, request: CallRequest) -> int:
         """Commit a ``sending`` row for ``request`` (durable on return) and give its id."""
@@ -503,6 +511,8 @@ class HistoryStore:
     def _guard(self, action: str) -> Iterator[None]:
         """Hold the lock; turn sqlite errors into a ``HistoryError`` that names the file."""
         with self._lock:
+            if action != "read":
+                self._writes += 1  # before the write: a read racing it sees the change
             try:
                 yield
             except sqlite3.Error as exc:

@@ -12,7 +12,7 @@ from dialer_app.core.errors import InvalidNumber
 from dialer_app.core.leads.model import LeadList
 from dialer_app.core.messages import Guidance, describe_error, describe_result, guidance_for
 from dialer_app.core.phone import format_national, normalise
-from dialer_app.core.records import CallRequest, Campaign, Outcome, TeamCall
+from dialer_app.core.records import CallRequest, CallResult, Campaign, Outcome, TeamCall
 from dialer_app.services import settings as keys_of
 from dialer_app.services.calls import CallAttempt, CallService
 from dialer_app.services.compliance import ListRules
@@ -21,6 +21,7 @@ from dialer_app.services.hours import HoursGuard
 from dialer_app.services.runner import Latest
 from dialer_app.services.settings import Settings
 from dialer_app.services.team import TEAM_CHECK_MS, TeamGuard
+from dialer_app.ui.calling.ask_ahead import AskAhead
 from dialer_app.ui.calling.banner import OUTCOME_LEVEL, redial_question
 from dialer_app.ui.calling.dial_form import DialForm
 from dialer_app.ui.calling.list_rules import ListRulesCheck
@@ -66,6 +67,7 @@ class CallFlow(QObject):
         self._form = form
         self._window = window
         self._team_guard = team
+        self._ahead = AskAhead(team, history, form, settings, self)  # asked while typing
         self._working = False
         self._pending: CallRequest | None = None
         self._local: PreCall | None = None
@@ -79,6 +81,7 @@ class CallFlow(QObject):
         self._blocked_number = ""
         self.last_call: CallRequest | None = None  # the call in progress, or the last one
         self._opted_out = ""
+        self._calling: CallRequest | None = None  # its answer not shown yet
 
     @Slot()
     def unblock_refused(self) -> None:
@@ -140,22 +143,29 @@ class CallFlow(QObject):
             return  # a list's call is checked against its purpose's hours instead
         self._set_working(True)
         self._pending = request
-        self._local = None
-        self._team = None
         self._list_rules = None
         rules = None if self._list is None else self._rules.read(self._list.list_id)
         if rules is not None:
             rules.on_success(self._on_list_rules_read).on_failure(self._on_list_rules_failed)
         cooldown = self._settings.get(keys_of.COOLDOWN)
-        job = self._history.before_call(request.customer_number, cooldown)
-        job.on_success(self._on_history_checked).on_failure(self._on_history_check_failed)
-        team = self._team_guard.check(request.customer_number, request.member_number, cooldown)
-        if team is None or cooldown <= 0:
+        customer, member = request.customer_number, request.member_number
+        self._local = self._ahead.local(customer, member, cooldown)
+        if self._local is None:
+            job = self._history.before_call(request.customer_number, cooldown)
+            job.on_success(self._on_history_checked).on_failure(self._on_history_check_failed)
+        self._team = self._ahead.fresh(customer, member, cooldown)
+        if self._team is None:
+            team = self._team_guard.check(customer, member, cooldown)
+            if team is not None and cooldown > 0:
+                self._team_job.replace(team)
+                team.on_success(self._on_team_checked).on_failure(self._on_team_check_failed)
+                self._team_timer.start()
+                return
             self._team = []
-        else:
-            self._team_job.replace(team)
-            team.on_success(self._on_team_checked).on_failure(self._on_team_check_failed)
-            self._team_timer.start()
+        if self._local is not None and not self._team:
+            self._decide()  # both asked while typing, nothing to ask the agent: send now
+        elif self._local is not None:
+            QTimer.singleShot(0, self._decide)  # the question opens after this key press
 
     def _request_or_explain(self) -> CallRequest | None:
         """The validated request, or None after telling the agent what is missing."""
@@ -285,6 +295,7 @@ class CallFlow(QObject):
             self._set_working(False)
             return
         self.last_call = request
+        self._calling = request
         job.on_progress(self._on_call_row_started).on_success(self._on_call_finished)
         calling = self.tr("Calling {number}…").format(number=who)
         note, self._team_note = self._team_note, ""
@@ -310,27 +321,34 @@ class CallFlow(QObject):
         if isinstance(row, Campaign):
             self._rules.record_call(row)
             self.row_changed.emit(row)
+        elif isinstance(row, CallResult) and self._calling is not None:
+            request, self._calling = self._calling, None
+            self._show_result(request, row, "")  # the answer is read: its row comes next
 
     @Slot(object)
     def _on_call_finished(self, attempt: CallAttempt) -> None:
         self._set_working(False)
         if attempt.row is not None:
             self.row_changed.emit(attempt.row)
-        text = translated(describe_result(attempt.result, attempt.request.customer_number))
+        if self._calling is not None or attempt.history_error:
+            self._calling = None
+            self._show_result(attempt.request, attempt.result, attempt.history_error)
         guidance, _ = guidance_for(attempt.result.message)
-        rejected = attempt.result.outcome is Outcome.REJECTED
-        if attempt.history_error:
-            text += " " + self.tr("(Not saved in history: {reason})").format(
-                reason=attempt.history_error
-            )
-        if rejected and guidance is Guidance.OPEN_SETTINGS:
-            self.notice.emit(Notice(Level.ERROR, text, Action.OPEN_ACCOUNT))
-        else:
-            self.notice.emit(Notice(OUTCOME_LEVEL[attempt.result.outcome], text))
         if guidance is Guidance.PICK_MEMBER:
             self._form.member_combo.setFocus()
         else:
             self._form.focus_number()
+
+    def _show_result(self, request: CallRequest, result: CallResult, history_error: str) -> None:
+        text = translated(describe_result(result, request.customer_number))
+        guidance, _ = guidance_for(result.message)
+        rejected = result.outcome is Outcome.REJECTED
+        if history_error:
+            text += " " + self.tr("(Not saved in history: {reason})").format(reason=history_error)
+        if rejected and guidance is Guidance.OPEN_SETTINGS:
+            self.notice.emit(Notice(Level.ERROR, text, Action.OPEN_ACCOUNT, at_once=True))
+        else:
+            self.notice.emit(Notice(OUTCOME_LEVEL[result.outcome], text, at_once=True))
 
     def _refuse(self, text: str) -> None:
         self.notice.emit(Notice(Level.ERROR, text))

@@ -31,3 +31,4 @@ class Notice:
     text: str  # plain text: shown escaped, never as markup
     action: Action = Action.NONE
     spoken: bool = True  # announced to a screen reader (not a talk timer's every tick)
+    at_once: bool = False  # painted before the events already queued (a call's outcome)

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont
 
 from dialer_app.core.history.sql import Key, Span, key_of
 from dialer_app.core.history.window import Opened
@@ -31,16 +31,12 @@ from dialer_app.core.records import Campaign, HistoryQuery
 from dialer_app.core.window import Plan
 from dialer_app.services.history import HistoryService
 from dialer_app.services.runner import Job, Latest
-from dialer_app.ui.common.plain import tooltip
 from dialer_app.ui.common.row_window import RowWindow
+from dialer_app.ui.history.cells import CellCache
 from dialer_app.ui.history.columns import (
     COLUMNS,
-    OUTCOME_COLUMN,
     OUTCOME_TEXT,
-    RECORDING_COLUMN,
     RESULT_COLUMN,
-    outcome_colour,
-    worst_case_colours,
 )
 
 __all__ = ["COLUMNS", "OUTCOME_TEXT", "HistoryModel"]
@@ -50,6 +46,12 @@ _ROOT = QModelIndex()
 MARK_EVERY = 500  # rows between marks: a jump skips at most half of this
 MARKS_FROM = 20 * MARK_EVERY  # smaller results: a skip from an end is as cheap
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_FONT = Qt.ItemDataRole.FontRole.value
+_ALIGNMENT = tuple(column.alignment for column in COLUMNS)
 _SERVED = frozenset(
     role.value
     for role in (
@@ -96,6 +98,7 @@ class HistoryModel(QAbstractTableModel):
         self._open: Latest[tuple[Opened, int]] = Latest()  # the current query's first page
         self._bold = QFont()
         self._bold.setBold(True)
+        self._cells = CellCache()  # each row's texts and colours, made once
 
     @property
     def query(self) -> HistoryQuery:
@@ -299,21 +302,20 @@ class HistoryModel(QAbstractTableModel):
         row, column = self._row(index.row()), index.column()
         if row is None:  # being read (or past the end): a blank row until it arrives
             return None
+        if role == _ALIGN:
+            return _ALIGNMENT[column]
+        cells = self._cells.of(row)
         if role == _DISPLAY:
             live = self._live.get(row.row_id) if column == RESULT_COLUMN else None
-            return live if live and row.verdict is None else COLUMNS[column].text(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == RECORDING_COLUMN and row.recording_url:
-                return tooltip(row.recording_url)
-            return tooltip(row.message) or None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(row, column)
-        if role == Qt.ItemDataRole.BackgroundRole and row.worst_case:
-            return worst_case_colours(QGuiApplication.palette()).background
-        if role == Qt.ItemDataRole.FontRole and row.worst_case and column == RESULT_COLUMN:
+            return live if live and row.verdict is None else cells.texts[column]
+        if role == _FOREGROUND:
+            return cells.foreground[column]
+        if role == _TOOLTIP:
+            return cells.tips[column]
+        if role == _BACKGROUND:
+            return cells.background
+        if role == _FONT and row.worst_case and column == RESULT_COLUMN:
             return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return COLUMNS[column].alignment
         return None
 
     def headerData(
@@ -328,16 +330,6 @@ class HistoryModel(QAbstractTableModel):
             and 0 <= section < len(COLUMNS)
         ):
             return COLUMNS[section].title
-        return None
-
-    @staticmethod
-    def _foreground(row: Campaign, column: int) -> object:
-        """Colours follow the palette (light or dark); the worst-case row is one pair."""
-        palette = QGuiApplication.palette()
-        if row.worst_case:
-            return worst_case_colours(palette).text
-        if column == OUTCOME_COLUMN:
-            return outcome_colour(row.outcome, palette)
         return None
 
     def _position_of(self, row_id: int) -> int | None:
