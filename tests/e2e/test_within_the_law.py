@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from dialer_app.composition import Desk, assemble
@@ -418,3 +418,46 @@ def test_the_demo_list_asks_its_purpose_refuses_a_dnd_lead_and_questions_the_des
     assert "140-series" in asked[0]
     qtbot.waitUntil(lambda: "Not called: the deskphone" in banner(desk))
     assert sandbox.received(CLICK) == []
+
+
+@pytest.mark.usefixtures("saved_key")
+def test_the_caller_id_question_by_keyboard_return_and_escape_never_call(
+    qtbot: QtBot, launch: Launch, tmp_path: Path, sandbox: Sandbox
+) -> None:
+    source = write_csv(tmp_path / "offers.csv", ",", [
+        ["Name", "Mobile", "Consent source"], ["Asha", "9876543210", "Website form"],
+    ])  # fmt: skip
+    clock = ListClock()
+    clock.now = india("2026-12-03", "10:00")
+    desk = start(launch, qtbot, clock)
+    imported(qtbot, desk, ready(qtbot, open_preview(qtbot, desk, source, "promotional")),
+             Qt.Key.Key_Return)  # fmt: skip
+    keys = [(Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
+            (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+            (Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)]  # fmt: skip
+    seen: list[QMessageBox] = []
+
+    def answer() -> None:  # the agent's key, once the real question is the active window
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.objectName() == "callerIdQuestion":
+            if not seen or seen[-1] is not box:
+                seen.append(box)
+                assert box.defaultButton() is box.escapeButton()  # "Don't call"
+            if QApplication.activeWindow() is box:
+                QTest.keyClick(box, *keys[len(seen) - 1])
+
+    timer = QTimer(desk.window)
+    timer.setInterval(10)
+    timer.timeout.connect(answer)
+    timer.start()
+    form = desk.window.form
+    for expected in (1, 2):  # Return, then Escape: "Don't call"
+        call(desk)
+        qtbot.waitUntil(lambda: len(seen) == expected, timeout=5000)  # noqa: B023
+        qtbot.waitUntil(lambda: "Not called: the deskphone" in banner(desk))
+        qtbot.waitUntil(form.call_button.isEnabled)
+        assert calls(sandbox) == 0
+        desk.window.show_outcome("")
+    call(desk)  # Alt+A: "Call anyway"
+    qtbot.waitUntil(lambda: calls(sandbox) == 1, timeout=5000)
+    timer.stop()
