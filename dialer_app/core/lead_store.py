@@ -17,7 +17,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -134,7 +134,10 @@ class LeadStore:
                 raise HistoryError(f"The lead lists at {self._path}: {exc}") from exc
 
     def close(self) -> None:
+        """Checkpoint and close the lists file (no -wal or -shm file stays); safe twice."""
         with self._lock:
+            with suppress(sqlite3.Error):  # closed already, or a read-only disk
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._conn.close()
 
     # -- lists -------------------------------------------------------------------------

@@ -105,6 +105,11 @@ class LeadService(QObject):
             self._store, self.problem = self._open()
         return self._store
 
+    def close(self) -> None:
+        """Close the lists file if it was opened (at shutdown, once no job runs)."""
+        if self._store is not None:
+            self._store.close()
+
     def preview(self, path: Path) -> tuple[Job[Preview], Cancel]:
         """Read and check ``path`` (progress: rows checked); nothing is saved yet."""
         cancel = Cancel(threading.Event())
