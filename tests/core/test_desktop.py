@@ -234,7 +234,7 @@ def test_the_tools_are_looked_up_when_used_not_when_imported(
     tools.mkdir()
     ran = home / "xdg-mime-ran"
     fake = tools / "xdg-mime"
-    fake.write_text(f"#!/bin/sh\necho \"$@\" >> {ran}\n")
+    fake.write_text(f'#!/bin/sh\necho "$@" >> {ran}\n')
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{tools}:/usr/bin:/bin")
 
