@@ -93,6 +93,7 @@ class LeadService(QObject):
         self._store = store if isinstance(store, LeadStore) else None
         self._open = None if isinstance(store, LeadStore) else store
         self.problem = ""  # why the lists last only for this session, if they do
+        self._closed = False
         self._history = history
         self._runner = runner
         self.clock = clock
@@ -107,6 +108,7 @@ class LeadService(QObject):
 
     def close(self) -> None:
         """Close the lists file if it was opened (at shutdown, once no job runs)."""
+        self._closed = True
         if self._store is not None:
             self._store.close()
 
@@ -195,6 +197,8 @@ class LeadService(QObject):
         return self.store.advance(list_id, self.clock(), max_attempts)
 
     def due(self, list_id: int, max_attempts: int) -> list[Lead]:
+        if self._closed:  # quitting: the reminders' timer may tick once more
+            return []
         return self.store.due_call_backs(list_id, self.clock(), max_attempts)
 
     def set_status(self, lead: Lead, status: LeadStatus, when: datetime | None = None) -> None:
