@@ -43,7 +43,7 @@ from dialer_app.core.network import (
 )
 from dialer_app.core.outcome import classify, parse_json_object, server_text
 from dialer_app.core.paging import collect_rows
-from dialer_app.core.phone import mask
+from dialer_app.core.phone import last_ten, mask
 from dialer_app.core.proxy import DIRECT, ProxyChoice, ProxyMode, Route, route_for
 from dialer_app.core.records import (
     Balance,
@@ -265,11 +265,14 @@ class CallerDeskClient:
 
     def team_calls_to(self, day: date, customer_number: str) -> list[ReportRow]:
         """Every member's report rows of ``day`` with this customer in either number field
-        (which field holds the customer on a reverse call is unverified)."""
+        (which field holds the customer on a reverse call is unverified). The service's
+        filter is not trusted: a row about another customer is dropped here too."""
+        wanted = last_ten(customer_number)
         rows = {
             row.report_id: row
             for field in ("caller_num", "member_num")
             for row in self.call_reports(day, day, customer_number, field=field)
+            if wanted and wanted in (row.customer_number, row.member_number)
         }
         return list(rows.values())
 
