@@ -82,6 +82,8 @@ class Desk:
         # The team check's requests are read-only: give them a moment, never the full wait.
         team_done = self.team_runner.wait(TEAM_WAIT_MS)
         self._finish_open_rows()
+        for runner in (self.runner, self.team_runner):
+            runner.cancel_pending()  # results not yet delivered would meet closed stores
         if work_done:
             self._close_stores()
         else:  # closing a store under a running job would break it: close it after

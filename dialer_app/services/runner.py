@@ -194,6 +194,12 @@ class Runner(QObject):
         if not self._jobs:
             self.drained.emit()
 
+    def cancel_pending(self) -> None:
+        """Deliver no result of the jobs submitted so far (quitting: their slots may touch
+        what is being closed). ``drained`` is still emitted once they have returned."""
+        for job in self._jobs.values():
+            job.cancel()
+
     def wait(self, msecs: int) -> bool:
         """Block until every running job has returned (or ``msecs`` passed); True if all did."""
         deadline = time.monotonic() + msecs / 1000
