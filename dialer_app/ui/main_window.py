@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -55,6 +55,8 @@ from dialer_app.ui.wrapup import WrapUpPanel
 from dialer_app.ui.wrapup_flow import WrapUpFlow, dispositions
 
 log = logging.getLogger(__name__)
+# A maximised window on 1366x768 less a task bar: the size the README's promises are made at.
+PREFERRED_SIZE = QSize(1366, 700)
 
 
 class MainWindow(QMainWindow):
@@ -114,7 +116,7 @@ class MainWindow(QMainWindow):
         self._pending_imports: list[str] = []
         self._connect_signals()
         if not self.restoreGeometry(settings.get(keys_of.GEOMETRY)):
-            self.resize(1000, 640)
+            self.resize(first_size(self.screen().availableGeometry().size()))
         self.form.focus_number()
 
     def _build_ui(self) -> None:
@@ -394,6 +396,13 @@ class MainWindow(QMainWindow):
         self.hide()
         event.accept()
         self.closing.emit()
+
+
+def first_size(available: QSize) -> QSize:
+    """The window's size at its first start: what the README promises fits (the history's
+    needed columns beside a call-down list, as on a maximised 1366x768 screen), never more
+    than the screen offers. Later starts restore the size the agent left it at."""
+    return PREFERRED_SIZE.boundedTo(available)
 
 
 def action(parent: QMainWindow, text: str, *keys: str | QKeySequence.StandardKey) -> QAction:
