@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -92,6 +92,7 @@ class AccountDialog(QDialog):
         self.error_label.setStyleSheet(hint_style("error", self.palette()))
         self.error_label.setWordWrap(True)
         note_label = QLabel(note)
+        note_label.setTextFormat(Qt.TextFormat.PlainText)  # may quote a refused address
         note_label.setWordWrap(True)
         buttons = QDialogButtonBox()
         save = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)

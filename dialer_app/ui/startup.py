@@ -28,14 +28,20 @@ def has_display() -> bool:
     return True
 
 
+def to_stderr(sentence: Sentence | str) -> str:
+    """Print a refusal on stderr, as every refusal at start-up is; returns its text."""
+    text = translated(sentence)
+    print(f"dialer-app: {text}", file=sys.stderr)  # i18n: not shown (the program name)
+    return text
+
+
 class StartupRefusal:
     """Says why the dialer does not start; ``show`` is the one seam tests replace."""
 
     @classmethod
     def report(cls, sentence: Sentence | str, code: int) -> int:
         """Print the refusal, show it when there is a display; returns ``code``."""
-        text = translated(sentence)
-        print(f"dialer-app: {text}", file=sys.stderr)  # i18n: not shown (the program name)
+        text = to_stderr(sentence)
         if has_display():
             cls.show(text)
         return code
