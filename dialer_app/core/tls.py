@@ -99,6 +99,15 @@ class _ClosingContext(ssl.SSLContext):
         return _closing_wrap(lambda: wrap(sock, *options, session))
 
 
+def unverified_context() -> ssl.SSLContext:
+    """A context that verifies nothing: only to read who issued a certificate that failed
+    (``core.certs``), never for a request."""
+    context = _ClosingContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    return context
+
+
 def _closing_wrap(wrap: Callable[[], ssl.SSLSocket]) -> ssl.SSLSocket:
     """``wrap()``; if it fails, close the socket it made (``_close_orphans``)."""
     try:
