@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from dialer_app.composition import assemble
@@ -19,6 +20,7 @@ from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor, configure
 from dialer_app.sandbox import Sandbox
 from dialer_app.ui.dialogs import AccountDialog, ConfirmRedial
+from dialer_app.ui.language import install_translations
 from tests.helpers.harness import ClientFactory, Desk
 from tests.helpers.keys import SENTINEL, MemoryKeyring
 from tests.helpers.matrix import DOC_VARIABLE, STORAGE_KEYS, Collector, finish
@@ -76,6 +78,13 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         reporter.write_line(line, red=failed)
     if failed:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp: QApplication) -> None:
+    """The app's English catalogue, as the app loads it at start-up: the document says the
+    same whichever tests ran before (the e2e tests load it too)."""
+    install_translations(qapp, "en")
 
 
 @pytest.fixture(scope="session")
