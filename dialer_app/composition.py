@@ -83,7 +83,7 @@ class Desk:
         team_done = self.team_runner.wait(TEAM_WAIT_MS)
         self._finish_open_rows()
         for runner in (self.runner, self.team_runner):
-            runner.cancel_pending()  # results not yet delivered would meet closed stores
+            runner.close()  # nothing more runs or is delivered: the stores close next
         if work_done:
             self._close_stores()
         else:  # closing a store under a running job would break it: close it after
