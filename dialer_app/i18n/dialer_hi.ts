@@ -227,18 +227,6 @@
         <translation>&apos;कॉल न करें&apos; सूची से हटा दिया। कॉल करने के लिए Return दबाएँ।</translation>
     </message>
     <message>
-        <source>No call to mark: F11 puts the customer of the current call on the do-not-call list.</source>
-        <translation>चिह्नित करने को कोई कॉल नहीं: F11 अभी की कॉल के ग्राहक को &apos;कॉल न करें&apos; सूची में डालता है।</translation>
-    </message>
-    <message>
-        <source>{number} is on the do-not-call list now (the customer asked not to be called): no way of calling will ring it.</source>
-        <translation>{number} अब &apos;कॉल न करें&apos; सूची में है (ग्राहक ने कॉल न करने को कहा): कॉल करने का कोई भी तरीका इस पर घंटी नहीं बजाएगा।</translation>
-    </message>
-    <message>
-        <source>Not put on the do-not-call list: {reason}</source>
-        <translation>&apos;कॉल न करें&apos; सूची में नहीं डाला गया: {reason}</translation>
-    </message>
-    <message>
         <source>Not called: {reason}</source>
         <translation>कॉल नहीं किया: {reason}</translation>
     </message>
@@ -1365,6 +1353,21 @@
     <message>
         <source>Balance: unavailable</source>
         <translation>बैलेंस: उपलब्ध नहीं</translation>
+    </message>
+</context>
+<context>
+    <name>OptOutFlow</name>
+    <message>
+        <source>No call to mark: F11 puts the customer of the current call on the do-not-call list.</source>
+        <translation>चिह्नित करने को कोई कॉल नहीं: F11 अभी की कॉल के ग्राहक को &apos;कॉल न करें&apos; सूची में डालता है।</translation>
+    </message>
+    <message>
+        <source>{number} is on the do-not-call list now (the customer asked not to be called): no way of calling will ring it.</source>
+        <translation>{number} अब &apos;कॉल न करें&apos; सूची में है (ग्राहक ने कॉल न करने को कहा): कॉल करने का कोई भी तरीका इस पर घंटी नहीं बजाएगा।</translation>
+    </message>
+    <message>
+        <source>Not put on the do-not-call list: {reason}</source>
+        <translation>&apos;कॉल न करें&apos; सूची में नहीं डाला गया: {reason}</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,7 @@ from dialer_app.ui.calling.call_flow import CallFlow
 from dialer_app.ui.calling.dial_form import DialForm
 from dialer_app.ui.calling.list_rules import ListRulesCheck
 from dialer_app.ui.calling.live_flow import LiveFlow
+from dialer_app.ui.calling.opt_out_flow import OptOutFlow
 from dialer_app.ui.calling.wrapup import WrapUpPanel
 from dialer_app.ui.calling.wrapup_flow import WrapUpFlow, dispositions
 from dialer_app.ui.common.announce import BannerLabel, announce, install_accessibility
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self._flow = HistoryFlow(history, verdicts, team, self.form, self.history, self)
         rules = ListRulesCheck(s.compliance, s.hours, settings, self._active_lead_list, self)
         self._calls_flow = CallFlow(calls, history, team, settings, s.hours, self.form, self, rules)
+        self._opt_out = OptOutFlow(history, lambda: self._calls_flow.last_call, self)
         self.live_flow = LiveFlow(live, self._history, self)
         self._wrap_up = WrapUpFlow(
             history, calls, live, verdicts, settings, self.wrap_up, self._history, self.form, self
@@ -211,7 +213,7 @@ class MainWindow(QMainWindow):
         self.diagnostics_action.triggered.connect(self._on_diagnostics_triggered)
         self.call_again_action.triggered.connect(self._on_call_again_triggered)
         self.wrap_up_action.triggered.connect(self._on_wrap_up_triggered)
-        self.opt_out_action.triggered.connect(self._calls_flow.opt_out)
+        self.opt_out_action.triggered.connect(self._opt_out.opt_out)
         self.outcome_label.linkActivated.connect(self._on_outcome_link_activated)
         self._flow.call_requested.connect(self._calls_flow.place)
         self._calls_flow.row_changed.connect(self._flow.show_row)
@@ -224,6 +226,7 @@ class MainWindow(QMainWindow):
             self._lists_flow,
             self.live_flow,
             self._wrap_up,
+            self._opt_out,
         ):
             source.notice.connect(self.show_notice)
 

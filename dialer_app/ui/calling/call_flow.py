@@ -80,7 +80,6 @@ class CallFlow(QObject):
         self._team_timer.timeout.connect(self._on_team_timer_timeout)
         self._blocked_number = ""
         self.last_call: CallRequest | None = None  # the call in progress, or the last one
-        self._opted_out = ""
         self._calling: CallRequest | None = None  # its answer not shown yet
 
     @Slot()
@@ -94,36 +93,6 @@ class CallFlow(QObject):
     def _on_history_unblocked(self, _was_blocked: bool) -> None:
         text = self.tr("Taken off the do-not-call list. Press Return to call.")
         self.notice.emit(Notice(Level.INFO, text))
-
-    @Slot()
-    def opt_out(self) -> None:
-        """F11: the customer of the call in progress (or the last one) asked not to be
-        called: the number goes on the do-not-call list at once, with who and why."""
-        call = self.last_call
-        if call is None:
-            text = self.tr("No call to mark: F11 puts the customer of the current call on the "
-                           "do-not-call list.")  # fmt: skip
-            self.notice.emit(Notice(Level.STATUS, text))
-            return
-        why = opt_out.reason_text(opt_out.asked_not_to_be_called())
-        job = self._history.block(call.customer_number, why, call.member_name)
-        job.on_success(self._on_history_opted_out).on_failure(self._on_history_opt_out_failed)
-        self._opted_out = call.customer_number
-
-    @Slot(object)
-    def _on_history_opted_out(self, _result: object) -> None:
-        text = self.tr(
-            "{number} is on the do-not-call list now (the customer asked not to be called): "
-            "no way of calling will ring it."
-        ).format(number=format_national(self._opted_out))
-        self.notice.emit(Notice(Level.INFO, text))
-
-    @Slot(object)
-    def _on_history_opt_out_failed(self, exc: BaseException) -> None:
-        text = self.tr("Not put on the do-not-call list: {reason}").format(
-            reason=translated(describe_error(exc))
-        )
-        self.notice.emit(Notice(Level.ERROR, text))
 
     @property
     def working(self) -> bool:

@@ -159,7 +159,15 @@ class LeadListFiles(QObject):
             return
         day = dialog.purpose.scrubbed_on
         job = self._compliance.with_purpose(dialog.base, purpose, day)
-        job.on_success(self._on_preview_purposed).on_failure(self._on_recheck_failed)
+        job.on_success(self._on_preview_purposed).on_failure(self._on_purpose_check_failed)
+
+    @Slot(object)
+    def _on_purpose_check_failed(self, exc: BaseException) -> None:
+        """The import stays impossible (its button off) and the window says why."""
+        reason = translated(describe_error(exc))
+        log.warning("Lead file not checked under its purpose: %s", type(exc).__name__)
+        self.notice.emit(Notice(Level.ERROR, self.tr("Not imported: {reason}").format(
+            reason=reason)))  # fmt: skip
 
     @Slot(object)
     def _on_preview_purposed(self, preview: Preview) -> None:
