@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from dialer_app.core.callerdesk.deadline import DEFAULT_DEADLINE
 from dialer_app.core.clock import Clock, utc_now
+from dialer_app.core.compliance.journal import ComplianceJournal
 from dialer_app.core.config import Paths
 from dialer_app.core.errors import HistoryDamaged, HistoryError
 from dialer_app.core.history.store import HistoryStore, set_aside
@@ -25,6 +26,7 @@ from dialer_app.core.leads.store import LeadStore
 from dialer_app.core.logsetup import Redactor
 from dialer_app.services.account import AccountService, ClientFactory, load_http
 from dialer_app.services.calls import CallService
+from dialer_app.services.compliance import ComplianceService
 from dialer_app.services.demo import DemoService
 from dialer_app.services.history import UNFINISHED_MESSAGE, HistoryService
 from dialer_app.services.hours import HoursGuard
@@ -69,33 +71,43 @@ class Desk:
     window: MainWindow
     live: LiveTracker
     team_runner: Runner
-    leads: LeadService
     demo: DemoService | None = None
+    leads: LeadService | None = None
     _shut_down: bool = field(default=False, init=False)
 
     def shutdown(self, wait_ms: int = SHUTDOWN_WAIT_MS) -> None:
         """Close the window, let in-flight work end, finish its rows, close what is open.
 
         Safe to call more than once; a call still in flight after ``wait_ms`` is finished in
-        the history as ``unknown``.
+        the history as ``unknown``. Nothing new starts once it began (a key read from the
+        keyring after it opens no connection), and every database is closed, so no
+        ``-wal``/``-shm`` file is left beside it.
         """
         if self._shut_down:
             return
         self._shut_down = True
+        self.account.stop()
         self.window.quit()
         lists = self.window.lists
         if lists is not None and lists.team is not None:
             lists.team.stop()  # no pulse, renewal or look for a lead after this
-        self.leads.close()  # a team's leases released on a worker (awaited below)
+        if self.leads is not None:
+            self.leads.let_go()  # a team's leases released on a worker (awaited below)
         self.calls.close()
         self.live.stop()
         if self.verdicts is not None:
             self.verdicts.stop()
-        all_done = self.runner.wait(wait_ms)
+        work_done = self.runner.wait(wait_ms)
         # The team check's requests are read-only: give them a moment, never the full wait.
-        all_done = self.team_runner.wait(TEAM_WAIT_MS) and all_done
+        team_done = self.team_runner.wait(TEAM_WAIT_MS)
         self._finish_open_rows()
-        if all_done:
+        for runner in (self.runner, self.team_runner):
+            runner.close()  # nothing more runs or is delivered: the stores close next
+        if work_done:
+            self._close_stores()
+        else:  # closing a store under a running job would break it: close it after
+            self.runner.drained.connect(self._close_stores)
+        if work_done and team_done:
             self.account.close_clients()
         else:  # closing a client under a running request would break it: close it after
             log.warning("Quitting with work still in flight")
@@ -104,6 +116,12 @@ class Desk:
         self.keys.wait()
         if self.demo is not None:
             self.demo.stop()
+
+    def _close_stores(self) -> None:
+        if self.leads is not None:
+            self.leads.close()
+        if self.history.store is not None:
+            self.history.store.close()
 
     def _finish_open_rows(self) -> None:
         store = self.history.store
@@ -148,9 +166,11 @@ def assemble(
     team_db = team_state(paths, settings, team_database)
     opener = partial(open_store, paths, team_db, settings)
     leads = LeadService(opener, store, runner, clock=clock, team=team_db, list_name=list_name,
-                         data_dir=paths.data_dir)  # fmt: skip
+                        data_dir=paths.data_dir)  # fmt: skip
     also = None if leads.team is None else leads.team.blocked
     history = HistoryService(store, runner, also_blocked=also)
+    compliance = ComplianceService(partial(ComplianceJournal, paths.lists), store, runner,
+                                   clock=clock)  # fmt: skip
     calls = CallService(account, store, runner, leads=leads.attempts())
     verdicts = VerdictTracker(store, account, runner, schedule=report_schedule) if store else None
     waiting = settings.get(LIVE_WAITING_SECONDS)
@@ -180,6 +200,7 @@ def assemble(
         hours=hours,
         leads=leads,
         demo=demo_service,
+        compliance=compliance,
     )
     window = MainWindow(
         window_services,
@@ -190,7 +211,7 @@ def assemble(
     # The window owns the services: they are deleted with it, on the GUI thread. Left to
     # Python's garbage collector they could be deleted on a worker thread, with live timers.
     services: list[QObject | None] = [runner, team_runner, team, account, keys, history, calls]
-    services += [verdicts, live, demo_service, leads]
+    services += [verdicts, live, demo_service, leads, compliance]
     for service in services:
         if service is not None:
             service.setParent(window)
@@ -209,8 +230,8 @@ def assemble(
         window,
         live,
         team_runner,
-        leads,
         demo_service,
+        leads,
     )
     window.closing.connect(desk.shutdown)
     window.after_first_frame(partial(runner.submit, load_http))
@@ -269,11 +290,13 @@ def open_lists(paths: Paths) -> tuple[SqliteLeadStore, str]:
 
         log.error("Lead lists unavailable: %s", exc)
         aside = Path(tempfile.mkdtemp(prefix="dialer-lists-")) / "lists.sqlite3"
+        cause = exc.__cause__
+        reason = getattr(cause, "strerror", None) or str(cause or exc)  # not the path again
         return SqliteLeadStore(aside), QCoreApplication.translate(
             "startup",
             "The call-down lists at {path} cannot be opened ({reason}): lists imported now "
             "last for this session only.",
-        ).format(path=paths.lists, reason=exc)
+        ).format(path=paths.lists, reason=reason)
 
 
 def team_state(paths: Paths, settings: Settings, flag: str | None) -> TeamState | None:

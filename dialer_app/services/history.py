@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject
 
+from dialer_app.core.compliance.opt_out import OptOut
 from dialer_app.core.history.sql import Key, Span
 from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.history.window import Opened
@@ -27,6 +28,7 @@ class PreCall:
 
     blocked: bool = False  # the number is on the do-not-call list
     by_team: bool = False  # on the team's list: this desk cannot take it off
+    opt_out: OptOut | None = None  # who put it there, when and why
     earlier: Campaign | None = None  # an attempt within the cool-down that may have rung
 
 
@@ -51,7 +53,8 @@ def pre_call(
     if also_blocked is not None and also_blocked(customer_number):
         return PreCall(blocked=True, by_team=True)
     if store.blocked(customer_number):
-        return PreCall(blocked=True)
+        found = store.opt_outs(customer_number)
+        return PreCall(blocked=True, opt_out=found[0] if found else None)
     if within_seconds <= 0:
         return PreCall()
     return PreCall(earlier=store.last_attempt_to(customer_number, since))

@@ -23,8 +23,10 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, QObject
 
 from dialer_app.core.clock import Clock, utc_now
-from dialer_app.core.errors import HistoryError, InvalidNumber
+from dialer_app.core.compliance.preview import asks_scrub_date
+from dialer_app.core.errors import InvalidNumber
 from dialer_app.core.leads.cells import cell_numbers
+from dialer_app.core.leads.export import Fields
 from dialer_app.core.leads.model import (
     Lead,
     LeadList,
@@ -147,7 +149,6 @@ class LeadService(QObject):
         self._data_dir = data_dir or Path.home()
         self._opened: tuple[LeadStore, str] | None = None
         self._opening = threading.Lock()
-        self._closed = False
         self._do_not_call = do_not_call
         self._runner = runner
         self.clock = clock
@@ -157,23 +158,29 @@ class LeadService(QObject):
     def _store(self) -> LeadStore:
         """The store, opened by the first caller (a worker: never the GUI thread)."""
         with self._opening:
-            if self._closed:
-                raise HistoryError("The lead lists are closed: the dialer is quitting.")
             if self._opened is None:
                 self._opened = self._open()
             return self._opened[0]
 
+    def close(self) -> None:
+        """Close the lead store if it was opened (at shutdown, once no job runs)."""
+        with self._opening:
+            if self._opened is not None:
+                self._opened[0].close()
+
     def _submit(self, work: Callable[[LeadStore], T]) -> Job[T]:
         return self._runner.submit(lambda: work(self._store()))
 
-    def close(self) -> Job[None]:
-        """At quit: the store lets go of what this desk holds (a team's leases) and closes."""
+    def let_go(self) -> Job[None]:
+        """At quit, before the runner closes: a team's desk gives back the leads it holds (on
+        a worker: ``close`` then touches no database)."""
 
         def work() -> None:
             with self._opening:
-                opened, self._opened, self._closed = self._opened, None, True
-            if opened is not None:
-                opened[0].close()
+                opened = self._opened
+            release_all = getattr(opened[0], "release_all", None) if opened else None
+            if release_all is not None:
+                release_all()
 
         return self._runner.submit(work)
 
@@ -287,6 +294,21 @@ class LeadService(QObject):
         """Call backs that are due now."""
         return self._submit(lambda s: s.due_call_backs(list_id, self.clock(), max_attempts))
 
+    def all_leads(self, list_id: int) -> Job[list[Lead]]:
+        """Every lead of the list in file order (a scrub result is matched against them)."""
+        return self._submit(lambda s: list(s.iter_leads(list_id)))
+
+    def refuse(self, lead_ids: list[int]) -> Job[int]:
+        """Leads a later scrub result refuses: never offered again (their reason is the
+        compliance journal's)."""
+
+        def work(store: LeadStore) -> int:
+            for lead_id in lead_ids:
+                store.set_status(lead_id, LeadStatus.REFUSED, None)
+            return len(lead_ids)
+
+        return self._submit(work)
+
     def set_current(self, list_id: int, lead_id: int) -> Job[None]:
         """Put ``lead_id`` on top of its list (a due call back)."""
         return self._submit(lambda s: s.set_current(list_id, lead_id))
@@ -319,6 +341,7 @@ class LeadService(QObject):
                                         number_column)  # fmt: skip
                 for lead in preview.ready[:1]:  # formatting's first use compiles its patterns:
                     format_national(lead.number)  # here, not on the GUI thread
+                preview.asks_scrub_date = asks_scrub_date(preview)
                 return preview
 
         return self._runner.submit_with_progress(work), cancel
@@ -334,11 +357,14 @@ class LeadService(QObject):
 
         return self._runner.submit_with_progress(work), cancel
 
-    def export(self, lead_list: LeadList, target: Path) -> Job[int]:
+    def export(
+        self, lead_list: LeadList, target: Path, extra: Callable[[], Fields] = tuple
+    ) -> Job[int]:
+        """Write the list (``extra``: more columns, read on the worker: the audit's)."""
         from dialer_app.core.leads.export import write_list
 
         return self._submit(
-            lambda s: write_list(lead_list, s.iter_leads(lead_list.list_id), target)
+            lambda s: write_list(lead_list, s.iter_leads(lead_list.list_id), target, extra())
         )
 
     def import_blocked(self, path: Path) -> Job[BlockedImport]:

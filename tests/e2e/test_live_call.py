@@ -19,6 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from dialer_app.app import main
 from dialer_app.composition import Desk
+from dialer_app.core.config import Paths
+from dialer_app.core.history.store import HistoryStore
 from dialer_app.sandbox import Fault, ManualClock, Sandbox
 from dialer_app.ui.common.dialogs import ConfirmRedial
 from dialer_app.ui.history.columns import COLUMNS
@@ -77,6 +79,25 @@ def dial(desk: Desk, number: str) -> None:
     edit.clear()
     QTest.keyClicks(edit, number)
     QTest.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_the_banner_says_the_call_ended_when_the_report_arrives_first(
+    qtbot: QtBot, launch: Launch, saved_key: None, sandbox: Sandbox, clock: ManualClock
+) -> None:
+    """The live list stops answering mid-call; the call report then says it is over."""
+    desk = launch(live_poll_ms=50, report_schedule=(0.1,))
+    wait_for_lists(qtbot, desk)
+    dial(desk, "9876543210")
+    qtbot.waitUntil(lambda: "Ringing the customer, 98765 43210" in banner(desk))
+    clock.advance(3.5)
+    qtbot.waitUntil(lambda: "Connected with 98765 43210 · 0:" in banner(desk))
+    sandbox.inject("live_call_v2", Fault.HTTP_500, times=10_000)  # no more live news
+    clock.advance(5.0)  # the call ends; only the call report can say so now
+
+    qtbot.waitUntil(lambda: cell(desk, "Result") == "Connected")
+    qtbot.waitUntil(lambda: "has ended" in banner(desk))
+    assert "The call with 98765 43210 has ended." in banner(desk)
+    assert "Connected with" not in banner(desk)
 
 
 def test_every_live_state_in_order_then_the_report_at_once_then_the_wrap_up(
@@ -161,7 +182,7 @@ def test_the_customer_left_waiting_is_said_while_it_happens(
 
 def test_do_not_call_refuses_on_every_path_until_taken_off(
     qtbot: QtBot, desk: Desk, sandbox: Sandbox, clock: ManualClock,
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path,
 ) -> None:  # fmt: skip
     asked = answer_redial(monkeypatch, True)
     dial(desk, "9876543210")
@@ -172,6 +193,11 @@ def test_do_not_call_refuses_on_every_path_until_taken_off(
     QTest.keyClick(panel, Qt.Key.Key_5)  # Do not call
     QTest.keyClick(panel, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "do-not-call list now" in banner(desk))
+    history = HistoryStore(Paths(data_dir).history)
+    [entry] = history.opt_outs("9876543210")  # who, when and why, for the audit
+    history.close()
+    assert entry.who == desk.window.form.selected_member().name  # type: ignore[union-attr]
+    assert str(entry.reason) == "Do not call, chosen in the wrap-up"
     form, window = desk.window.form, desk.window
     view = window.history_view
 

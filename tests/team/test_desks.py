@@ -15,11 +15,13 @@ from pytestqt.qtbot import QtBot
 
 from dialer_app import composition
 from dialer_app.composition import Desk, assemble
+from dialer_app.core.compliance.purpose import Purpose
 from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor
 from dialer_app.core.phone import format_national
 from dialer_app.core.team.store import TeamLeadStore
 from dialer_app.sandbox import Sandbox
+from dialer_app.ui.common.purpose import PurposeDialog
 from dialer_app.ui.leads.team_dialogs import PasswordDialog
 from tests.helpers.hours import allow_any_hour
 from tests.helpers.keys import SENTINEL, MemoryKeyring
@@ -46,6 +48,16 @@ def team_store_threads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[ThreadR
     monkeypatch.setattr(composition, "open_team_store", opened)
     yield recorders
     assert [r.on_gui_thread() for r in recorders] == [[] for _ in recorders]
+
+
+@pytest.fixture(autouse=True)
+def service_calls(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A team list with no purpose yet: the agent answers "service" when asked (issue 23)."""
+
+    def service(cls: object, parent: object, name: str) -> Purpose:
+        return Purpose.SERVICE
+
+    monkeypatch.setattr(PurposeDialog, "ask", classmethod(service))
 
 
 @pytest.fixture
@@ -114,12 +126,13 @@ def test_two_windows_never_get_the_same_lead_and_share_do_not_call(
     QTest.keyClick(panel, Qt.Key.Key_5)  # the wrap-up's keys (two windows: no shared focus)
     QTest.keyClick(panel, Qt.Key.Key_Return)
     said = time.monotonic()
+    assert second.leads is not None
     assert second.leads.team is not None
     qtbot.waitUntil(lambda: second.leads.team.blocked(number), timeout=5000)  # type: ignore[union-attr]
     assert time.monotonic() - said < 5
     second.window.form.number_edit.setText(number)
     second.window.form.call_button.click()
-    sentence = f"Not called: {format_national(number)} is on the do-not-call list."
+    sentence = f"Not called: {format_national(number)} is on the do-not-call list since"
     qtbot.waitUntil(lambda: sentence in second.window.outcome_label.text(), timeout=5000)
     assert second.history.store is not None
     assert second.history.store.recent_to(number, 5) == []  # nothing was sent

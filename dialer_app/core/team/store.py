@@ -109,14 +109,22 @@ class TeamLeadStore(LeadWork):
                     raise as_team_error(exc, self.target.where, self.target.user) from None
             raise AssertionError("unreachable")
 
-    def close(self) -> None:
+    def release_all(self) -> None:
+        """Quitting: give back what this desk holds (a lead with a call on it keeps its
+        lease, which runs out on its own); forgotten either way, so ``close`` sends nothing."""
         with self._lock:
             held = [lead for lead in self._held if lead not in self._attempts]
             try:
-                for lead_id in held:  # quitting releases what this desk held
+                for lead_id in held:
                     self.release(lead_id)
             except TeamError:  # away, or refused: the lease runs out on its own
                 pass
+            self._held.clear()
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self.release_all()
             finally:
                 self._closed = True
                 if self._conn is not None:

@@ -41,15 +41,17 @@ class LeadListFlow(QObject):
 
     Signals:
         notice(Notice): a sentence for the window
+        problem(str): a start-up problem, shown beside the others (none hides another)
         lead_shown(object): the lead now in the form (None: the list is done)
         unavailable(object): the lead lists could not be opened (the exception)
-        started(): the lead lists are open and shown (after ``start``)
+        opened(): the lead lists are open and shown (after ``start``)
     """
 
     notice = Signal(object)
+    problem = Signal(str)
     lead_shown = Signal(object)
     unavailable = Signal(object)
-    started = Signal()
+    opened = Signal()
 
     def __init__(
         self,
@@ -71,6 +73,7 @@ class LeadListFlow(QObject):
         self._panel = panel
         self._window = window
         self.active: LeadList | None = None
+        self.started = False  # the store answered at start-up (opened, or said why not)
         self.lead: Lead | None = None
         self._stepping = False  # a step (skip, call back, next) is being written
         self.claiming = True  # False while a team database is away: no new lead is taken
@@ -95,8 +98,9 @@ class LeadListFlow(QObject):
 
     @Slot(object)
     def _on_leads_started(self, opening: Opening) -> None:
+        self.started = True
         if opening.problem:
-            self.notice.emit(Notice(Level.WARN, opening.problem))
+            self.problem.emit(opening.problem)
         self._show_view(opening.view)
         if opening.recovered:
             text = self.tr(
@@ -105,10 +109,11 @@ class LeadListFlow(QObject):
             )
             self.notice.emit(Notice(Level.WARN, text))
         self._reminders.start()
-        self.started.emit()
+        self.opened.emit()
 
     @Slot(object)
     def _on_leads_unavailable(self, exc: BaseException) -> None:
+        self.started = True
         self.notice.emit(Notice(Level.ERROR, self.tr("Lead lists unavailable: {reason}")
                                 .format(reason=exc)))  # fmt: skip
         self.unavailable.emit(exc)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout
 
 from dialer_app.services.calls import CallService
+from dialer_app.services.compliance import ComplianceService
 from dialer_app.services.leads import LeadService
 from dialer_app.services.settings import Settings
 from dialer_app.services.verdicts import VerdictTracker
@@ -24,6 +25,7 @@ from dialer_app.ui.common.notice import Notice
 from dialer_app.ui.leads.files import LeadListFiles
 from dialer_app.ui.leads.flow import REMINDER_MS, LeadListFlow
 from dialer_app.ui.leads.panel import LeadListPanel
+from dialer_app.ui.leads.rescrub import LeadListRescrub
 from dialer_app.ui.leads.team_dialogs import TeamSetting
 from dialer_app.ui.leads.team_flow import TeamFlow
 
@@ -40,6 +42,7 @@ class LeadListSlots:
     form: DialForm
     wrap_up: WrapUpPanel
     notice: Callable[[Notice], None]
+    problem: Callable[[str], None]  # a start-up problem, beside the window's others
     dialer_menu: QMenu | None = None  # Dialer → Team… goes here, before ``before`` (Quit)
     before: QAction | None = None
 
@@ -58,6 +61,8 @@ class LeadListParts:
     demo_action: QAction | None
     team_action: QAction | None = None
     team: TeamFlow | None = None
+    rescrub: LeadListRescrub | None = None
+    rescrub_action: QAction | None = None
 
     @property
     def actions(self) -> list[QAction]:
@@ -68,6 +73,7 @@ class LeadListParts:
 def build_lead_list_parts(
     slots: LeadListSlots,
     leads: LeadService,
+    compliance: ComplianceService,
     calls: CallService,
     verdicts: VerdictTracker | None,
     settings: Settings,
@@ -76,7 +82,8 @@ def build_lead_list_parts(
     demo: bool = False,
 ) -> LeadListParts:
     """The panel, its flows and the List menu, wired into ``slots``."""
-    panel = LeadListPanel(leads.page)
+    panel = LeadListPanel(leads.page, compliance.purposes)
+    compliance.purpose_changed.connect(panel.set_purpose)
     panel.setVisible(False)
     slots.side.addWidget(panel)
     slots.under_form.addWidget(panel.details_label)
@@ -84,10 +91,11 @@ def build_lead_list_parts(
         leads, calls, settings, slots.form, panel, slots.wrap_up, slots.host,
         reminder_ms=REMINDER_MS if reminder_ms is None else reminder_ms,
     )  # fmt: skip
-    files = LeadListFiles(leads, flow, slots.host)
+    files = LeadListFiles(leads, compliance, flow, slots.host)
     if verdicts is not None:
         verdicts.row_updated.connect(flow.on_verdict)
     flow.notice.connect(slots.notice)
+    flow.problem.connect(slots.problem)
     files.notice.connect(slots.notice)
     parts = LeadListParts(panel, flow, files, *_menu(slots.host, demo))
     parts.import_action.triggered.connect(files.choose_and_import)
@@ -103,6 +111,16 @@ def build_lead_list_parts(
     if leads.team is not None:  # a team's desk: its agent, its pulse, its leases
         parts.team = TeamFlow(leads.team, flow, calls, settings, slots.form, slots.host)
         parts.team.notice.connect(slots.notice)
+    parts.rescrub = LeadListRescrub(leads, compliance, flow, slots.host)
+    parts.rescrub.notice.connect(slots.notice)
+    parts.rescrub_action = QAction(
+        QCoreApplication.translate("ListMenu", "Import &DND scrub result…"), slots.host
+    )
+    lists_menu = next((m for m in slots.host.menuBar().findChildren(QMenu)
+                       if parts.block_action in m.actions()), None)  # fmt: skip
+    if lists_menu is not None:
+        lists_menu.insertAction(parts.block_action, parts.rescrub_action)
+    parts.rescrub_action.triggered.connect(parts.rescrub.choose_and_apply)
     return parts
 
 

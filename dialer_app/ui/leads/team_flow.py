@@ -70,7 +70,7 @@ class TeamFlow(QObject):
         self._look = self._timer(look_again_ms, self._on_look_timeout)
         form.member_combo.currentIndexChanged.connect(self._on_member_changed)
         flow.unavailable.connect(self._on_lists_unavailable)
-        flow.started.connect(self._on_lists_started)
+        flow.opened.connect(self._on_lists_started)
 
     def _timer(self, interval_ms: int, slot: object) -> QTimer:
         timer = QTimer(self)
