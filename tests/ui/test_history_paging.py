@@ -63,7 +63,7 @@ def test_the_whole_history_is_counted_and_read_as_the_view_asks(
 
 def test_end_shows_the_oldest_calls_in_a_table(qtbot: QtBot, store: HistoryStore) -> None:
     model = model_over(store)
-    view = HistoryTable()
+    view = QTableView()
     qtbot.addWidget(view)
     view.resize(800, 400)
     view.setModel(model)
