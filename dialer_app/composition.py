@@ -59,27 +59,37 @@ class Desk:
     live: LiveTracker
     team_runner: Runner
     demo: DemoService | None = None
+    leads: LeadService | None = None
     _shut_down: bool = field(default=False, init=False)
 
     def shutdown(self, wait_ms: int = SHUTDOWN_WAIT_MS) -> None:
         """Close the window, let in-flight work end, finish its rows, close what is open.
 
         Safe to call more than once; a call still in flight after ``wait_ms`` is finished in
-        the history as ``unknown``.
+        the history as ``unknown``. Nothing new starts once it began (a key read from the
+        keyring after it opens no connection), and every database is closed, so no
+        ``-wal``/``-shm`` file is left beside it.
         """
         if self._shut_down:
             return
         self._shut_down = True
+        self.account.stop()
         self.window.quit()
         self.calls.close()
         self.live.stop()
         if self.verdicts is not None:
             self.verdicts.stop()
-        all_done = self.runner.wait(wait_ms)
+        work_done = self.runner.wait(wait_ms)
         # The team check's requests are read-only: give them a moment, never the full wait.
-        all_done = self.team_runner.wait(TEAM_WAIT_MS) and all_done
+        team_done = self.team_runner.wait(TEAM_WAIT_MS)
         self._finish_open_rows()
-        if all_done:
+        for runner in (self.runner, self.team_runner):
+            runner.close()  # nothing more runs or is delivered: the stores close next
+        if work_done:
+            self._close_stores()
+        else:  # closing a store under a running job would break it: close it after
+            self.runner.drained.connect(self._close_stores)
+        if work_done and team_done:
             self.account.close_clients()
         else:  # closing a client under a running request would break it: close it after
             log.warning("Quitting with work still in flight")
@@ -88,6 +98,12 @@ class Desk:
         self.keys.wait()
         if self.demo is not None:
             self.demo.stop()
+
+    def _close_stores(self) -> None:
+        if self.leads is not None:
+            self.leads.close()
+        if self.history.store is not None:
+            self.history.store.close()
 
     def _finish_open_rows(self) -> None:
         store = self.history.store
@@ -186,6 +202,7 @@ def assemble(
         live,
         team_runner,
         demo_service,
+        leads,
     )
     window.closing.connect(desk.shutdown)
     window.after_first_frame(partial(runner.submit, load_http))
@@ -244,11 +261,13 @@ def open_lists(paths: Paths) -> tuple[SqliteLeadStore, str]:
 
         log.error("Lead lists unavailable: %s", exc)
         aside = Path(tempfile.mkdtemp(prefix="dialer-lists-")) / "lists.sqlite3"
+        cause = exc.__cause__
+        reason = getattr(cause, "strerror", None) or str(cause or exc)  # not the path again
         return SqliteLeadStore(aside), QCoreApplication.translate(
             "startup",
             "The call-down lists at {path} cannot be opened ({reason}): lists imported now "
             "last for this session only.",
-        ).format(path=paths.lists, reason=exc)
+        ).format(path=paths.lists, reason=reason)
 
 
 def _unavailable(paths: Paths, exc: HistoryError) -> str:

@@ -95,10 +95,17 @@ def check_qt() -> CheckResult:
 
 
 def _devanagari_font() -> str:
-    """The font Qt draws Hindi with (the system's, through fontconfig); "" if only boxes."""
-    from PySide6.QtCore import QPointF
-    from PySide6.QtGui import QFont, QTextLayout
+    """The font Qt draws Hindi with (the system's, through fontconfig); "" if only boxes.
 
+    Without a font for the script Qt lays the text out with its box engine, and asking that
+    engine's raw font for its family crashes Qt: the layout is only probed when the font
+    database knows a Devanagari font.
+    """
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFont, QFontDatabase, QTextLayout
+
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.Devanagari):
+        return ""
     layout = QTextLayout("कॉल करें", QFont())
     layout.beginLayout()
     layout.createLine().setPosition(QPointF(0, 0))

@@ -18,6 +18,9 @@ from tests.helpers.hours import allow_any_hour
 from tests.helpers.keys import SENTINEL, MemoryKeyring
 from tests.helpers.xvfb import xvfb_display
 
+# Failures whose traceback has a frame without a line number are reported, not an INTERNALERROR.
+pytest_plugins = ["tests.helpers.tracebacks"]
+
 
 @pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[MemoryKeyring]:

@@ -52,13 +52,13 @@ class FreedesktopIntegration:
         launcher: Launcher,
         *,
         run: Run = run_tool,
-        which: Which = shutil.which,
+        which: Which | None = None,
     ) -> None:
         self._data = Path(env.get("XDG_DATA_HOME") or home / ".local" / "share")
         self._config = Path(env.get("XDG_CONFIG_HOME") or home / ".config")
         self._launcher = launcher
         self._run = run
-        self._which = which
+        self._which = which  # None: ``shutil.which`` as it is when asked, never as imported
 
     @property
     def entry(self) -> Path:
@@ -116,8 +116,11 @@ class FreedesktopIntegration:
         else:
             self.autostart_entry.unlink(missing_ok=True)
 
+    def _find(self, tool: str) -> str | None:
+        return (self._which or shutil.which)(tool)
+
     def _set_with_xdg_mime(self) -> bool:
-        if not self._which("xdg-mime"):
+        if not self._find("xdg-mime"):
             return False
         self._run(["xdg-mime", "default", DESKTOP_ID, *SCHEMES])
         return all(
@@ -126,7 +129,7 @@ class FreedesktopIntegration:
         )
 
     def _refresh_database(self) -> None:
-        if self._which("update-desktop-database"):
+        if self._find("update-desktop-database"):
             self._run(["update-desktop-database", str(self.entry.parent)])
 
 

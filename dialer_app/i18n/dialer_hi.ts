@@ -239,6 +239,10 @@
         <translation>कॉल नहीं किया: कॉल इतिहास में लिखा नहीं जा सकता।</translation>
     </message>
     <message>
+        <source>Not called: the members could not be loaded: {reason}</source>
+        <translation>कॉल नहीं किया: मेंबर लोड नहीं हो सके: {reason}</translation>
+    </message>
+    <message>
         <source>Not called: choose the member who will take the call.</source>
         <translation>कॉल नहीं किया: वह मेंबर चुनें जो कॉल लेगा।</translation>
     </message>

@@ -45,6 +45,7 @@ class AccountService(QObject):
         self._account: tuple[str, str] | None = None
         self._proxy = ProxyChoice()
         self._proxy_passwords: dict[str, str] = {}
+        self._stopped = False
 
     @property
     def client(self) -> CallerDeskClient | None:
@@ -55,8 +56,14 @@ class AccountService(QObject):
         return self._client is not None
 
     def use(self, base_url: str, authcode: str) -> None:
-        """Use this account from now on (the key is redacted from every log line first)."""
+        """Use this account from now on (the key is redacted from every log line first).
+
+        After ``stop()`` (quitting) nothing is used: no client, so no request can start.
+        """
         self._redactor.add_secret(authcode)
+        if self._stopped:
+            log.info("Quitting: the account is not used")
+            return
         self.clear()
         self._account = (base_url, authcode)
         self._client = self._make_client(base_url, authcode)
@@ -94,6 +101,10 @@ class AccountService(QObject):
             self._retired.append(self._client)
         self._client = None
         self._account = None
+
+    def stop(self) -> None:
+        """The app is quitting: from now on no account is used (the clients stay until closed)."""
+        self._stopped = True
 
     @Slot()
     def close_clients(self) -> None:

@@ -151,6 +151,12 @@ class LeadService(QObject):
                 self._opened = self._open()
             return self._opened[0]
 
+    def close(self) -> None:
+        """Close the lead store if it was opened (at shutdown, once no job runs)."""
+        with self._opening:
+            if self._opened is not None:
+                self._opened[0].close()
+
     def _submit(self, work: Callable[[LeadStore], T]) -> Job[T]:
         return self._runner.submit(lambda: work(self._store()))
 

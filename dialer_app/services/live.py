@@ -88,8 +88,17 @@ class LiveTracker(QObject):
 
     @Slot(object)
     def forget(self, row: Campaign) -> None:
-        """The call's report has arrived: live states have nothing more to say."""
-        if self._watched.pop(row.row_id, None) is not None and not self._watched:
+        """The call's report has arrived: the call is over, whatever the live list said last.
+
+        A call that was seen live moves to ``ENDED`` (``changed``), so nothing goes on saying
+        it is connected; ``ended`` is not emitted (that asks for the report, which is in).
+        """
+        watched = self._watched.pop(row.row_id, None)
+        if watched is None:
+            return
+        if watched.seen and watched.state is not LiveState.ENDED:
+            self._move(watched, LiveState.ENDED, "", time.monotonic())
+        if not self._watched:
             self.stop()
 
     def stop(self) -> None:

@@ -157,6 +157,7 @@ class Runner(QObject):
         self._abandon = abandon_at_exit
         self._threads: list[threading.Thread] = []
         self._jobs: dict[_Relay, Job[object]] = {}
+        self._closed = False
 
     @property
     def active(self) -> int:
@@ -170,6 +171,9 @@ class Runner(QObject):
     def submit_with_progress(self, work: Callable[[Progress], T]) -> Job[T]:
         """Run ``work(progress)``; each ``progress(value)`` arrives as ``progressed``."""
         job: Job[T] = Job()
+        if self._closed:  # quitting: nothing new runs, nothing is delivered
+            job.cancel()
+            return job
         relay = _Relay(self)
         relay.arrived.connect(job._deliver)  # first the job delivers, then the runner tidies
         relay.arrived.connect(self._on_relay_arrived)
@@ -193,6 +197,15 @@ class Runner(QObject):
         relay.deleteLater()
         if not self._jobs:
             self.drained.emit()
+
+    def close(self) -> None:
+        """Quitting: no result of the jobs submitted so far is delivered (their slots may
+        touch what is being closed) and work submitted from now on never runs (a start-up
+        step that comes after the first frame, a timer). ``drained`` is still emitted once
+        the running jobs have returned."""
+        self._closed = True
+        for job in self._jobs.values():
+            job.cancel()
 
     def wait(self, msecs: int) -> bool:
         """Block until every running job has returned (or ``msecs`` passed); True if all did."""

@@ -1,5 +1,6 @@
 """The window's language: the app's own catalogue (dialer_<lang>.qm) and Qt's (qtbase_<lang>),
-chosen by the language setting or, by default, the system's (``LANGUAGE``/``LANG`` on Linux).
+chosen by the language setting or, by default, the system's (``LANGUAGE``/``LANG`` on Linux);
+English when the system's is one we have no catalogue for (``C``/``POSIX`` included).
 
 The catalogues are compiled from ``dialer_app/i18n/*.ts`` by scripts/setup and
 scripts/build-app (``pyside6-lrelease``); a checkout without them shows English.
@@ -49,7 +50,11 @@ def install_translations(app: QCoreApplication, choice: str) -> QLocale:
     for name, folder in (("qtbase", qt_dir), ("dialer", str(CATALOGUES))):
         translator = QTranslator(app)
         translator.setObjectName("dialerTranslator")
-        if translator.load(locale, name, "_", folder):
+        # No catalogue of ours for the system's language (C/POSIX on a bare machine, or one
+        # we do not ship): English, whose catalogue holds the plural forms ("7 leads").
+        if translator.load(locale, name, "_", folder) or (
+            name == "dialer" and translator.load(str(CATALOGUES / "dialer_en.qm"))
+        ):
             app.installTranslator(translator)
             log.info("Language: %s from %s", translator.language(), translator.filePath())
         else:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -56,6 +56,8 @@ from dialer_app.ui.history.panel import HistoryPanel
 from dialer_app.ui.language_menu import LanguageMenu
 
 log = logging.getLogger(__name__)
+# A maximised window on 1366x768 less a task bar: the size the README's promises are made at.
+PREFERRED_SIZE = QSize(1366, 700)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +106,8 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._diagnostics = diagnostics
         self._close_to_tray = False  # the tray icon says, when there is one
-        self._problems: list[str] = []
+        self._problems: list[str] = []  # the calls' own start-up problems
+        self._side_problems: list[str] = []  # the lead lists': said after the calls' own
         self._first_frame = FirstFrame(self)
         self._account = AccountFlow(account, keys, settings, self, base_url=base_url, demo=demo)
         self.history = HistoryPanel(history, dispositions(settings))
@@ -126,7 +129,7 @@ class MainWindow(QMainWindow):
         self._pending_imports: list[str] = []
         self._connect_signals()
         if not self.restoreGeometry(settings.get(keys_of.GEOMETRY)):
-            self.resize(1000, 640)
+            self.resize(first_size(self.screen().availableGeometry().size()))
         self.form.focus_number()
 
     def _build_ui(self) -> None:
@@ -232,7 +235,7 @@ class MainWindow(QMainWindow):
         from dialer_app.ui.leads.menu import LeadListSlots, build_lead_list_parts
 
         slots = LeadListSlots(self, self.history_splitter, self.list_slot, self.form,
-                              self.wrap_up, self.show_notice)  # fmt: skip
+                              self.wrap_up, self.show_notice, self.show_side_problem)  # fmt: skip
         self.lists = build_lead_list_parts(
             slots, leads, calls, verdicts, self._settings, reminder_ms, demo=self._account.demo
         )
@@ -279,7 +282,12 @@ class MainWindow(QMainWindow):
     def show_problem(self, text: str) -> None:
         """A start-up problem: shown with the ones before it, so none hides another."""
         self._problems.append(text)
-        self.show_outcome(" ".join(self._problems), Level.ERROR)
+        self.show_outcome(" ".join(self._problems + self._side_problems), Level.ERROR)
+
+    def show_side_problem(self, text: str) -> None:
+        """A start-up problem of the lead lists: after the calls' own, whichever came first."""
+        self._side_problems.append(text)
+        self.show_outcome(" ".join(self._problems + self._side_problems), Level.ERROR)
 
     @Slot(object)
     def _on_history_recovered(self, recovered: int) -> None:
@@ -416,6 +424,13 @@ class MainWindow(QMainWindow):
         self.hide()
         event.accept()
         self.closing.emit()
+
+
+def first_size(available: QSize) -> QSize:
+    """The window's size at its first start: what the README promises fits (the history's
+    needed columns beside a call-down list, as on a maximised 1366x768 screen), never more
+    than the screen offers. Later starts restore the size the agent left it at."""
+    return PREFERRED_SIZE.boundedTo(available)
 
 
 def action(parent: QMainWindow, text: str, *keys: str | QKeySequence.StandardKey) -> QAction:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dialer_app.core.text import Sentence
-from dialer_app.ui.common.i18n import translated
+from dialer_app.ui.common.i18n import to_stderr
 
 _HEADLESS = {"offscreen", "minimal", "vnc"}
 
@@ -34,8 +34,7 @@ class StartupRefusal:
     @classmethod
     def report(cls, sentence: Sentence | str, code: int) -> int:
         """Print the refusal, show it when there is a display; returns ``code``."""
-        text = translated(sentence)
-        print(f"dialer-app: {text}", file=sys.stderr)  # i18n: not shown (the program name)
+        text = to_stderr(sentence)
         if has_display():
             cls.show(text)
         return code

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import httpx
 import pytest
@@ -195,3 +196,36 @@ def test_a_client_that_cannot_prepare_tls_sends_nothing(
     assert result.outcome is Outcome.NOT_SENT
     assert route.call_count == 0
     client.close()
+
+
+def report(report_id: str, caller: str, member: str) -> dict[str, str]:
+    return {
+        "id": report_id,
+        "startdatetime": "2026-11-24 11:30:00",
+        "caller_num": caller,
+        "member_num": member,
+        "LegA_Picked_time": "2026-11-24 11:30:05",
+        "LegB_Picked_time": "0000-00-00 00:00:00",
+    }
+
+
+@pytest.mark.parametrize(
+    ("caller", "member", "kept"),
+    [
+        ("09876543210", "9700009153", True),  # the customer, in caller_num
+        ("9700009153", "+919876543210", True),  # the customer, in member_num
+        ("09876543212", "9700009153", False),  # another customer: the filter was ignored
+        ("", "", False),
+    ],
+)
+def test_the_team_check_keeps_only_rows_about_the_customer(
+    router: respx.Router, client: CallerDeskClient, caller: str, member: str, kept: bool
+) -> None:
+    rows = [report("7", caller, member)]
+    router.post("call_list_v2").mock(
+        return_value=httpx.Response(200, json={"type": "success", "total": 1, "result": rows})
+    )
+
+    found = client.team_calls_to(date(2026, 11, 24), "98765 43210")
+
+    assert [row.report_id for row in found] == (["7"] if kept else [])

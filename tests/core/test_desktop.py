@@ -226,6 +226,24 @@ def test_command_line_install_and_uninstall(home: Path, capsys: pytest.CaptureFi
     assert "nothing to remove" not in capsys.readouterr().out  # mimeapps.list is still looked at
 
 
+def test_the_tools_are_looked_up_when_used_not_when_imported(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A desktop machine has xdg-utils: replacing ``shutil.which`` must still hide them."""
+    tools = home / "bin"
+    tools.mkdir()
+    ran = home / "xdg-mime-ran"
+    fake = tools / "xdg-mime"
+    fake.write_text(f'#!/bin/sh\necho "$@" >> {ran}\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}:/usr/bin:/bin")
+
+    assert main(["--install-desktop"]) == 0
+
+    assert not ran.exists()
+    assert (home / ".config" / "mimeapps.list").read_text().count(f"{TEL}=") == 2
+
+
 # -- Windows ---------------------------------------------------------------------------------
 class FakeWinReg:
     """Enough of ``winreg`` for the dialer: keys as paths, values by name, HKCU only."""

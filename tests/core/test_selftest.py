@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +21,7 @@ from dialer_app.selftest import (
     check_tls,
     run_self_test,
 )
+from tests.helpers.fonts import without_devanagari
 from tests.helpers.keys import StubBackend, no_keyring
 
 if TYPE_CHECKING:
@@ -92,6 +96,25 @@ def test_never_reads_or_prints_the_stored_key(recording_keyring: RecordingKeyrin
 
     assert recording_keyring.lookups == 0
     assert SECRET not in output.getvalue()
+
+
+def test_without_a_devanagari_font_the_qt_check_says_so_and_passes() -> None:
+    env = without_devanagari(
+        {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "dialer_app", "--self-test"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert done.returncode == 1, done.stderr  # the keyring's failure only: Qt did not crash
+    lines = report_lines(io.StringIO(done.stdout))
+    assert lines["qt"].startswith("PASS"), done.stdout
+    assert "no Devanagari font (Hindi shows boxes)" in lines["qt"]
+    assert "self-test failed: 1 of 4 checks failed" in done.stdout
 
 
 @pytest.mark.usefixtures("failing_keyring")

@@ -128,6 +128,28 @@ def test_the_language_follows_the_setting_or_else_the_system(
     assert done.stdout.decode() == expected
 
 
+@pytest.mark.parametrize("lang", ["C", "POSIX", "C.UTF-8", "fr_FR.UTF-8"])
+def test_english_plurals_when_no_other_language_is_chosen(lang: str) -> None:
+    """A bare machine (C/POSIX) or a language we have no catalogue for: English, with its
+    plural forms ("7 leads are ready"), never the catalogue's "lead(s)" sources."""
+    program = (
+        "import sys\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from dialer_app.ui.language import install_translations\n"
+        "app = QCoreApplication([])\n"
+        "install_translations(app, 'system')\n"
+        "text = QCoreApplication.translate(\n"
+        "    'ImportPreviewDialog', '%n lead(s) are ready to call from {file}.', '', 7)\n"
+        "sys.stdout.buffer.write(text.encode())\n"
+    )
+    env = {**os.environ, "LANG": lang}
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        env.pop(name, None)
+    done = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True,
+                          check=True)  # fmt: skip
+    assert done.stdout.decode() == "7 leads are ready to call from {file}."
+
+
 def _mnemonic(text: str) -> str:
     """The letter after a single ``&`` ("ग्राहक (&C)" -> "c"), or ""."""
     at = text.replace("&&", "").find("&")

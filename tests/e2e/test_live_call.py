@@ -79,6 +79,25 @@ def dial(desk: Desk, number: str) -> None:
     QTest.keyClick(edit, Qt.Key.Key_Return)
 
 
+def test_the_banner_says_the_call_ended_when_the_report_arrives_first(
+    qtbot: QtBot, launch: Launch, saved_key: None, sandbox: Sandbox, clock: ManualClock
+) -> None:
+    """The live list stops answering mid-call; the call report then says it is over."""
+    desk = launch(live_poll_ms=50, report_schedule=(0.1,))
+    wait_for_lists(qtbot, desk)
+    dial(desk, "9876543210")
+    qtbot.waitUntil(lambda: "Ringing the customer, 98765 43210" in banner(desk))
+    clock.advance(3.5)
+    qtbot.waitUntil(lambda: "Connected with 98765 43210 · 0:" in banner(desk))
+    sandbox.inject("live_call_v2", Fault.HTTP_500, times=10_000)  # no more live news
+    clock.advance(5.0)  # the call ends; only the call report can say so now
+
+    qtbot.waitUntil(lambda: cell(desk, "Result") == "Connected")
+    qtbot.waitUntil(lambda: "has ended" in banner(desk))
+    assert "The call with 98765 43210 has ended." in banner(desk)
+    assert "Connected with" not in banner(desk)
+
+
 def test_every_live_state_in_order_then_the_report_at_once_then_the_wrap_up(
     qtbot: QtBot, desk: Desk, sandbox: Sandbox, clock: ManualClock, tmp_path: Path,
     data_dir: Path, monkeypatch: pytest.MonkeyPatch,

@@ -16,6 +16,7 @@ from dialer_app.core.logsetup import Redactor
 from dialer_app.sandbox import Sandbox
 from dialer_app.ui import startup
 from dialer_app.ui.common.dialogs import AccountChoice, AccountDialog
+from tests.helpers.harness import rendered
 from tests.helpers.keys import SENTINEL
 from tests.helpers.window import wait_for_lists
 
@@ -107,6 +108,41 @@ def test_a_plain_http_address_in_settings_ini_is_never_used(
         parts.window.close()  # the desk shuts down: its clients and their sockets are closed
     assert asked == ["https://cloud.digidonar.in/api_v2/"]  # the refused one is not offered
     assert any(f"The API address {saved} from settings.ini is refused" in text for text in said)
+
+
+def test_a_refused_address_in_settings_ini_is_said_on_stderr_and_in_the_dialog_and_stays(
+    qtbot: QtBot,
+    data_dir: Path,
+    logs_to_data_dir: Redactor,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    saved = "http://10.0.0.5/api/"
+    settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("account/base_url", saved)
+    settings.sync()
+    notes: list[str] = []
+
+    def escape(
+        cls: object, /, parent: object, base_url: str, has_key: bool, note: str, **_: object
+    ) -> None:
+        notes.append(note)  # the agent reads it, then presses Escape
+
+    monkeypatch.setattr(AccountDialog, "ask", classmethod(escape))
+    parts = assemble(Paths(data_dir), logs_to_data_dir, base_url=None)
+    qtbot.addWidget(parts.window)
+    parts.window.show()
+    parts.window.start()
+    try:
+        qtbot.waitUntil(lambda: len(notes) == 1)
+        banner = rendered(parts.window.outcome_label.text())
+    finally:
+        parts.window.close()
+    refusal = f"The API address {saved} from settings.ini is refused"
+    assert refusal in capsys.readouterr().err
+    assert refusal in notes[0]
+    assert refusal in banner  # Escape leaves the reason, not "No API key yet"
+    assert "No API key yet" not in banner
 
 
 def test_a_dialer_that_holds_the_lock_but_never_answers_is_said_in_a_dialog(

@@ -3,8 +3,8 @@
 Matrix tests record one ``MatrixRow`` each with what they observed. When every matrix test
 passed and every expected row is in, the session renders the table: it writes it only where
 ``$DIALER_RELIABILITY_DOC`` names a file (``scripts/reliability-report`` names
-docs/reliability.md), and otherwise only says whether docs/reliability.md is out of date. A
-test run never rewrites a tracked file.
+docs/reliability.md); otherwise a run whose docs/reliability.md no longer holds what the tests
+observed fails (``finish``). A test run never rewrites a tracked file.
 """
 
 from __future__ import annotations
@@ -188,6 +188,22 @@ def is_stale(collector: Collector, path: Path = DOC) -> bool:
     """True if the matrix is complete and passed, and ``path`` does not hold its document."""
     text = document(collector)
     return text is not None and (not path.exists() or path.read_text(encoding="utf-8") != text)
+
+
+def finish(collector: Collector, target: str | None, doc: Path = DOC) -> tuple[str, bool]:
+    """What the session says about the document, and whether that fails the run.
+
+    With ``target`` (``$DIALER_RELIABILITY_DOC``) the document is written there; without, a
+    complete matrix that ``doc`` does not match fails the run.
+    """
+    if target:
+        return (f"{target}: regenerated" if write_report(collector, Path(target)) else ""), False
+    if is_stale(collector, doc):
+        return (
+            f"{doc.name} no longer says what the reliability tests observed: "
+            "run scripts/reliability-report and commit it"
+        ), True
+    return "", False
 
 
 def _storage_table(storage: list[StorageRow]) -> list[str]:

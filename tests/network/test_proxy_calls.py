@@ -145,8 +145,15 @@ def test_a_man_in_the_middle_certificate_is_not_sent(
         client.close()
 
     assert result.outcome is Outcome.NOT_SENT
-    assert result.message == "the server's security certificate could not be verified"
-    assert impostor.received() == []
+    port = api_url(impostor).split(":")[2].split("/")[0]
+    assert result.message.startswith(
+        f"the security certificate of {API_HOST} (through the proxy 127.0.0.1:{proxy.port})"
+        " could not be verified: it is issued by “not the company's CA”, which this computer"
+        " does not trust."
+    )
+    assert "install the company's certificate authority (CA)" in result.message
+    assert impostor.received() == []  # the issuer was read by a handshake: nothing was sent
+    assert f"{API_HOST}:{port}" in proxy.tunnels()
 
 
 def test_demo_on_loopback_never_uses_the_proxy(

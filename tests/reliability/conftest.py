@@ -1,7 +1,7 @@
 """Fixtures of the fault matrix, and the hook that renders docs/reliability.md from its results.
 
 The hook writes the document only where ``$DIALER_RELIABILITY_DOC`` says (set by
-``scripts/reliability-report``); a plain test run only says when the committed one is stale.
+``scripts/reliability-report``); a plain test run fails when the committed one is stale.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from dialer_app.composition import assemble
@@ -19,9 +20,10 @@ from dialer_app.core.config import Paths
 from dialer_app.core.logsetup import Redactor, configure
 from dialer_app.sandbox import Sandbox
 from dialer_app.ui.common.dialogs import AccountDialog, ConfirmRedial
+from dialer_app.ui.language import install_translations
 from tests.helpers.harness import ClientFactory, Desk
 from tests.helpers.keys import SENTINEL, MemoryKeyring
-from tests.helpers.matrix import DOC, DOC_VARIABLE, STORAGE_KEYS, Collector, is_stale, write_report
+from tests.helpers.matrix import DOC_VARIABLE, STORAGE_KEYS, Collector, finish
 
 # Every row docs/reliability.md must have, in table order (see test_matrix.CASES).
 MATRIX_KEYS = (
@@ -69,17 +71,20 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    """Write the document where $DIALER_RELIABILITY_DOC says; else say if docs/ is stale."""
-    target = os.environ.get(DOC_VARIABLE)
-    if target:
-        line = f"{target}: regenerated" if write_report(_collector, Path(target)) else ""
-    elif is_stale(_collector, DOC):
-        line = f"{DOC.name} is out of date: run scripts/reliability-report"
-    else:
-        line = ""
+    """Write the document where $DIALER_RELIABILITY_DOC says; else fail if docs/ is stale."""
+    line, failed = finish(_collector, os.environ.get(DOC_VARIABLE))
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if line and reporter is not None:
-        reporter.write_line(line)
+        reporter.write_line(line, red=failed)
+    if failed:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp: QApplication) -> None:
+    """The app's English catalogue, as the app loads it at start-up: the document says the
+    same whichever tests ran before (the e2e tests load it too)."""
+    install_translations(qapp, "en")
 
 
 @pytest.fixture(scope="session")

@@ -174,7 +174,8 @@ CASES = (
         "TLS: self-signed certificate",
         "HTTPS server on 127.0.0.1 (answers success if trusted)",
         untrusted_tls,
-        "the server's security certificate could not be verified",
+        "the security certificate of 127.0.0.1 could not be verified: it is issued by"
+        " “127.0.0.1”, which this computer does not trust",
     ),
     not_sent(
         "tls_plain_http",

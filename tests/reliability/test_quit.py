@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,7 @@ def outcomes(data_dir: Path) -> list[str]:
     if not path.exists():
         return []
     try:
-        with sqlite3.connect(path, timeout=1) as db:
+        with closing(sqlite3.connect(path, timeout=1)) as db:  # closed: the app's are the last
             return [row[0] for row in db.execute("SELECT outcome FROM calls ORDER BY id")]
     except sqlite3.OperationalError:  # the app is still creating its tables
         return []
@@ -86,6 +87,8 @@ def test_a_signal_mid_request_quits_cleanly_and_finishes_the_row(
     assert [line for line in errors.splitlines() if " ERROR " in line or "CRITICAL" in line] == []
     assert "CALLING" in printed
     assert SENTINEL not in printed
+    journals = [p.name for p in data_dir.iterdir() if p.name.endswith(("-wal", "-shm"))]
+    assert journals == []  # every database closed (read before this test opens one)
     assert outcomes(data_dir) == ["unknown"]
     assert not socket_file.exists()
     assert not (data_dir / "instance.lock").exists()

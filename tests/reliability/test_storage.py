@@ -28,6 +28,7 @@ from dialer_app.core.records import CallRequest, CallResult, Outcome
 from dialer_app.sandbox import Sandbox
 from tests.helpers.disk import Disk
 from tests.helpers.harness import rendered
+from tests.helpers.hours import allow_any_hour
 from tests.helpers.keys import SENTINEL, MemoryKeyring
 from tests.helpers.matrix import STORAGE_FAULTS, STORAGE_STATES, Collector, StorageRow
 
@@ -86,6 +87,7 @@ def test_start_up_on_a_faulty_disk(
 ) -> None:
     data = disk.path
     prepare(state, data, tmp_path / "scratch")
+    allow_any_hour(data)  # what the next call meets is the disk, whatever the time of day
     memory_keyring.set_password("dialer-app", sandbox.base_url, SENTINEL)
     if fault == "read-only disk":
         disk.read_only()
@@ -103,6 +105,8 @@ def test_start_up_on_a_faulty_disk(
         qtbot.waitUntil(lambda: form.member_combo.count() > 0, timeout=5000)
         qtbot.waitUntil(lambda: "coins" in window.balance_label.text(), timeout=5000)
         qtbot.waitUntil(lambda: window.history_view.model().rowCount() >= (state != "fresh"))
+        # The lead lists open on a worker: their word is in the banner too.
+        qtbot.waitUntil(lambda: window.lists is not None and window.lists.flow.started)
         banner = rendered(window.outcome_label.text())
         assert banner.strip(), "the window must say what is wrong"
         assert "Ready." not in banner

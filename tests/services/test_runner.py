@@ -94,3 +94,22 @@ def test_work_runs_off_the_gui_thread(qtbot: QtBot, runner: Runner) -> None:
     with qtbot.waitSignal(job.succeeded, timeout=5000) as got:
         pass
     assert got.args[0] is not threading.main_thread()
+
+
+def test_a_closed_runner_delivers_nothing_and_runs_nothing_new(
+    qtbot: QtBot, runner: Runner
+) -> None:
+    release = threading.Event()
+    ran: list[str] = []
+    running = runner.submit(lambda: release.wait(5))
+    delivered: list[object] = []
+    running.succeeded.connect(delivered.append)
+
+    runner.close()  # quitting
+    later = runner.submit(lambda: ran.append("later"))
+    with qtbot.waitSignal(runner.drained, timeout=5000):
+        release.set()
+
+    assert delivered == []  # the running job's result is dropped
+    assert later.cancelled
+    assert ran == []  # submitted after close: never run

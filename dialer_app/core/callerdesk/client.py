@@ -24,12 +24,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import Any
-from urllib.parse import quote, quote_plus
+from urllib.parse import quote, quote_plus, urlsplit
 
 import httpx
 
 from dialer_app import __version__
 from dialer_app.core.callerdesk import members as member_pages
+from dialer_app.core.callerdesk.certs import issuer_of
 from dialer_app.core.callerdesk.deadline import DEFAULT_DEADLINE, AnswerOverrun, Deadline
 from dialer_app.core.callerdesk.live import parse_live
 from dialer_app.core.callerdesk.network import (
@@ -38,15 +39,16 @@ from dialer_app.core.callerdesk.network import (
     build_transport,
     not_sent_reason,
     tunnel_failure,
+    untrusted_reason,
 )
 from dialer_app.core.callerdesk.outcome import classify, parse_json_object, server_text
 from dialer_app.core.callerdesk.paging import collect_rows
 from dialer_app.core.callerdesk.proxy import DIRECT, ProxyChoice, ProxyMode, Route, route_for
 from dialer_app.core.callerdesk.report import parse_row
-from dialer_app.core.callerdesk.tls import tls_context
+from dialer_app.core.callerdesk.tls import is_certificate_failure, tls_context
 from dialer_app.core.config import validate_base_url
 from dialer_app.core.errors import BadResponseError, ConfigError, NotSentError, RejectedError
-from dialer_app.core.phone import mask
+from dialer_app.core.phone import last_ten, mask
 from dialer_app.core.records import (
     Balance,
     CallRequest,
@@ -110,6 +112,7 @@ class CallerDeskClient:
         self._built: tuple[httpx.Client, httpx.Client] | None = None
         self._route = DIRECT
         self._closed = False
+        self._untrusted: str | None = None  # the sentence for an untrusted certificate
 
     @property
     def route(self) -> Route:
@@ -205,7 +208,7 @@ class CallerDeskClient:
             status, body = self._exchange(calls, "GET", "click_to_call_v3", params)
         except _NOT_SENT as exc:
             log.warning("Call request not sent: %s", type(exc).__name__)
-            return CallResult(Outcome.NOT_SENT, not_sent_reason(exc, self._route))
+            return CallResult(Outcome.NOT_SENT, self._not_sent_reason(exc))
         except Exception as exc:  # after sending, anything means "may be ringing"
             log.warning("Call request failed after sending: %s", type(exc).__name__)
             return CallResult(Outcome.UNKNOWN, _unknown_reason(exc))
@@ -265,11 +268,14 @@ class CallerDeskClient:
 
     def team_calls_to(self, day: date, customer_number: str) -> list[ReportRow]:
         """Every member's report rows of ``day`` with this customer in either number field
-        (which field holds the customer on a reverse call is unverified)."""
+        (which field holds the customer on a reverse call is unverified). The service's
+        filter is not trusted: a row about another customer is dropped here too."""
+        wanted = last_ten(customer_number)
         rows = {
             row.report_id: row
             for field in ("caller_num", "member_num")
             for row in self.call_reports(day, day, customer_number, field=field)
+            if wanted and wanted in (row.customer_number, row.member_number)
         }
         return list(rows.values())
 
@@ -301,7 +307,7 @@ class CallerDeskClient:
         except ConfigError as exc:
             raise NotSentError(str(exc).rstrip(".")) from None
         except _NOT_SENT as exc:
-            raise NotSentError(not_sent_reason(exc, self._route)) from None
+            raise NotSentError(self._not_sent_reason(exc)) from None
         except (httpx.HTTPError, AnswerOverrun) as exc:
             raise BadResponseError(_unknown_reason(exc)) from None
         if status != 200:
@@ -351,6 +357,22 @@ class CallerDeskClient:
                 if not deadline.expired:
                     raise
             raise AnswerOverrun("The answer was still arriving when time ran out.")
+
+    def _not_sent_reason(self, exc: Exception) -> str:
+        """Why a request did not leave. An untrusted certificate is said with its host and
+        issuer (read once per client: a second handshake, nothing sent) and what to do."""
+        if not is_certificate_failure(exc):
+            return not_sent_reason(exc, self._route)
+        with self._lock:
+            known = self._untrusted
+        if known is None:
+            given = all(self._transports)  # tests' transports: no real server to ask
+            issuer = "" if given else issuer_of(self._base_url, self._route)
+            host = urlsplit(self._base_url).hostname or self._base_url
+            known = untrusted_reason(host, issuer, self._route)
+            with self._lock:
+                self._untrusted = known
+        return known
 
     def _scrub(self, text: str) -> str:
         """``text`` without the key, should the server have echoed it."""

@@ -81,6 +81,19 @@ def not_sent_reason(exc: Exception, route: Route) -> str:
     return "could not connect to the server"
 
 
+def untrusted_reason(host: str, issuer: str, route: Route) -> str:
+    """Why nothing left when the server's certificate did not verify, and what to do (a
+    fragment): the host, its certificate's issuer, and where its CA must be installed."""
+    by = f"issued by “{issuer}”" if issuer else "its issuer could not be read"
+    via = "" if route.direct else f" (through the proxy {route.label})"
+    return (
+        f"the security certificate of {host}{via} could not be verified: it is {by}, "
+        "which this computer does not trust. If your company inspects secure connections, "
+        "ask IT to install the company's certificate authority (CA) into this computer's "
+        "trusted certificates (the system's store)"
+    )
+
+
 def tunnel_failure(exc: Exception, route: Route, *, expired: bool) -> TunnelFailure:
     """A failure while the proxy was opening the tunnel (no answer, hung up, time ran out)."""
     if expired or isinstance(exc, httpx.TimeoutException):

@@ -9,12 +9,20 @@ default paths plus certifi's bundle. Verification is never turned off.
 
 A failed verification is recognised by its type: ``ssl.SSLCertVerificationError`` somewhere in
 an exception's cause chain, whatever words the verifier used.
+
+Both contexts close the socket of a wrap that failed. Python before 3.11.8 and 3.12.2
+(CPython gh-113280) leaves it open when the peer reset the connection between the TCP connect
+and the TLS handshake (a proxy or server going away): the new ``SSLSocket`` holds the file
+descriptor, the caller never gets it, and only the garbage collector closes it, with a
+``ResourceWarning``.
 """
 
 from __future__ import annotations
 
 import logging
+import socket
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
@@ -60,12 +68,77 @@ def is_certificate_failure(exc: BaseException) -> bool:
     return False
 
 
+def _close_orphans(exc: BaseException) -> None:
+    """Close the TLS sockets a failed ``wrap_socket`` made and never handed out (gh-113280).
+
+    The socket being created is the ``self`` of a frame between the wrap and the failure;
+    one already closed (a handshake that failed, a fixed Python) is left alone.
+    """
+    frame = exc.__traceback__
+    while frame is not None:
+        made = frame.tb_frame.f_locals.get("self")
+        if isinstance(made, ssl.SSLSocket) and made.fileno() != -1:
+            made.close()
+        frame = frame.tb_next
+
+
+class _ClosingContext(ssl.SSLContext):
+    """OpenSSL's context (the certifi fallback) whose failed wraps leave no socket open."""
+
+    def wrap_socket(
+        self,
+        sock: socket.socket,
+        server_side: bool = False,
+        do_handshake_on_connect: bool = True,
+        suppress_ragged_eofs: bool = True,
+        server_hostname: str | bytes | None = None,
+        session: ssl.SSLSession | None = None,
+    ) -> ssl.SSLSocket:
+        wrap = super().wrap_socket
+        options = (server_side, do_handshake_on_connect, suppress_ragged_eofs, server_hostname)
+        return _closing_wrap(lambda: wrap(sock, *options, session))
+
+
+def unverified_context() -> ssl.SSLContext:
+    """A context that verifies nothing: only to read who issued a certificate that failed
+    (``core.certs``), never for a request."""
+    context = _ClosingContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+def _closing_wrap(wrap: Callable[[], ssl.SSLSocket]) -> ssl.SSLSocket:
+    """``wrap()``; if it fails, close the socket it made (``_close_orphans``)."""
+    try:
+        return wrap()
+    except BaseException as exc:
+        _close_orphans(exc)
+        raise
+
+
 def _truststore() -> Trust:
     import sys
 
     import truststore
 
-    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    class ClosingTruststore(truststore.SSLContext):
+        """truststore's context whose failed wraps leave no socket open."""
+
+        def wrap_socket(
+            self,
+            sock: socket.socket,
+            server_side: bool = False,
+            do_handshake_on_connect: bool = True,
+            suppress_ragged_eofs: bool = True,
+            server_hostname: str | None = None,
+            session: ssl.SSLSession | None = None,
+        ) -> ssl.SSLSocket:
+            wrap = super().wrap_socket
+            options = (server_side, do_handshake_on_connect, suppress_ragged_eofs, server_hostname)
+            return _closing_wrap(lambda: wrap(sock, *options, session))
+
+    context = ClosingTruststore(ssl.PROTOCOL_TLS_CLIENT)
     if sys.platform == "darwin":
         detail = "macOS Keychain (Security framework)"
     elif sys.platform == "win32":
@@ -104,7 +177,8 @@ def _linux_bundle() -> str:
 def _certifi() -> Trust:
     import certifi
 
-    context = ssl.create_default_context()
+    context = _ClosingContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies certificates and host names
+    context.load_default_certs()
     context.load_verify_locations(cafile=certifi.where())
     found = context.cert_store_stats()["x509_ca"] > 0
     detail = f"OpenSSL default paths plus certifi {certifi.where()}"

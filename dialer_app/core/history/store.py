@@ -437,14 +437,17 @@ class HistoryStore:
         return None if row is None else to_campaign(row)
 
     def close(self) -> None:
-        """Close the database; safe to call twice."""
-        with self._lock:
-            self._conn.close()
+        """Checkpoint and close the database (no -wal or -shm file stays); safe to call twice."""
         with self._window_lock:
             self._window_closed = True
             if self._window_conn is not None:
                 self._window_conn.close()
                 self._window_conn = None
+        with self._lock:
+            if not self.read_only:
+                with suppress(sqlite3.Error):  # closed already, or a full disk
+                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._conn.close()
 
     def _now(self) -> str:
         return to_text(self._clock())

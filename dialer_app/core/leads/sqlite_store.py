@@ -17,7 +17,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -140,7 +140,10 @@ class SqliteLeadStore:
                 raise HistoryError(f"The lead lists at {self._path}: {exc}") from exc
 
     def close(self) -> None:
+        """Checkpoint and close the lists file (no -wal or -shm file stays); safe twice."""
         with self._lock:
+            with suppress(sqlite3.Error):  # closed already, or a read-only disk
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._conn.close()
 
     # -- lists -------------------------------------------------------------------------
@@ -253,11 +256,18 @@ class SqliteLeadStore:
         return None if row is None else _lead(row)
 
     def progress(self, list_id: int) -> LeadListProgress:
+        """The progress line's counts. A lead is done once its attempt has an outcome: not
+        while its placed call may still ring (the list's current lead, called, no verdict)."""
         sql = "SELECT status, COUNT(*) FROM leads WHERE list_id = ? GROUP BY status"
+        ringing_sql = (
+            "SELECT COUNT(*) FROM leads JOIN lists ON lists.current_lead = leads.id"
+            " WHERE lists.id = ? AND leads.status = 'called' AND leads.outcome = 'placed'"
+        )
         with self._guard() as conn:
             counts = {LeadStatus(s): n for s, n in conn.execute(sql, (list_id,)).fetchall()}
+            ringing = int(conn.execute(ringing_sql, (list_id,)).fetchone()[0])
         total = sum(n for s, n in counts.items() if s is not LeadStatus.REFUSED)
-        open_ = sum(counts.get(s, 0) for s in OPEN)
+        open_ = sum(counts.get(s, 0) for s in OPEN) + ringing
         return LeadListProgress(total - open_, total, counts.get(LeadStatus.CONNECTED, 0),
                             counts.get(LeadStatus.CALL_BACK, 0))  # fmt: skip
 

@@ -16,7 +16,7 @@ from dialer_app.services.demo import DemoService
 from dialer_app.services.keys import KeyService
 from dialer_app.services.settings import Settings
 from dialer_app.ui.common.dialogs import AccountDialog
-from dialer_app.ui.common.i18n import translated
+from dialer_app.ui.common.i18n import to_stderr, translated
 from dialer_app.ui.common.notice import Level, Notice
 
 KEYRING_NOTE = QT_TRANSLATE_NOOP(
@@ -90,8 +90,8 @@ class AccountFlow(QObject):
     def start(self) -> None:
         if self._demo is not None:
             self._demo.start().on_success(self._on_demo_started)
-        elif self._refused is not None:
-            self.notice.emit(Notice(Level.ERROR, translated(self._refused)))
+        elif self._refused is not None:  # said like the flag's and the variable's refusal
+            self.notice.emit(Notice(Level.ERROR, to_stderr(self._refused)))
             self.edit()
         elif self._base_url:
             self.notice.emit(Notice(Level.STATUS, self.tr("Opening the password store…")))
@@ -145,11 +145,15 @@ class AccountFlow(QObject):
         if self.demo:
             return
         note = self.tr(KEYRING_NOTE if self._keyring_ok else SESSION_NOTE)
+        if self._refused is not None:  # the saved address was refused: the dialog says why
+            note = translated(self._refused) + "\n\n" + note
         has_key = self._has_saved_key or self._account.has_account
         url = self._base_url or DEFAULT_BASE_URL
         choice = AccountDialog.ask(self._window, url, has_key, note, proxy=self._proxy)
         if choice is None:
-            if not self._account.has_account:
+            if self._refused is not None:  # still refused: that stays the banner's sentence
+                self.notice.emit(Notice(Level.ERROR, translated(self._refused)))
+            elif not self._account.has_account:
                 text = self.tr("No API key yet: Dialer → Account… to enter it.")
                 self.notice.emit(Notice(Level.WARN, text))
             return

@@ -84,15 +84,10 @@ class MembersFlow(QObject):
 
     @Slot(object)
     def _on_lists_failed(self, exc: BaseException) -> None:
-        self._form.set_lists_placeholder(self.tr("Could not load: press ⟳ to retry"))
-        self.notice.emit(
-            Notice(
-                Level.WARN,
-                self.tr("Lists not loaded: {reason}").format(
-                    reason=translated(describe_error(exc))
-                ),
-            )
-        )
+        reason = translated(describe_error(exc))
+        self._form.set_lists_placeholder(self.tr("Could not load: press ⟳ to retry"), reason)
+        text = self.tr("Lists not loaded: {reason}").format(reason=reason)
+        self.notice.emit(Notice(Level.WARN, text))
 
     @Slot(object)
     def _on_balance_loaded(self, balance: Balance) -> None:

@@ -132,6 +132,10 @@ class CallFlow(QObject):
             if not self._calls.has_account
             else self.tr("Not called: the call history cannot be written.")
             if not self._calls.can_call
+            else self.tr("Not called: the members could not be loaded: {reason}").format(
+                reason=self._form.members_problem
+            )
+            if member is None and self._form.members_problem
             else self.tr("Not called: choose the member who will take the call.")
             if member is None
             else self.tr("Not called: choose a deskphone.")

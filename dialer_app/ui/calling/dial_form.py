@@ -22,6 +22,7 @@ from dialer_app.core.records import Deskphone, Member
 from dialer_app.ui.common.form_colours import call_style, hint_style
 from dialer_app.ui.common.i18n import translated
 from dialer_app.ui.common.naming import named
+from dialer_app.ui.common.plain import set_tooltip
 
 MAX_CALL_LIMIT = 4 * 3600
 
@@ -42,6 +43,7 @@ class DialForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lead: tuple[int, str] | None = None  # the lead filled in, and its number's text
+        self.members_problem = ""  # why the members and deskphones did not load, if they did not
         self._build_ui()
         self._connect_signals()
         self._on_number_edited("")
@@ -223,10 +225,14 @@ class DialForm(QWidget):
         found = self.deskphone_combo.findData(current)
         self.deskphone_combo.setCurrentIndex(found if found >= 0 else (0 if deskphones else -1))
 
-    def set_lists_placeholder(self, text: str) -> None:
+    def set_lists_placeholder(self, text: str, why: str = "") -> None:
+        """``text`` in the empty boxes; ``why`` (a failure's cause) in their tooltip, and
+        kept as ``members_problem`` for a call attempted meanwhile."""
+        self.members_problem = why
         for combo in (self.member_combo, self.deskphone_combo):
             if combo.count() == 0:
                 combo.setPlaceholderText(text)
+                set_tooltip(combo, why)
 
     def selected_member(self) -> Member | None:
         if self.member_combo.currentIndex() < 0:  # no item: don't ask Qt for an empty value

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +26,7 @@ from dialer_app.core.callerdesk.proxy import ProxyChoice
 from dialer_app.core.config import PRESETS, validate_base_url
 from dialer_app.core.errors import ConfigError
 from dialer_app.core.text import QT_TRANSLATE_NOOP
+from dialer_app.ui.common.focus import focus_returns
 from dialer_app.ui.common.form_colours import hint_style
 from dialer_app.ui.common.i18n import translated
 from dialer_app.ui.common.naming import named
@@ -91,6 +92,7 @@ class AccountDialog(QDialog):
         self.error_label.setStyleSheet(hint_style("error", self.palette()))
         self.error_label.setWordWrap(True)
         note_label = QLabel(note)
+        note_label.setTextFormat(Qt.TextFormat.PlainText)  # may quote a refused address
         note_label.setWordWrap(True)
         buttons = QDialogButtonBox()
         save = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -171,7 +173,9 @@ class AccountDialog(QDialog):
         proxy: ProxyChoice | None = None,
     ) -> AccountChoice | None:
         dialog = cls(base_url, has_key, note, parent, proxy)
-        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        with focus_returns(parent):
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.choice() if accepted else None
 
 
 class ConfirmRedial:
@@ -206,7 +210,8 @@ class ConfirmRedial:
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
         cancel.setFocus()
-        box.exec()
+        with focus_returns(parent):
+            box.exec()
         return box.clickedButton() is call
 
 
@@ -218,9 +223,10 @@ class ExportDialog:
         excel = QCoreApplication.translate("ExportDialog", "Excel workbook (*.xlsx)")
         csv = QCoreApplication.translate("ExportDialog", "CSV, UTF-8 (*.csv)")
         title = QCoreApplication.translate("ExportDialog", "Export history")
-        path, chosen = QFileDialog.getSaveFileName(
-            parent, title, str(Path.home() / "call-history.xlsx"), f"{excel};;{csv}"
-        )
+        with focus_returns(parent):
+            path, chosen = QFileDialog.getSaveFileName(
+                parent, title, str(Path.home() / "call-history.xlsx"), f"{excel};;{csv}"
+            )
         return target_for(path, xlsx=chosen != csv) if path else None
 
 

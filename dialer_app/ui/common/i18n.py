@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QCoreApplication
 
 from dialer_app.core.text import Sentence
@@ -21,3 +23,10 @@ def translated(sentence: Sentence | str) -> str:
     args = _Keep({key: translated(value) for key, value in sentence.args.items()})
     source = QCoreApplication.translate(sentence.context, sentence.source)  # i18n: not shown
     return source.format_map(args)
+
+
+def to_stderr(sentence: Sentence | str) -> str:
+    """Print a refusal on stderr, as every refusal at start-up is; returns its text."""
+    text = translated(sentence)
+    print(f"dialer-app: {text}", file=sys.stderr)  # i18n: not shown (the program name)
+    return text

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QProgressDialog, QWidget
 from dialer_app.core.leads.model import LeadFileError, LeadList, Preview
 from dialer_app.core.messages import describe_error
 from dialer_app.services.leads import BlockedImport, Cancel, ImportCancelled, LeadService
+from dialer_app.ui.common.focus import focus_returns
 from dialer_app.ui.common.i18n import translated
 from dialer_app.ui.common.notice import Level, Notice
 from dialer_app.ui.common.plain import plain_label
@@ -57,10 +58,11 @@ class LeadListFiles(QObject):
     # -- import -------------------------------------------------------------------------
     @Slot()
     def choose_and_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self._window, self.tr("Import a lead list"), "",
-            self.tr("Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)"),
-        )  # fmt: skip
+        with focus_returns(self._window):
+            path, _ = QFileDialog.getOpenFileName(
+                self._window, self.tr("Import a lead list"), "",
+                self.tr("Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)"),
+            )  # fmt: skip
         if path:
             self.import_file(Path(path))
 
@@ -223,10 +225,11 @@ class LeadListFiles(QObject):
     # -- do-not-call numbers ------------------------------------------------------------
     @Slot()
     def choose_and_block(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self._window, self.tr("Import do-not-call numbers"), "",
-            self.tr("Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)"),
-        )  # fmt: skip
+        with focus_returns(self._window):
+            path, _ = QFileDialog.getOpenFileName(
+                self._window, self.tr("Import do-not-call numbers"), "",
+                self.tr("Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)"),
+            )  # fmt: skip
         if path:
             job = self._leads.import_blocked(Path(path))
             job.on_success(self._on_blocked_imported).on_failure(self._on_import_failed)
@@ -245,10 +248,11 @@ class LeadListFiles(QObject):
         if active is None:
             self.notice.emit(Notice(Level.STATUS, self.tr("No list to export: import one.")))
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self._window, self.tr("Export the list"), f"{active.name}-results.xlsx",
-            self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
-        )  # fmt: skip
+        with focus_returns(self._window):
+            path, _ = QFileDialog.getSaveFileName(
+                self._window, self.tr("Export the list"), f"{active.name}-results.xlsx",
+                self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+            )  # fmt: skip
         if path:
             target = Path(path)
             if target.suffix.lower() not in (".csv", ".xlsx"):

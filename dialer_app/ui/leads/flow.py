@@ -41,10 +41,12 @@ class LeadListFlow(QObject):
 
     Signals:
         notice(Notice): a sentence for the window
+        problem(str): a start-up problem, shown beside the others (none hides another)
         lead_shown(object): the lead now in the form (None: the list is done)
     """
 
     notice = Signal(object)
+    problem = Signal(str)
     lead_shown = Signal(object)
 
     def __init__(
@@ -67,6 +69,7 @@ class LeadListFlow(QObject):
         self._panel = panel
         self._window = window
         self.active: LeadList | None = None
+        self.started = False  # the store answered at start-up (opened, or said why not)
         self.lead: Lead | None = None
         self._stepping = False  # a step (skip, call back, next) is being written
         self._due_job: Job[list[Lead]] | None = None
@@ -90,8 +93,9 @@ class LeadListFlow(QObject):
 
     @Slot(object)
     def _on_leads_started(self, opening: Opening) -> None:
+        self.started = True
         if opening.problem:
-            self.notice.emit(Notice(Level.WARN, opening.problem))
+            self.problem.emit(opening.problem)
         self._show_view(opening.view)
         if opening.recovered:
             text = self.tr(
@@ -103,6 +107,7 @@ class LeadListFlow(QObject):
 
     @Slot(object)
     def _on_leads_unavailable(self, exc: BaseException) -> None:
+        self.started = True
         self.notice.emit(Notice(Level.ERROR, self.tr("Lead lists unavailable: {reason}")
                                 .format(reason=exc)))  # fmt: skip
 

@@ -38,6 +38,7 @@ class LeadListSlots:
     form: DialForm
     wrap_up: WrapUpPanel
     notice: Callable[[Notice], None]
+    problem: Callable[[str], None]  # a start-up problem, beside the window's others
 
 
 @dataclass
@@ -82,6 +83,7 @@ def build_lead_list_parts(
     if verdicts is not None:
         verdicts.row_updated.connect(flow.on_verdict)
     flow.notice.connect(slots.notice)
+    flow.problem.connect(slots.problem)
     files.notice.connect(slots.notice)
     parts = LeadListParts(panel, flow, files, *_menu(slots.host, demo))
     parts.import_action.triggered.connect(files.choose_and_import)
