@@ -107,6 +107,7 @@ def xlsx_readers(source: Path) -> tuple[float, float | None]:
 def window_import(tmp: Path, source: Path) -> tuple[list[float], list[float], float]:
     """(gaps while importing, gaps idle, seconds of the import) through the real window."""
     from dialer_app.composition import assemble
+    from dialer_app.core.compliance.purpose import Purpose
     from dialer_app.core.config import Paths
     from dialer_app.core.logsetup import Redactor
 
@@ -123,10 +124,11 @@ def window_import(tmp: Path, source: Path) -> tuple[list[float], list[float], fl
     idle = beat.stop()
     beat.start()
     start = time.perf_counter()
-    lists.files.import_file(source)
+    lists.files.import_file(source, Purpose.SERVICE)  # chosen for the agent, as --purpose does
     wait_until(lambda: lists.files.preview_dialog is not None, 60_000)
     dialog = lists.files.preview_dialog
     assert dialog is not None
+    wait_until(lambda: dialog.importable, 60_000)
     dialog.accept()
     wait_until(lambda: lists.flow.lead is not None, 60_000)
     seconds = time.perf_counter() - start

@@ -36,6 +36,7 @@ from benchmarks.demo_window import open_demo_window
 from benchmarks.lists import write_leads
 from benchmarks.qtkit import Heartbeat, application, run_for, wait_until
 from dialer_app.composition import Desk
+from dialer_app.core.compliance.purpose import Purpose
 from dialer_app.sandbox import Fault, Sandbox
 from dialer_app.services.keys import KeyService
 
@@ -139,7 +140,7 @@ class Loads(QObject):
         if lists is None:
             raise RuntimeError("the window has no lead lists")
         self._list_before = lists.flow.active
-        lists.files.import_file(self._leads_file)
+        lists.files.import_file(self._leads_file, Purpose.SERVICE)  # as --purpose does
         QTimer.singleShot(POLL_MS, self._on_preview_timer_timeout)
 
     @Slot()
@@ -147,7 +148,7 @@ class Loads(QObject):
         """Return in the preview once it shows (the file is read on a worker meanwhile)."""
         lists = self._parts.window.lists
         dialog = None if lists is None else lists.files.preview_dialog
-        if dialog is not None and dialog.isVisible():
+        if dialog is not None and dialog.isVisible() and dialog.importable:
             dialog.accept()
         else:
             QTimer.singleShot(POLL_MS, self._on_preview_timer_timeout)

@@ -21,6 +21,8 @@ from dialer_app.core.text import QT_TRANSLATE_NOOP, Sentence
 
 if TYPE_CHECKING:
     from dialer_app.composition import Desk
+    from dialer_app.core.compliance.opt_out import OptOut
+    from dialer_app.core.leads.export import Fields
     from dialer_app.services.account import ClientFactory
     from dialer_app.services.single_instance import SingleInstance
 
@@ -205,7 +207,8 @@ def export_list(paths: Paths, name: str, target: Path) -> int:
                 names = ", ".join(item.name for item in store.lists()) or "none"
                 print(f"dialer-app: no list named {name!r} (lists: {names})", file=sys.stderr)
                 return 1
-            count = write_list(found, store.iter_leads(found.list_id), target)
+            extra = _audit_fields(paths, found.list_id)
+            count = write_list(found, store.iter_leads(found.list_id), target, extra)
         finally:
             store.close()
     except (HistoryError, OSError) as exc:
@@ -213,6 +216,28 @@ def export_list(paths: Paths, name: str, target: Path) -> int:
         return 1
     print(f"Exported {count} leads of {found.name} to {target}")
     return 0
+
+
+def _audit_fields(paths: Paths, list_id: int) -> Fields:
+    """The list export's audit columns (``dialer_purpose`` …), from the compliance journal
+    and the history's do-not-call list."""
+    from dialer_app.core.compliance.audit import export_fields, list_audit
+    from dialer_app.core.compliance.journal import ComplianceJournal
+    from dialer_app.core.history.store import HistoryStore
+
+    journal = ComplianceJournal(paths.lists)
+    try:
+        opt_outs: list[OptOut] = []
+        if paths.history.exists():
+            history = HistoryStore(paths.history)
+            try:
+                opt_outs = history.opt_outs()
+            finally:
+                history.close()
+        audit = list_audit(journal.purpose(list_id), journal.records(list_id), opt_outs)
+    finally:
+        journal.close()
+    return export_fields(audit)
 
 
 def _read_purpose(args: argparse.Namespace) -> int | None:
@@ -345,7 +370,9 @@ def start_gui(
     SchemeFollower(app)
     instance = SingleInstance(paths.data_dir)
     if not instance.claim(listen=False):
-        if instance.hand_over(args.number or "", import_list=args.import_list or ""):
+        purpose = args.purpose.value if args.purpose is not None else ""
+        if instance.hand_over(args.number or "", import_list=args.import_list or "",
+                              purpose=purpose):  # fmt: skip
             log.info("Handed over to the running dialer")
             return 0
         return refuse_start(NOT_ANSWERING, 1)
@@ -372,7 +399,7 @@ def start_gui(
         desk.window.showMinimized()
     desk.window.start()
     if args.import_list:
-        desk.window.import_list(args.import_list)
+        desk.window.import_list(args.import_list, args.purpose.value if args.purpose else "")
     return instance, desk
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from dialer_app.core.callerdesk.deadline import DEFAULT_DEADLINE
 from dialer_app.core.clock import Clock, utc_now
+from dialer_app.core.compliance.journal import ComplianceJournal
 from dialer_app.core.config import Paths
 from dialer_app.core.errors import HistoryDamaged, HistoryError
 from dialer_app.core.history.store import HistoryStore, set_aside
@@ -23,6 +24,7 @@ from dialer_app.core.leads.sqlite_store import SqliteLeadStore
 from dialer_app.core.logsetup import Redactor
 from dialer_app.services.account import AccountService, ClientFactory, load_http
 from dialer_app.services.calls import CallService
+from dialer_app.services.compliance import ComplianceService
 from dialer_app.services.demo import DemoService
 from dialer_app.services.history import UNFINISHED_MESSAGE, HistoryService
 from dialer_app.services.hours import HoursGuard
@@ -142,6 +144,8 @@ def assemble(
     keys = KeyService()
     history = HistoryService(store, runner)
     leads = LeadService(partial(open_lists, paths), store, runner, clock=clock)
+    compliance = ComplianceService(partial(ComplianceJournal, paths.lists), store, runner,
+                                   clock=clock)  # fmt: skip
     calls = CallService(account, store, runner, leads=leads.attempts())
     verdicts = VerdictTracker(store, account, runner, schedule=report_schedule) if store else None
     settings = Settings(paths.settings)
@@ -172,6 +176,7 @@ def assemble(
         hours=hours,
         leads=leads,
         demo=demo_service,
+        compliance=compliance,
     )
     window = MainWindow(
         window_services,
@@ -182,7 +187,7 @@ def assemble(
     # The window owns the services: they are deleted with it, on the GUI thread. Left to
     # Python's garbage collector they could be deleted on a worker thread, with live timers.
     services: list[QObject | None] = [runner, team_runner, team, account, keys, history, calls]
-    services += [verdicts, live, demo_service, leads]
+    services += [verdicts, live, demo_service, leads, compliance]
     for service in services:
         if service is not None:
             service.setParent(window)

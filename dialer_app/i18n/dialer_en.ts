@@ -98,6 +98,16 @@
     </message>
 </context>
 <context>
+    <name>LeadListRescrub</name>
+    <message numerus="yes">
+        <source>Scrub result applied: %n lead(s) refused.</source>
+        <translation>
+            <numerusform>Scrub result applied: %n lead refused.</numerusform>
+            <numerusform>Scrub result applied: %n leads refused.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n call(s) from the last session never got an answer and may have rung, but they could not be marked Unknown ({reason}): check before calling those customers again.</source>
@@ -111,6 +121,30 @@
         <translation>
             <numerusform>%n call from the last session never got an answer and may have rung: it is marked Unknown below. Check before calling again.</numerusform>
             <numerusform>%n calls from the last session never got an answer and may have rung: they are marked Unknown below. Check before calling again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RescrubDialog</name>
+    <message numerus="yes">
+        <source>%n lead(s) of {list} are in {file}: they get its scrub result.</source>
+        <translation>
+            <numerusform>%n lead of {list} is in {file}: it gets its scrub result.</numerusform>
+            <numerusform>%n leads of {list} are in {file}: they get its scrub result.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) are now refused (below): they will not be called.</source>
+        <translation>
+            <numerusform>%n lead is now refused (below): it will not be called.</numerusform>
+            <numerusform>%n leads are now refused (below): they will not be called.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) of the file are not in the list: left out.</source>
+        <translation>
+            <numerusform>%n number of the file is not in the list: left out.</numerusform>
+            <numerusform>%n numbers of the file are not in the list: left out.</numerusform>
         </translation>
     </message>
 </context>

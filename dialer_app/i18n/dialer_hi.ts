@@ -259,8 +259,8 @@
         <translation>टीम की जाँच छोड़ दी गई ({seconds} सेकंड में जवाब नहीं आया): सिर्फ़ इस डेस्क की कॉल देखी गईं।</translation>
     </message>
     <message>
-        <source>Not called: {number} is on the do-not-call list.</source>
-        <translation>कॉल नहीं किया: {number} &apos;कॉल न करें&apos; सूची में है।</translation>
+        <source>Not called: the list&apos;s purpose could not be read ({reason}).</source>
+        <translation>कॉल नहीं हुई: सूची का उद्देश्य पढ़ा नहीं जा सका ({reason})।</translation>
     </message>
     <message>
         <source>Not called: {number} was called moments ago.</source>
@@ -277,6 +277,21 @@
     <message>
         <source>(Not saved in history: {reason})</source>
         <translation>(इतिहास में सहेजा नहीं गया: {reason})</translation>
+    </message>
+</context>
+<context>
+    <name>CallerIdQuestion</name>
+    <message>
+        <source>Caller-ID series</source>
+        <translation>कॉलर-आईडी सीरीज़</translation>
+    </message>
+    <message>
+        <source>Call &amp;anyway</source>
+        <translation>फिर भी कॉल करें (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Don&apos;t call</source>
+        <translation>कॉल न करें</translation>
     </message>
 </context>
 <context>
@@ -800,6 +815,14 @@
         </translation>
     </message>
     <message>
+        <source>Checking every row for a {purpose} list…</source>
+        <translation>{purpose} सूची के लिए हर पंक्ति फिर से जाँची जा रही है…</translation>
+    </message>
+    <message>
+        <source>Not importable as it is: {reason}</source>
+        <translation>जैसी है वैसी इम्पोर्ट नहीं हो सकती: {reason}</translation>
+    </message>
+    <message>
         <source>The lead&apos;s number in the list panel</source>
         <translation>सूची पैनल में लीड का क्रमांक</translation>
     </message>
@@ -1053,12 +1076,28 @@
         <translation>सूची की प्रगति</translation>
     </message>
     <message>
+        <source>The list&apos;s purpose</source>
+        <translation>सूची का उद्देश्य</translation>
+    </message>
+    <message>
         <source>Leads of the active list</source>
         <translation>चालू सूची की लीड</translation>
     </message>
     <message>
         <source>The lead&apos;s details</source>
         <translation>लीड की जानकारी</translation>
+    </message>
+    <message>
+        <source>{name} ({purpose})</source>
+        <translation>{name} ({purpose})</translation>
+    </message>
+    <message>
+        <source>Purpose: {purpose}</source>
+        <translation>उद्देश्य: {purpose}</translation>
+    </message>
+    <message>
+        <source>Purpose: not chosen yet (asked before the first call)</source>
+        <translation>उद्देश्य: अभी चुना नहीं गया (पहली कॉल से पहले पूछा जाएगा)</translation>
     </message>
     <message>
         <source>{done} of {total} done · {connected} connected · {call_back} to call back</source>
@@ -1082,7 +1121,41 @@
     </message>
 </context>
 <context>
+    <name>LeadListRescrub</name>
+    <message>
+        <source>No list to scrub: import one.</source>
+        <translation>स्क्रब करने को कोई सूची नहीं: पहले एक सूची इम्पोर्ट करें।</translation>
+    </message>
+    <message>
+        <source>Import a DND scrub result</source>
+        <translation>DND स्क्रब का नतीजा इम्पोर्ट करें</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)</source>
+        <translation>स्प्रेडशीट (*.csv *.tsv *.txt *.xlsx);;सभी फ़ाइलें (*)</translation>
+    </message>
+    <message>
+        <source>Scrub result not applied.</source>
+        <translation>स्क्रब का नतीजा लागू नहीं हुआ।</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scrub result applied: %n lead(s) refused.</source>
+        <translation>
+            <numerusform>स्क्रब का नतीजा लागू हुआ: %n लीड अस्वीकार हुई।</numerusform>
+            <numerusform>स्क्रब का नतीजा लागू हुआ: %n लीड अस्वीकार हुईं।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scrub result not applied: {reason}</source>
+        <translation>स्क्रब का नतीजा लागू नहीं हुआ: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ListMenu</name>
+    <message>
+        <source>Import &amp;DND scrub result…</source>
+        <translation>DND स्क्रब का नतीजा इम्पोर्ट करें… (&amp;D)</translation>
+    </message>
     <message>
         <source>Li&amp;sts</source>
         <translation>सूचियाँ (&amp;S)</translation>
@@ -1114,6 +1187,17 @@
     <message>
         <source>Import the de&amp;mo list</source>
         <translation>डेमो सूची इम्पोर्ट करें (&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>ListRulesCheck</name>
+    <message>
+        <source>Not called: choose the purpose of {name} first (promotional, service or transactional).</source>
+        <translation>कॉल नहीं हुई: पहले {name} का उद्देश्य चुनें (प्रमोशनल, सर्विस या ट्रांज़ैक्शनल)।</translation>
+    </message>
+    <message>
+        <source>The compliance journal could not be written: {reason}</source>
+        <translation>अनुपालन जर्नल लिखा नहीं जा सका: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1202,6 +1286,10 @@
         <translation>चुनी गई कॉल का रैप-अप (&amp;W)…</translation>
     </message>
     <message>
+        <source>Customer asked &amp;not to be called</source>
+        <translation>ग्राहक ने कॉल न करने को कहा (&amp;N)</translation>
+    </message>
+    <message>
         <source>Copy &amp;diagnostics</source>
         <translation>जाँच की जानकारी कॉपी करें (&amp;D)</translation>
     </message>
@@ -1268,6 +1356,21 @@
     </message>
 </context>
 <context>
+    <name>OptOutFlow</name>
+    <message>
+        <source>No call to mark: F11 puts the customer of the current call on the do-not-call list.</source>
+        <translation>चिह्नित करने को कोई कॉल नहीं: F11 अभी की कॉल के ग्राहक को &apos;कॉल न करें&apos; सूची में डालता है।</translation>
+    </message>
+    <message>
+        <source>{number} is on the do-not-call list now (the customer asked not to be called): no way of calling will ring it.</source>
+        <translation>{number} अब &apos;कॉल न करें&apos; सूची में है (ग्राहक ने कॉल न करने को कहा): कॉल करने का कोई भी तरीका इस पर घंटी नहीं बजाएगा।</translation>
+    </message>
+    <message>
+        <source>Not put on the do-not-call list: {reason}</source>
+        <translation>&apos;कॉल न करें&apos; सूची में नहीं डाला गया: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ProxyFields</name>
     <message>
         <source>Proxy</source>
@@ -1324,6 +1427,136 @@
     <message>
         <source>Proxy pass&amp;word</source>
         <translation>प्रॉक्सी पासवर्ड (&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>PurposeChoice</name>
+    <message>
+        <source>&amp;Promotional</source>
+        <translation>प्रमोशनल (&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Service</source>
+        <translation>सर्विस (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Transactional</source>
+        <translation>ट्रांज़ैक्शनल (&amp;T)</translation>
+    </message>
+    <message>
+        <source>The list&apos;s purpose:</source>
+        <translation>सूची का उद्देश्य:</translation>
+    </message>
+    <message>
+        <source>The purpose</source>
+        <translation>उद्देश्य</translation>
+    </message>
+    <message>
+        <source>Date of the DND scrub</source>
+        <translation>DND स्क्रब की तारीख़</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the DND scrub (the file has no “Scrubbed on” column):</source>
+        <translation>DND स्क्रब की तारीख़ (फ़ाइल में “Scrubbed on” कॉलम नहीं है) (&amp;D):</translation>
+    </message>
+</context>
+<context>
+    <name>PurposeDialog</name>
+    <message>
+        <source>The purpose of {name}</source>
+        <translation>{name} का उद्देश्य</translation>
+    </message>
+    <message>
+        <source>The list&apos;s purpose</source>
+        <translation>सूची का उद्देश्य</translation>
+    </message>
+    <message>
+        <source>{name} was imported before lists had a purpose. Choose it before its first call: the rules its calls follow depend on it.</source>
+        <translation>{name} तब इम्पोर्ट हुई थी जब सूचियों का कोई उद्देश्य नहीं होता था। इसकी पहली कॉल से पहले उद्देश्य चुनें: इसकी कॉल किन नियमों से चलेंगी, यह उसी पर निर्भर है।</translation>
+    </message>
+    <message>
+        <source>Why this is asked</source>
+        <translation>यह क्यों पूछा जा रहा है</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this purpose</source>
+        <translation>यही उद्देश्य रखें (&amp;K)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+</context>
+<context>
+    <name>RescrubDialog</name>
+    <message>
+        <source>Import a DND scrub result</source>
+        <translation>DND स्क्रब का नतीजा इम्पोर्ट करें</translation>
+    </message>
+    <message>
+        <source>DND scrub result preview</source>
+        <translation>DND स्क्रब के नतीजे की झलक</translation>
+    </message>
+    <message>
+        <source>What the scrub result changes</source>
+        <translation>स्क्रब का नतीजा क्या बदलेगा</translation>
+    </message>
+    <message>
+        <source>Date of the DND scrub</source>
+        <translation>DND स्क्रब की तारीख़</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the DND scrub:</source>
+        <translation>DND स्क्रब की तारीख़ (&amp;D):</translation>
+    </message>
+    <message>
+        <source>Leads now refused</source>
+        <translation>अब अस्वीकार लीड</translation>
+    </message>
+    <message>
+        <source>&amp;Apply the scrub result</source>
+        <translation>स्क्रब का नतीजा लागू करें (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>Not applied: {reason}</source>
+        <translation>लागू नहीं हुआ: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) of {list} are in {file}: they get its scrub result.</source>
+        <translation>
+            <numerusform>{list} की %n लीड {file} में है: उसे इसका स्क्रब नतीजा मिलेगा।</numerusform>
+            <numerusform>{list} की %n लीड {file} में हैं: उन्हें इसका स्क्रब नतीजा मिलेगा।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) are now refused (below): they will not be called.</source>
+        <translation>
+            <numerusform>%n लीड अब अस्वीकार है (नीचे): उसे कॉल नहीं किया जाएगा।</numerusform>
+            <numerusform>%n लीड अब अस्वीकार हैं (नीचे): उन्हें कॉल नहीं किया जाएगा।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) of the file are not in the list: left out.</source>
+        <translation>
+            <numerusform>फ़ाइल का %n नंबर सूची में नहीं है: छोड़ दिया गया।</numerusform>
+            <numerusform>फ़ाइल के %n नंबर सूची में नहीं हैं: छोड़ दिए गए।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>नंबर</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>क्यों</translation>
     </message>
 </context>
 <context>

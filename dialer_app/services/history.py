@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject
 
+from dialer_app.core.compliance.opt_out import OptOut
 from dialer_app.core.history.sql import Key, Span
 from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.history.window import Opened
@@ -26,6 +27,7 @@ class PreCall:
     """The history's word before a call leaves."""
 
     blocked: bool = False  # the number is on the do-not-call list
+    opt_out: OptOut | None = None  # who put it there, when and why
     earlier: Campaign | None = None  # an attempt within the cool-down that may have rung
 
 
@@ -42,7 +44,8 @@ def pre_call(store: HistoryStore, customer_number: str, within_seconds: int) -> 
     """Worker side of ``before_call``."""
     since = datetime.now(UTC) - timedelta(seconds=max(within_seconds, 0))
     if store.blocked(customer_number):
-        return PreCall(blocked=True)
+        found = store.opt_outs(customer_number)
+        return PreCall(blocked=True, opt_out=found[0] if found else None)
     if within_seconds <= 0:
         return PreCall()
     return PreCall(earlier=store.last_attempt_to(customer_number, since))

@@ -23,8 +23,10 @@ from typing import TypeVar
 from PySide6.QtCore import QObject
 
 from dialer_app.core.clock import Clock, utc_now
+from dialer_app.core.compliance.preview import asks_scrub_date
 from dialer_app.core.errors import InvalidNumber
 from dialer_app.core.leads.cells import cell_numbers
+from dialer_app.core.leads.export import Fields
 from dialer_app.core.leads.model import (
     Lead,
     LeadList,
@@ -250,6 +252,21 @@ class LeadService(QObject):
         """Call backs that are due now."""
         return self._submit(lambda s: s.due_call_backs(list_id, self.clock(), max_attempts))
 
+    def all_leads(self, list_id: int) -> Job[list[Lead]]:
+        """Every lead of the list in file order (a scrub result is matched against them)."""
+        return self._submit(lambda s: list(s.iter_leads(list_id)))
+
+    def refuse(self, lead_ids: list[int]) -> Job[int]:
+        """Leads a later scrub result refuses: never offered again (their reason is the
+        compliance journal's)."""
+
+        def work(store: LeadStore) -> int:
+            for lead_id in lead_ids:
+                store.set_status(lead_id, LeadStatus.REFUSED, None)
+            return len(lead_ids)
+
+        return self._submit(work)
+
     def set_current(self, list_id: int, lead_id: int) -> Job[None]:
         """Put ``lead_id`` on top of its list (a due call back)."""
         return self._submit(lambda s: s.set_current(list_id, lead_id))
@@ -280,6 +297,7 @@ class LeadService(QObject):
                                         number_column)  # fmt: skip
                 for lead in preview.ready[:1]:  # formatting's first use compiles its patterns:
                     format_national(lead.number)  # here, not on the GUI thread
+                preview.asks_scrub_date = asks_scrub_date(preview)
                 return preview
 
         return self._runner.submit_with_progress(work), cancel
@@ -295,11 +313,14 @@ class LeadService(QObject):
 
         return self._runner.submit_with_progress(work), cancel
 
-    def export(self, lead_list: LeadList, target: Path) -> Job[int]:
+    def export(
+        self, lead_list: LeadList, target: Path, extra: Callable[[], Fields] = tuple
+    ) -> Job[int]:
+        """Write the list (``extra``: more columns, read on the worker: the audit's)."""
         from dialer_app.core.leads.export import write_list
 
         return self._submit(
-            lambda s: write_list(lead_list, s.iter_leads(lead_list.list_id), target)
+            lambda s: write_list(lead_list, s.iter_leads(lead_list.list_id), target, extra())
         )
 
     def import_blocked(self, path: Path) -> Job[BlockedImport]:

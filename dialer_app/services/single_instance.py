@@ -47,12 +47,15 @@ def activation_token(env: Mapping[str, str] = os.environ) -> str:
     return next((env[name] for name in TOKEN_VARIABLES if env.get(name)), "")
 
 
-def encode(argument: str, token: str, import_list: str = "") -> bytes:
+def encode(argument: str, token: str, import_list: str = "", purpose: str = "") -> bytes:
     """One hand-over message: a JSON object on one line (``import_list``: an absolute path
-    of a lead file to open in the import preview, only when given)."""
+    of a lead file to open in the import preview, only when given; ``purpose``: its
+    ``--purpose``, only when given)."""
     message = {"argument": argument, "activation_token": token}
     if import_list:
         message["import_list"] = import_list
+    if import_list and purpose:
+        message["purpose"] = purpose
     return json.dumps(message).encode() + b"\n"
 
 
@@ -64,6 +67,16 @@ def decode_import_list(line: str) -> str:
         return ""
     path = message.get("import_list") if isinstance(message, dict) else None
     return path if isinstance(path, str) and os.path.isabs(path) else ""
+
+
+def decode_purpose(line: str) -> str:
+    """The ``--purpose`` given with the lead file (as written: the window reads it), or ''."""
+    try:
+        message = json.loads(line)
+    except ValueError:
+        return ""
+    purpose = message.get("purpose") if isinstance(message, dict) else None
+    return purpose[:40] if isinstance(purpose, str) else ""
 
 
 def decode(line: str) -> tuple[str, str]:
@@ -95,7 +108,7 @@ class SingleInstance(QObject):
     """
 
     received = Signal(str)
-    import_requested = Signal(str)
+    import_requested = Signal(str, str)
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -147,12 +160,16 @@ class SingleInstance(QObject):
             return False  # another machine's (a shared folder): it cannot be checked
         return pid != os.getpid() and not process_alive(pid)
 
-    def hand_over(self, argument: str, token: str | None = None, import_list: str = "") -> bool:
+    def hand_over(
+        self, argument: str, token: str | None = None, import_list: str = "", purpose: str = ""
+    ) -> bool:
         """Send ``argument`` and the activation token (default: this process's) to the
-        running instance, and a lead file to import if any; True once it has them."""
+        running instance, and a lead file to import (with its purpose) if any; True once it
+        has them."""
         from PySide6.QtNetwork import QLocalSocket
 
-        message = encode(argument, activation_token() if token is None else token, import_list)
+        token = activation_token() if token is None else token
+        message = encode(argument, token, import_list, purpose)
         for attempt in range(HAND_OVER_ATTEMPTS):
             if attempt:
                 QThread.msleep(HAND_OVER_PAUSE_MS)  # this launch has no window to keep alive
@@ -194,7 +211,7 @@ class SingleInstance(QObject):
                 os.environ["XDG_ACTIVATION_TOKEN"] = token  # used by the next activateWindow()
             lead_file = decode_import_list(line)
             if lead_file:
-                self.import_requested.emit(lead_file)
+                self.import_requested.emit(lead_file, decode_purpose(line))
             else:
                 self.received.emit(argument)
 

@@ -19,12 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dialer_app.core.compliance.purpose import Purpose, PurposeError, parse_purpose
 from dialer_app.core.errors import HistoryError, HistoryReadOnly
+from dialer_app.core.leads.model import LeadList
 from dialer_app.core.phone import mask
 from dialer_app.core.uri import number_from_argument
 from dialer_app.services import settings as keys_of
 from dialer_app.services.account import AccountService
 from dialer_app.services.calls import CallService
+from dialer_app.services.compliance import ComplianceService
 from dialer_app.services.demo import DemoService
 from dialer_app.services.history import HistoryService
 from dialer_app.services.hours import HoursGuard
@@ -43,7 +46,9 @@ from dialer_app.ui.account.members_flow import MembersFlow
 from dialer_app.ui.calling.banner import banner_style, link, link_colour
 from dialer_app.ui.calling.call_flow import CallFlow
 from dialer_app.ui.calling.dial_form import DialForm
+from dialer_app.ui.calling.list_rules import ListRulesCheck
 from dialer_app.ui.calling.live_flow import LiveFlow
+from dialer_app.ui.calling.opt_out_flow import OptOutFlow
 from dialer_app.ui.calling.wrapup import WrapUpPanel
 from dialer_app.ui.calling.wrapup_flow import WrapUpFlow, dispositions
 from dialer_app.ui.common.announce import BannerLabel, announce, install_accessibility
@@ -77,6 +82,7 @@ class WindowServices:
     hours: HoursGuard
     leads: LeadService | None = None
     demo: DemoService | None = None
+    compliance: ComplianceService | None = None
 
 
 class MainWindow(QMainWindow):
@@ -116,7 +122,9 @@ class MainWindow(QMainWindow):
         self.columns = ColumnChooser(self.history_view, settings)
         self._build_ui()
         self._flow = HistoryFlow(history, verdicts, team, self.form, self.history, self)
-        self._calls_flow = CallFlow(calls, history, team, settings, s.hours, self.form, self)
+        rules = ListRulesCheck(s.compliance, s.hours, settings, self._active_lead_list, self)
+        self._calls_flow = CallFlow(calls, history, team, settings, s.hours, self.form, self, rules)
+        self._opt_out = OptOutFlow(history, lambda: self._calls_flow.last_call, self)
         self.live_flow = LiveFlow(live, self._history, self)
         self._wrap_up = WrapUpFlow(
             history, calls, live, verdicts, settings, self.wrap_up, self._history, self.form, self
@@ -125,8 +133,8 @@ class MainWindow(QMainWindow):
             s.members, s.balance, calls, settings, self.form, self.balance_label, self
         )
         self.lists: LeadListParts | None = None  # built after the first frame (start-up time)
-        self._list_services = (s.leads, calls, verdicts, reminder_ms)
-        self._pending_imports: list[str] = []
+        self._list_services = (s.leads, s.compliance, calls, verdicts, reminder_ms)
+        self._pending_imports: list[tuple[str, Purpose | None]] = []
         self._connect_signals()
         if not self.restoreGeometry(settings.get(keys_of.GEOMETRY)):
             self.resize(first_size(self.screen().availableGeometry().size()))
@@ -179,12 +187,13 @@ class MainWindow(QMainWindow):
             action(self, self.tr("&Export shown history…"), "Ctrl+E"),
             action(self, self.tr("Call the waiting customer a&gain"), "F9"),
             action(self, self.tr("&Wrap up the selected call…"), "F8"),
+            action(self, self.tr("Customer asked &not to be called"), "F11"),
             action(self, self.tr("Copy &diagnostics")),
             action(self, self.tr("&Quit"), "Ctrl+Q", QKeySequence.StandardKey.Quit),
         ]
         (self.account_action, self.refresh_action, self.export_action,
-         self.call_again_action, self.wrap_up_action, self.diagnostics_action,
-         quit_action) = actions  # fmt: skip
+         self.call_again_action, self.wrap_up_action, self.opt_out_action,
+         self.diagnostics_action, quit_action) = actions  # fmt: skip
         self.account_action.setEnabled(not self._account.demo)
         quit_action.triggered.connect(self.quit)
         for item in actions:
@@ -204,6 +213,7 @@ class MainWindow(QMainWindow):
         self.diagnostics_action.triggered.connect(self._on_diagnostics_triggered)
         self.call_again_action.triggered.connect(self._on_call_again_triggered)
         self.wrap_up_action.triggered.connect(self._on_wrap_up_triggered)
+        self.opt_out_action.triggered.connect(self._opt_out.opt_out)
         self.outcome_label.linkActivated.connect(self._on_outcome_link_activated)
         self._flow.call_requested.connect(self._calls_flow.place)
         self._calls_flow.row_changed.connect(self._flow.show_row)
@@ -216,6 +226,7 @@ class MainWindow(QMainWindow):
             self._lists_flow,
             self.live_flow,
             self._wrap_up,
+            self._opt_out,
         ):
             source.notice.connect(self.show_notice)
 
@@ -229,29 +240,35 @@ class MainWindow(QMainWindow):
     def build_lists(self) -> None:
         """The call-down lists: panel, flows, the Lists menu (their modules load here, after
         the first frame, not on the way to it), then resume the active list."""
-        leads, calls, verdicts, reminder_ms = self._list_services
-        if leads is None or self.lists is not None:
+        leads, compliance, calls, verdicts, reminder_ms = self._list_services
+        if leads is None or compliance is None or self.lists is not None:
             return
         from dialer_app.ui.leads.menu import LeadListSlots, build_lead_list_parts
 
         slots = LeadListSlots(self, self.history_splitter, self.list_slot, self.form,
                               self.wrap_up, self.show_notice, self.show_side_problem)  # fmt: skip
         self.lists = build_lead_list_parts(
-            slots, leads, calls, verdicts, self._settings, reminder_ms, demo=self._account.demo
-        )
+            slots, leads, compliance, calls, verdicts, self._settings, reminder_ms,
+            demo=self._account.demo,
+        )  # fmt: skip
         self._shortcuts_first.add(self.lists.actions)
         self.lists.flow.start()
-        for path in self._pending_imports:
-            self.lists.files.import_path(path)
+        for path, purpose in self._pending_imports:
+            self.lists.files.import_path(path, purpose)
         self._pending_imports.clear()
 
-    @Slot(str)
-    def import_list(self, path: str) -> None:
-        """A lead file to open in the import preview (``--import-list``, another launch)."""
+    @Slot(str, str)
+    def import_list(self, path: str, purpose: str = "") -> None:
+        """A lead file to open in the import preview (``--import-list``, another launch), its
+        ``--purpose`` chosen there (the agent still sees it and presses Return)."""
+        try:
+            chosen = parse_purpose(purpose) if purpose else None
+        except PurposeError:
+            chosen = None  # the launch checked it: a hand-over from elsewhere asks the agent
         if self.lists is None:
-            self._pending_imports.append(path)
+            self._pending_imports.append((path, chosen))
         else:
-            self.lists.files.import_path(path)
+            self.lists.files.import_path(path, chosen)
 
     def after_first_frame(self, job: Callable[[], object]) -> None:
         """Run ``job`` once the window's first frame is painted."""
@@ -356,6 +373,10 @@ class MainWindow(QMainWindow):
         row = self._history.loaded_row(position)
         if row is not None:
             self._wrap_up.open_for(row)
+
+    def _active_lead_list(self) -> LeadList | None:
+        """The list whose lead the form may hold (None before the lists are built)."""
+        return None if self.lists is None else self.lists.flow.active
 
     @Slot()
     def _on_call_again_triggered(self) -> None:

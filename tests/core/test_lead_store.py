@@ -149,7 +149,12 @@ def test_export_keeps_the_original_columns_and_neutralises_formulas(
                             "dialer_disposition"]  # fmt: skip
     assert rows[4][2] == "'=1+1"
     assert rows[3][3] == "refused"
-    assert "Too short" in rows[3][-1]
+    refused_because = rows[0].index("dialer_refused_because")
+    assert "Too short" in rows[3][refused_because]
+    assert rows[0][refused_because + 1 :] == [  # the audit, with the same prefix
+        "dialer_purpose", "dialer_dnd_status", "dialer_scrubbed_on", "dialer_consent_source",
+        "dialer_consent_on", "dialer_opted_out_at",
+    ]  # fmt: skip
     assert main(["--data-dir", str(tmp_path), "--export-list", "nope", str(out)]) == 1
     assert main(["--data-dir", str(tmp_path), "--export-list", "day", "x.pdf"]) == 2
 

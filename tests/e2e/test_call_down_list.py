@@ -24,7 +24,7 @@ from dialer_app.ui.leads.menu import LeadListParts
 from tests.helpers.hours import india, set_hours
 from tests.helpers.keys import SENTINEL
 from tests.helpers.lead_store import ThreadRecorder, recording
-from tests.helpers.lists import ListClock, lead_rows, list_keys, write_csv
+from tests.helpers.lists import ListClock, choose_purpose, lead_rows, list_keys, write_csv
 from tests.helpers.window import Launch, wait_for_lists
 
 CLICK = "click_to_call_v3"
@@ -114,6 +114,10 @@ def test_a_list_from_a_spreadsheet_to_its_export_by_keyboard(
     assert any("Too short" in reason for reason in reasons)
     assert any("Same number as row 2 (Asha Rao)" in reason for reason in reasons)
     qtbot.waitUntil(dialog.isVisible)
+    QTest.keyClick(dialog, Qt.Key.Key_Return)  # no purpose yet: Return does not import
+    assert files.preview_dialog is dialog
+    assert not dialog.import_button.isEnabled()
+    choose_purpose(qtbot, dialog, "service")
     QTest.keyClick(dialog, Qt.Key.Key_Return)  # Return imports
     qtbot.waitUntil(lambda: number(desk) == "98765 43210", timeout=5000)
     assert "Asha Rao" in lists.panel.details_label.text()
@@ -262,7 +266,7 @@ def test_cancel_during_an_import_saves_nothing(qtbot: QtBot, desk: Desk, tmp_pat
 def test_a_lead_is_refused_outside_calling_hours_with_the_opening_time(
     qtbot: QtBot, launch: Launch, sandbox: Sandbox, data_dir: Path, tmp_path: Path
 ) -> None:
-    set_hours(data_dir, "09:00-21:00")
+    set_hours(data_dir, "always", service="09:00-21:00")
     list_clock = ListClock()
     list_clock.now = india("2026-12-02", "21:30")
     desk = start(launch, qtbot, list_clock)
@@ -273,12 +277,13 @@ def test_a_lead_is_refused_outside_calling_hours_with_the_opening_time(
     dialog = files.preview_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
+    choose_purpose(qtbot, dialog, "service")
     QTest.keyClick(dialog, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: number(desk) == "98765 43210", timeout=5000)
     qtbot.waitUntil(lambda: desk.window.form.number_edit.hasFocus())
     press(desk, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "Calling opens at 09:00 tomorrow" in banner(desk), timeout=5000)
-    assert "Not called: calls are allowed from 09:00 to 21:00 India time" in banner(desk)
+    assert "Not called: service calls are allowed from 09:00 to 21:00 India time" in banner(desk)
     assert sandbox.received(CLICK) == []
     lead = parts_of(desk).flow.lead
     assert lead is not None

@@ -23,6 +23,7 @@ README_SHORTCUTS = {  # what the README names, and the menu action it must trigg
     "Ctrl+,": "account_action",
     "F9": "call_again_action",
     "F5": "refresh_action",
+    "F11": "opt_out_action",
 }
 
 

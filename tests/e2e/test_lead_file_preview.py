@@ -20,7 +20,7 @@ from dialer_app.ui.leads.dialogs import ImportPreviewDialog
 from dialer_app.ui.leads.menu import LeadListParts
 from tests.helpers.hours import india, set_hours
 from tests.helpers.keys import SENTINEL
-from tests.helpers.lists import ListClock, write_csv, write_xlsx
+from tests.helpers.lists import ListClock, choose_purpose, write_csv, write_xlsx
 from tests.helpers.window import Launch, wait_for_lists
 
 CLICK = "click_to_call_v3"
@@ -75,6 +75,7 @@ def test_the_preview_names_the_number_column_and_the_agent_picks_another(
     assert combo.currentText() == "Mobile"
     assert "2 leads are ready to call" in dialog.summary.text()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    choose_purpose(qtbot, dialog, "transactional")
     QTest.keyClick(dialog, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # "&column"
     qtbot.waitUntil(combo.hasFocus)
     QTest.keyClick(combo, Qt.Key.Key_Down)  # the agent's pick: the next column
@@ -108,6 +109,7 @@ def test_a_refused_row_reads_with_the_panels_number_and_the_files_row(
         ("3", "5", "No number in this row."),
         ("4", "6", "Same number as row 2 (Asha): not imported again."),
     ]  # fmt: skip
+    choose_purpose(qtbot, dialog, "service")
     QTest.keyClick(dialog, Qt.Key.Key_Return)
     panel = parts_of(desk).panel
     qtbot.waitUntil(lambda: panel.model.rowCount() == 4, timeout=5000)
@@ -126,7 +128,7 @@ def test_a_refused_row_reads_with_the_panels_number_and_the_files_row(
 def test_f4_calls_the_leads_other_number_through_every_guard(
     qtbot: QtBot, launch: Launch, sandbox: Sandbox, data_dir: Path, tmp_path: Path
 ) -> None:
-    set_hours(data_dir, "09:00-21:00")
+    set_hours(data_dir, "09:00-21:00", service="09:00-21:00")
     list_clock = ListClock()
     list_clock.now = india("2026-12-02", "21:30")
     source = write_csv(tmp_path / "two.csv", ",", [
@@ -135,6 +137,7 @@ def test_f4_calls_the_leads_other_number_through_every_guard(
     desk = start(launch, qtbot, list_clock)
     dialog = open_preview(qtbot, desk, source)
     assert "1 lead has a second number in the same cell" in dialog.summary.text()
+    choose_purpose(qtbot, dialog, "service")
     QTest.keyClick(dialog, Qt.Key.Key_Return)
     form = desk.window.form
     qtbot.waitUntil(lambda: form.number_edit.text() == "95961 86578", timeout=5000)

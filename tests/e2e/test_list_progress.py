@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from dialer_app.composition import Desk
 from dialer_app.sandbox import ManualClock, Sandbox
 from tests.helpers.keys import SENTINEL
-from tests.helpers.lists import ListClock, write_csv
+from tests.helpers.lists import ListClock, choose_purpose, write_csv
 from tests.helpers.window import Launch, wait_for_lists
 
 NUMBERS = [f"98765 4321{digit}" for digit in range(7)]
@@ -60,6 +60,7 @@ def test_a_ringing_lead_is_not_done_until_its_call_has_an_outcome(
     dialog = lists.files.preview_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
+    choose_purpose(qtbot, dialog, "service")
     QTest.keyClick(dialog, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: progress(desk).startswith("0 of 7 done"), timeout=5000)
 

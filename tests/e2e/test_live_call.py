@@ -19,6 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from dialer_app.app import main
 from dialer_app.composition import Desk
+from dialer_app.core.config import Paths
+from dialer_app.core.history.store import HistoryStore
 from dialer_app.sandbox import Fault, ManualClock, Sandbox
 from dialer_app.ui.common.dialogs import ConfirmRedial
 from dialer_app.ui.history.columns import COLUMNS
@@ -180,7 +182,7 @@ def test_the_customer_left_waiting_is_said_while_it_happens(
 
 def test_do_not_call_refuses_on_every_path_until_taken_off(
     qtbot: QtBot, desk: Desk, sandbox: Sandbox, clock: ManualClock,
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path,
 ) -> None:  # fmt: skip
     asked = answer_redial(monkeypatch, True)
     dial(desk, "9876543210")
@@ -191,6 +193,11 @@ def test_do_not_call_refuses_on_every_path_until_taken_off(
     QTest.keyClick(panel, Qt.Key.Key_5)  # Do not call
     QTest.keyClick(panel, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "do-not-call list now" in banner(desk))
+    history = HistoryStore(Paths(data_dir).history)
+    [entry] = history.opt_outs("9876543210")  # who, when and why, for the audit
+    history.close()
+    assert entry.who == desk.window.form.selected_member().name  # type: ignore[union-attr]
+    assert str(entry.reason) == "Do not call, chosen in the wrap-up"
     form, window = desk.window.form, desk.window
     view = window.history_view
 

@@ -21,7 +21,7 @@ from dialer_app.ui.history.column_chooser import ColumnChooser
 from dialer_app.ui.history.columns import NEEDED_COLUMNS, TITLES
 from tests.helpers.clipping import clipped
 from tests.helpers.language import language
-from tests.helpers.lists import write_csv
+from tests.helpers.lists import choose_purpose, write_csv
 from tests.helpers.window import Launch, wait_for_lists
 
 NEEDED = ["Time", "Customer", "Member", "Result", "Talk"]
@@ -111,6 +111,7 @@ def test_with_a_list_beside_the_history_the_needed_columns_of_both_stay_in_view(
         dialog = files.preview_dialog
         assert dialog is not None
         qtbot.waitUntil(dialog.isVisible)
+        choose_purpose(qtbot, dialog, "service")
         QTest.keyClick(dialog, Qt.Key.Key_Return)
         panel = window.lists.panel
         qtbot.waitUntil(panel.isVisible, timeout=5000)

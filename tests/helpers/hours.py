@@ -14,11 +14,13 @@ def allow_any_hour(data_dir: Path) -> None:
     set_hours(data_dir, "always")
 
 
-def set_hours(data_dir: Path, hours: str) -> None:
-    """Write ``hours`` (``09:00-21:00``) as the calling hours of ``data_dir``."""
+def set_hours(data_dir: Path, hours: str, **per_purpose: str) -> None:
+    """Write ``hours`` (``09:00-21:00``) as the calling hours of ``data_dir``; ``service=``
+    and ``transactional=`` write those purposes' windows (``calling/hours_service`` …)."""
     settings = Paths(data_dir).settings
     settings.parent.mkdir(parents=True, exist_ok=True)
-    settings.write_text(f"[calling]\nhours={hours}\n", encoding="utf-8")
+    more = "".join(f"hours_{purpose}={value}\n" for purpose, value in per_purpose.items())
+    settings.write_text(f"[calling]\nhours={hours}\n{more}", encoding="utf-8")
 
 
 def india(day: str, clock: str) -> datetime:

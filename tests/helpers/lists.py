@@ -6,8 +6,12 @@ import csv
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMainWindow, QMenu
+from pytestqt.qtbot import QtBot
 
+from dialer_app.ui.leads.dialogs import ImportPreviewDialog
 from tests.helpers.xlsx import read_sheet
 
 
@@ -57,3 +61,19 @@ def list_keys(window: QMainWindow) -> set[str]:
     menu = found[0]
     assert isinstance(menu, QMenu)
     return {item.shortcut().toString() for item in menu.actions() if not item.shortcut().isEmpty()}
+
+
+# The preview's purpose choices by their mnemonics (Alt+P, Alt+S, Alt+T).
+PURPOSE_KEYS = {"promotional": Qt.Key.Key_P, "service": Qt.Key.Key_S, "transactional": Qt.Key.Key_T}
+
+
+def choose_purpose(qtbot: QtBot, dialog: ImportPreviewDialog, purpose: str = "service") -> None:
+    """Choose the list's purpose in the import preview by its Alt key, as the agent does, and
+    wait until the file is checked under it (Return imports only then)."""
+    QTest.keyClick(dialog, PURPOSE_KEYS[purpose], Qt.KeyboardModifier.AltModifier)
+
+    def checked() -> bool:
+        found = dialog.preview.purpose
+        return found is not None and found.value == purpose and dialog.summary.text() != ""
+
+    qtbot.waitUntil(checked)

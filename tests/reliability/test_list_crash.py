@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from dialer_app.core.compliance.purpose import Purpose
 from dialer_app.core.leads.model import LeadStatus, build_preview
 from dialer_app.core.leads.read import read_table
 from dialer_app.core.leads.sqlite_store import SqliteLeadStore
@@ -59,7 +60,9 @@ def test_sigkill_mid_call_resumes_at_the_same_lead_with_the_attempt_unknown(
         ["Meena", "98765 43213"],
     ])  # fmt: skip
     store = SqliteLeadStore(data_dir / "lists.sqlite3")
-    day = store.create_list(build_preview("day", source.name, read_table(source), lambda _: False))
+    preview = build_preview("day", source.name, read_table(source), lambda _: False)
+    preview.purpose = Purpose.SERVICE  # chosen at import (a list without one is asked first)
+    day = store.create_list(preview)
     assert day is not None
     first = store.page(day.list_id, 0, 1)[0]
     store.set_status(first.lead_id, LeadStatus.SKIPPED, None)  # the agent is on the second

@@ -105,4 +105,16 @@ def test_a_second_launch_with_a_lead_file_asks_the_running_dialer_to_import_it(
         qtbot.waitSignal(running.import_requested) as requested,
     ):
         assert SingleInstance(tmp_path / "data").hand_over("", token="", import_list=wanted)
-    assert requested.args == [wanted]
+    assert requested.args == [wanted, ""]
+
+
+def test_a_lead_files_purpose_travels_with_it(
+    qtbot: QtBot, running: SingleInstance, tmp_path: Path
+) -> None:
+    wanted = str(tmp_path / "leads.csv")
+    assert "purpose" not in encode("", "", purpose="service").decode()  # only with a file
+    with qtbot.waitSignal(running.import_requested) as requested:
+        assert SingleInstance(tmp_path / "data").hand_over(
+            "", token="", import_list=wanted, purpose="Service"
+        )
+    assert requested.args == [wanted, "Service"]

@@ -8,7 +8,7 @@ order. Days are ISO dates; ``opted_out_at`` is India time with its offset.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -17,6 +17,8 @@ from dialer_app.core.compliance.opt_out import OptOut
 from dialer_app.core.compliance.purpose import Purpose
 from dialer_app.core.compliance.scrub import ComplianceRecord
 from dialer_app.core.hours import IST
+from dialer_app.core.leads.export import PREFIX
+from dialer_app.core.leads.model import Lead
 from dialer_app.core.phone import last_ten
 
 AUDIT_COLUMNS: tuple[str, ...] = (
@@ -72,3 +74,13 @@ def list_audit(
     """The audit of one list: ``ComplianceJournal.purpose/records`` and
     ``HistoryStore.opt_outs()``."""
     return ListAudit(purpose, records, {entry.number: entry.at for entry in opt_outs})
+
+
+def export_fields(audit: ListAudit) -> tuple[tuple[str, Callable[[Lead], str | int]], ...]:
+    """The audit columns as the list export's extra columns, each with the ``dialer_`` prefix
+    of the columns the app adds (``dialer_purpose``, ``dialer_dnd_status`` …)."""
+
+    def cell(index: int) -> Callable[[Lead], str | int]:
+        return lambda lead: audit.values(lead)[index]
+
+    return tuple((PREFIX + name, cell(i)) for i, name in enumerate(AUDIT_COLUMNS))

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from dialer_app.core.errors import DialerError, InvalidNumber
 from dialer_app.core.leads import columns as lead_columns
@@ -20,6 +21,10 @@ from dialer_app.core.leads.cells import cell_numbers
 from dialer_app.core.phone import format_national
 from dialer_app.core.records import Outcome
 from dialer_app.core.text import QT_TRANSLATE_NOOP, Sentence
+
+if TYPE_CHECKING:
+    from dialer_app.core.compliance.purpose import Purpose
+    from dialer_app.core.compliance.scrub import ComplianceRecord
 
 CTX = "leads"
 MAX_ATTEMPTS = 3
@@ -137,6 +142,7 @@ class ReadyLead:
     cells: tuple[str, ...]
     alternates: tuple[str, ...] = ()
     same_number: tuple[str, ...] = ()
+    row: int = 0  # as a spreadsheet numbers it (the header is row 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +166,13 @@ class Preview:
     number_column: int
     ready: list[ReadyLead] = field(default_factory=list)
     refused: list[RefusedRow] = field(default_factory=list)
+    # The list's purpose and its leads' scrub records (``core.compliance.preview``): None
+    # until the agent chooses one; ``list_refusal`` says why the whole list cannot be saved.
+    purpose: Purpose | None = None
+    scrubbed_on: date | None = None  # the date the preview asked for (no scrub-date column)
+    records: dict[int, ComplianceRecord] = field(default_factory=dict)  # position -> record
+    list_refusal: Sentence | None = None
+    asks_scrub_date: bool = False  # a DND column and no scrub-date column
 
 
 def find_columns(
@@ -232,7 +245,7 @@ def _check_row(
         reason = Sentence(CTX, BLOCKED, {"number": format_national(number)})
         return RefusedRow(position, row, raw, lead_name, cells, reason)
     seen[number] = (row, lead_name, len(preview.ready))
-    preview.ready.append(ReadyLead(position, lead_name, number, cells, tuple(alternates)))
+    preview.ready.append(ReadyLead(position, lead_name, number, cells, tuple(alternates), row=row))
     return None
 
 

@@ -171,6 +171,11 @@ class SqliteLeadStore:
                         progress(position + 1)
                         batch = []
                 _insert_leads(conn, batch)
+                if preview.purpose is not None:  # the compliance journal, in this transaction
+                    from dialer_app.core.compliance.journal import save_list
+
+                    save_list(conn, list_id, preview.purpose, preview.records.items(),
+                              scrubbed_on=preview.scrubbed_on)  # fmt: skip
                 conn.execute("UPDATE lists SET active = (id = ?)", (list_id,))
                 conn.execute(
                     "UPDATE lists SET total = ?, rows = ? WHERE id = ?",

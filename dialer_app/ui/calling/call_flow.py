@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from dialer_app.core.compliance import opt_out
 from dialer_app.core.errors import InvalidNumber
+from dialer_app.core.leads.model import LeadList
 from dialer_app.core.messages import Guidance, describe_error, describe_result, guidance_for
 from dialer_app.core.phone import format_national, normalise
 from dialer_app.core.records import CallRequest, CallResult, Campaign, Outcome, TeamCall
 from dialer_app.services import settings as keys_of
 from dialer_app.services.calls import CallAttempt, CallService
+from dialer_app.services.compliance import ListRules
 from dialer_app.services.history import HistoryService, PreCall
 from dialer_app.services.hours import HoursGuard
 from dialer_app.services.runner import Latest
@@ -19,6 +24,7 @@ from dialer_app.services.team import TEAM_CHECK_MS, TeamGuard
 from dialer_app.ui.calling.ask_ahead import AskAhead
 from dialer_app.ui.calling.banner import OUTCOME_LEVEL, redial_question
 from dialer_app.ui.calling.dial_form import DialForm
+from dialer_app.ui.calling.list_rules import ListRulesCheck
 from dialer_app.ui.common.dialogs import ConfirmRedial
 from dialer_app.ui.common.i18n import translated
 from dialer_app.ui.common.notice import Action, Level, Notice
@@ -47,8 +53,13 @@ class CallFlow(QObject):
         hours: HoursGuard,
         form: DialForm,
         window: QWidget,
+        rules: ListRulesCheck | None = None,
     ) -> None:
         super().__init__(window)
+        self._rules = rules or ListRulesCheck(None, hours, settings, lambda: None, window)
+        self._rules.notice.connect(self.notice)
+        self._list: LeadList | None = None  # the list of the call being decided
+        self._list_rules: ListRules | None = None
         self._calls = calls
         self._hours = hours
         self._history = history
@@ -68,6 +79,7 @@ class CallFlow(QObject):
         self._team_timer.setInterval(TEAM_CHECK_MS)
         self._team_timer.timeout.connect(self._on_team_timer_timeout)
         self._blocked_number = ""
+        self.last_call: CallRequest | None = None  # the call in progress, or the last one
         self._calling: CallRequest | None = None  # its answer not shown yet
 
     @Slot()
@@ -93,10 +105,17 @@ class CallFlow(QObject):
         if self._working or self._calls.busy:
             return
         request = self._request_or_explain()
-        if request is None or self._outside_hours():
+        if request is None:
             return
+        self._list = self._rules.list_of(request)
+        if self._list is None and self._rules.outside_hours(request, None, None):
+            return  # a list's call is checked against its purpose's hours instead
         self._set_working(True)
         self._pending = request
+        self._list_rules = None
+        rules = None if self._list is None else self._rules.read(self._list.list_id)
+        if rules is not None:
+            rules.on_success(self._on_list_rules_read).on_failure(self._on_list_rules_failed)
         cooldown = self._settings.get(keys_of.COOLDOWN)
         customer, member = request.customer_number, request.member_number
         self._local = self._ahead.local(customer, member, cooldown)
@@ -180,21 +199,53 @@ class CallFlow(QObject):
         self._team = []
         self._decide()
 
+    @Slot(object)
+    def _on_list_rules_failed(self, exc: BaseException) -> None:
+        if self._pending is None:
+            return  # already refused (the do-not-call list) or failed
+        self._pending = None
+        self._team_timer.stop()
+        self._team_job.cancel()
+        self._set_working(False)
+        self._refuse(self.tr("Not called: the list's purpose could not be read ({reason}).").format(
+            reason=translated(describe_error(exc))))  # fmt: skip
+
+    @Slot(object)
+    def _on_list_rules_read(self, rules: ListRules) -> None:
+        self._list_rules = rules
+        self._decide()
+
     def _decide(self) -> None:
-        """Once both checks have answered: refuse, ask, or call, exactly once."""
+        """Once every check has answered: refuse, ask, or call, exactly once."""
         request, local, team = self._pending, self._local, self._team
         if request is None or local is None or (team is None and not local.blocked):
             return
+        if self._list is not None and self._list_rules is None and not local.blocked:
+            return
         self._pending = None
         who = format_national(request.customer_number)
+        list_id = None if self._list is None else self._list.list_id
         if local.blocked:  # refused whatever the team says: no need to wait for it
             self._team_timer.stop()
             self._team_job.cancel()
             self._set_working(False)
             self._blocked_number = request.customer_number
-            text = self.tr("Not called: {number} is on the do-not-call list.").format(number=who)
-            self.notice.emit(Notice(Level.ERROR, text, Action.UNBLOCK))
+            sentence = opt_out.refusal(local.opt_out or opt_out.OptOut(
+                request.customer_number, datetime.now(UTC), "", ""), who)  # fmt: skip
+            self._rules.refuse(request, opt_out.RULE, sentence, list_id)
+            self.notice.emit(Notice(Level.ERROR, translated(sentence), Action.UNBLOCK))
             return
+        listed, rules = self._list, self._list_rules
+        if (
+            listed is not None
+            and rules is not None
+            and not self._rules.passes(request, rules, listed.name)
+        ):
+            self._team_timer.stop()
+            self._team_job.cancel()
+            self._set_working(False)
+            return
+        purpose = None if self._rules.call is None else self._rules.call.purpose
         if local.earlier is not None or team:
             assert team is not None
             question = redial_question(request.customer_number, local.earlier, team)
@@ -207,13 +258,16 @@ class CallFlow(QObject):
                     )
                 )
                 return
-            if self._outside_hours():  # the question may have stayed open past closing time
+            if self._rules.outside_hours(request, purpose, list_id):  # asked past closing time
+                self._rules.call = None
                 self._set_working(False)
                 return
         job = self._calls.place(request)
         if job is None:
+            self._rules.call = None
             self._set_working(False)
             return
+        self.last_call = request
         self._calling = request
         job.on_progress(self._on_call_row_started).on_success(self._on_call_finished)
         calling = self.tr("Calling {number}…").format(number=who)
@@ -238,6 +292,7 @@ class CallFlow(QObject):
     @Slot(object)
     def _on_call_row_started(self, row: object) -> None:
         if isinstance(row, Campaign):
+            self._rules.record_call(row)
             self.row_changed.emit(row)
         elif isinstance(row, CallResult) and self._calling is not None:
             request, self._calling = self._calling, None
@@ -267,13 +322,6 @@ class CallFlow(QObject):
             self.notice.emit(Notice(Level.ERROR, text, Action.OPEN_ACCOUNT, at_once=True))
         else:
             self.notice.emit(Notice(OUTCOME_LEVEL[result.outcome], text, at_once=True))
-
-    def _outside_hours(self) -> bool:
-        """Refuse (and say when calling opens) outside calling hours, on every path."""
-        refusal = self._hours.refusal()
-        if refusal is not None:
-            self._refuse(translated(refusal))
-        return refusal is not None
 
     def _refuse(self, text: str) -> None:
         self.notice.emit(Notice(Level.ERROR, text))

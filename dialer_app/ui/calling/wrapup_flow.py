@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from dialer_app.core.compliance.opt_out import chosen_in_wrap_up, reason_text
 from dialer_app.core.messages import describe_error
 from dialer_app.core.phone import format_national
 from dialer_app.core.records import Campaign, Outcome, WrapUp
@@ -87,7 +88,8 @@ class WrapUpFlow(QObject):
         job = self._history.save_wrap_up(row.row_id, wrap_up)
         job.on_success(self._on_history_saved).on_failure(self._on_history_save_failed)
         if wrap_up.disposition == self._settings.get(keys_of.DO_NOT_CALL_DISPOSITION):
-            self._history.block(row.customer_number, wrap_up.note).on_success(
+            why = reason_text(wrap_up.note or chosen_in_wrap_up())  # who, when and why
+            self._history.block(row.customer_number, why, row.member_name).on_success(
                 self._on_history_blocked
             )
             self._blocked = row.customer_number

@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dialer_app.core.compliance.purpose import Purpose, choose, label
 from dialer_app.core.leads.model import Preview
 from dialer_app.core.text import plain
 from dialer_app.ui.common.i18n import translated
 from dialer_app.ui.common.naming import named
+from dialer_app.ui.common.purpose import PurposeChoice
 from dialer_app.ui.leads.model import local_time
 
 SHOWN_REFUSALS = 500  # the preview lists this many refused rows, then says how many more
@@ -43,10 +45,13 @@ class ImportPreviewDialog(QDialog):
     """
 
     number_column_chosen = Signal(int)
+    purpose_chosen = Signal()
 
     def __init__(self, preview: Preview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.preview = preview
+        self.base = preview  # as the file was checked, before a purpose (the flow re-checks it)
+        self.purpose = PurposeChoice()
         self.setObjectName("importPreviewDialog")
         self.setWindowTitle(self.tr("Import {name}").format(name=plain(preview.name)))
         self.setAccessibleName(self.tr("Import preview"))
@@ -75,23 +80,55 @@ class ImportPreviewDialog(QDialog):
         picker.addWidget(self.column_combo, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.purpose)
         layout.addLayout(picker)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.column_combo.activated.connect(self._on_column_combo_activated)
+        self.purpose.changed.connect(self._on_purpose_changed)
         self.show_preview(preview)
-        self.resize(820, 440 if preview.refused else 200)
+        self.resize(820, 440 if preview.refused else 260)
 
     def show_preview(self, preview: Preview) -> None:
         """Show ``preview`` (the first, or the file checked again with another column)."""
         self.preview = preview
+        if preview.purpose is None:
+            self.base = preview
+        chosen = self.purpose.purpose
+        self.purpose.show_date(preview.asks_scrub_date and chosen is Purpose.PROMOTIONAL)
         self.summary.setText(self.summary_text())
         self.column_combo.setCurrentIndex(preview.number_column)
         self.import_button.setText(self.tr("&Import %n lead(s)", "", len(preview.ready)))
-        self.import_button.setEnabled(bool(preview.ready))
+        self.import_button.setEnabled(self.importable)
         self.import_button.setDefault(True)
         self._fill_refused()
         self.table.setVisible(bool(preview.refused))
+        if preview.purpose is None and chosen is not None:
+            self._on_purpose_changed()  # a new column: checked again under the purpose
+
+    @property
+    def importable(self) -> bool:
+        """A purpose is chosen, the file is checked under it, and a lead can be saved."""
+        preview = self.preview
+        chosen = preview.purpose is not None and preview.purpose is self.purpose.purpose
+        return chosen and preview.list_refusal is None and bool(preview.ready)
+
+    def accept(self) -> None:
+        """Import, only once the file is checked under the chosen purpose."""
+        if self.importable:
+            super().accept()
+
+    @Slot()
+    def _on_purpose_changed(self) -> None:
+        """A purpose (or the scrub's date) chosen: the flow checks the file under it."""
+        chosen = self.purpose.purpose
+        if chosen is None:
+            return
+        self.purpose.show_date(self.base.asks_scrub_date and chosen is Purpose.PROMOTIONAL)
+        self.import_button.setEnabled(False)
+        self.summary.setText(self.tr("Checking every row for a {purpose} list…").format(
+            purpose=translated(label(chosen)).lower()))  # fmt: skip
+        self.purpose_chosen.emit()
 
     def show_checking(self) -> None:
         """The file is being checked again: nothing can be imported until it is.
@@ -116,6 +153,9 @@ class ImportPreviewDialog(QDialog):
     def summary_text(self) -> str:
         """How many leads the import saves and how many rows it refuses, in whole sentences."""
         ready, refused = len(self.preview.ready), len(self.preview.refused)
+        if self.preview.list_refusal is not None:
+            return self.tr("Not importable as it is: {reason}").format(
+                reason=translated(self.preview.list_refusal))  # fmt: skip
         file = plain(self.preview.source)
         column = plain(self.preview.columns[self.preview.number_column])
         sentences = [
@@ -137,6 +177,8 @@ class ImportPreviewDialog(QDialog):
             sentences.append(self.tr("The first %n refused rows are shown.", "", SHOWN_REFUSALS))
         if not ready:
             sentences.append(self.tr("No lead can be called: nothing would be imported."))
+        if self.preview.purpose is None:
+            sentences.append(translated(choose()))
         return " ".join(sentences).format(file=file, column=column)
 
     def _fill_refused(self) -> None:

@@ -15,8 +15,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QProgressDialog, QWidget
 
+from dialer_app.core.compliance.purpose import Purpose
 from dialer_app.core.leads.model import LeadFileError, LeadList, Preview
 from dialer_app.core.messages import describe_error
+from dialer_app.services.compliance import ComplianceService
 from dialer_app.services.leads import BlockedImport, Cancel, ImportCancelled, LeadService
 from dialer_app.ui.common.focus import focus_returns
 from dialer_app.ui.common.i18n import translated
@@ -41,9 +43,17 @@ class LeadListFiles(QObject):
 
     notice = Signal(object)
 
-    def __init__(self, leads: LeadService, flow: LeadListFlow, window: QWidget) -> None:
+    def __init__(
+        self,
+        leads: LeadService,
+        compliance: ComplianceService,
+        flow: LeadListFlow,
+        window: QWidget,
+    ) -> None:
         super().__init__(window)
         self._leads = leads
+        self._compliance = compliance
+        self._purpose: Purpose | None = None  # --purpose: chosen in the preview for the agent
         self._flow = flow
         self._window = window
         self._cancel: Cancel | None = None
@@ -71,20 +81,20 @@ class LeadListFiles(QObject):
         """Demo mode: the sample list, with its messy rows, into the preview."""
         self.import_file(DEMO_LIST)
 
-    @Slot(str)
-    def import_path(self, path: str) -> None:
-        """A lead file from another launch (``--import-list``) or a drop."""
+    def import_path(self, path: str, purpose: Purpose | None = None) -> None:
+        """A lead file from another launch (``--import-list``, ``--purpose``) or a drop."""
         self._window.showNormal()
         self._window.raise_()
         self._window.activateWindow()
-        self.import_file(Path(path))
+        self.import_file(Path(path), purpose)
 
-    def import_file(self, path: Path) -> None:
-        """Read and check ``path`` on a worker, then show the preview (nothing saved yet)."""
+    def import_file(self, path: Path, purpose: Purpose | None = None) -> None:
+        """Read and check ``path`` on a worker, then show the preview (nothing saved yet);
+        ``purpose`` is chosen in it for the agent (who sees it and presses Return)."""
         if self._cancel is not None:
             self.notice.emit(Notice(Level.STATUS, self.tr("An import is already running.")))
             return
-        self._path = path
+        self._path, self._purpose = path, purpose
         job, self._cancel = self._leads.preview(path)
         self._open_progress(self.tr("Reading {file}…").format(file=path.name))
         job.on_progress(self._on_import_progressed)
@@ -141,9 +151,43 @@ class LeadListFiles(QObject):
         dialog.accepted.connect(self._on_preview_accepted)
         dialog.rejected.connect(self._on_preview_rejected)
         dialog.number_column_chosen.connect(self._on_preview_number_column_chosen)
+        dialog.purpose_chosen.connect(self._on_preview_purpose_chosen)
         dialog.finished.connect(dialog.deleteLater)
         self.preview_dialog = dialog
         dialog.open()
+        if self._purpose is not None:
+            dialog.purpose.choose(self._purpose)
+
+    @Slot()
+    def _on_preview_purpose_chosen(self) -> None:
+        """A purpose (or the scrub's date) chosen: the file is checked under it, on a worker."""
+        dialog = self.preview_dialog
+        purpose = None if dialog is None else dialog.purpose.purpose
+        if dialog is None or purpose is None:
+            return
+        day = dialog.purpose.scrubbed_on
+        job = self._compliance.with_purpose(dialog.base, purpose, day)
+        job.on_success(self._on_preview_purposed).on_failure(self._on_purpose_check_failed)
+
+    @Slot(object)
+    def _on_purpose_check_failed(self, exc: BaseException) -> None:
+        """The import stays impossible (its button off) and the window says why."""
+        reason = translated(describe_error(exc))
+        log.warning("Lead file not checked under its purpose: %s", type(exc).__name__)
+        self.notice.emit(Notice(Level.ERROR, self.tr("Not imported: {reason}").format(
+            reason=reason)))  # fmt: skip
+
+    @Slot(object)
+    def _on_preview_purposed(self, preview: Preview) -> None:
+        dialog = self.preview_dialog
+        if dialog is None or preview.number_column != dialog.base.number_column:
+            return  # closed, or another column was picked meanwhile
+        if (preview.purpose, preview.scrubbed_on) != (
+            dialog.purpose.purpose,
+            dialog.purpose.scrubbed_on,
+        ):
+            return  # an earlier choice, overtaken by the agent's last one
+        dialog.show_preview(preview)
 
     @Slot(int)
     def _on_preview_number_column_chosen(self, column: int) -> None:
@@ -257,7 +301,7 @@ class LeadListFiles(QObject):
             target = Path(path)
             if target.suffix.lower() not in (".csv", ".xlsx"):
                 target = target.with_suffix(".xlsx")
-            job = self._leads.export(active, target)
+            job = self._leads.export(active, target, self._compliance.audit_fields(active.list_id))
             job.on_success(self._on_exported).on_failure(self._on_export_failed)
             self._target = target
 

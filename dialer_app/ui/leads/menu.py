@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout
 
 from dialer_app.services.calls import CallService
+from dialer_app.services.compliance import ComplianceService
 from dialer_app.services.leads import LeadService
 from dialer_app.services.settings import Settings
 from dialer_app.services.verdicts import VerdictTracker
@@ -24,6 +25,7 @@ from dialer_app.ui.common.notice import Notice
 from dialer_app.ui.leads.files import LeadListFiles
 from dialer_app.ui.leads.flow import REMINDER_MS, LeadListFlow
 from dialer_app.ui.leads.panel import LeadListPanel
+from dialer_app.ui.leads.rescrub import LeadListRescrub
 
 EXPORT_KEY = QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_E)
 
@@ -53,6 +55,8 @@ class LeadListParts:
     export_action: QAction
     block_action: QAction
     demo_action: QAction | None
+    rescrub: LeadListRescrub | None = None
+    rescrub_action: QAction | None = None
 
     @property
     def actions(self) -> list[QAction]:
@@ -63,6 +67,7 @@ class LeadListParts:
 def build_lead_list_parts(
     slots: LeadListSlots,
     leads: LeadService,
+    compliance: ComplianceService,
     calls: CallService,
     verdicts: VerdictTracker | None,
     settings: Settings,
@@ -71,7 +76,8 @@ def build_lead_list_parts(
     demo: bool = False,
 ) -> LeadListParts:
     """The panel, its flows and the List menu, wired into ``slots``."""
-    panel = LeadListPanel(leads.page)
+    panel = LeadListPanel(leads.page, compliance.purposes)
+    compliance.purpose_changed.connect(panel.set_purpose)
     panel.setVisible(False)
     slots.side.addWidget(panel)
     slots.under_form.addWidget(panel.details_label)
@@ -79,7 +85,7 @@ def build_lead_list_parts(
         leads, calls, settings, slots.form, panel, slots.wrap_up, slots.host,
         reminder_ms=REMINDER_MS if reminder_ms is None else reminder_ms,
     )  # fmt: skip
-    files = LeadListFiles(leads, flow, slots.host)
+    files = LeadListFiles(leads, compliance, flow, slots.host)
     if verdicts is not None:
         verdicts.row_updated.connect(flow.on_verdict)
     flow.notice.connect(slots.notice)
@@ -94,6 +100,16 @@ def build_lead_list_parts(
     parts.block_action.triggered.connect(files.choose_and_block)
     if parts.demo_action is not None:
         parts.demo_action.triggered.connect(files.import_demo_list)
+    parts.rescrub = LeadListRescrub(leads, compliance, flow, slots.host)
+    parts.rescrub.notice.connect(slots.notice)
+    parts.rescrub_action = QAction(
+        QCoreApplication.translate("ListMenu", "Import &DND scrub result…"), slots.host
+    )
+    lists_menu = next((m for m in slots.host.menuBar().findChildren(QMenu)
+                       if parts.block_action in m.actions()), None)  # fmt: skip
+    if lists_menu is not None:
+        lists_menu.insertAction(parts.block_action, parts.rescrub_action)
+    parts.rescrub_action.triggered.connect(parts.rescrub.choose_and_apply)
     return parts
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,9 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dialer_app.core.compliance.purpose import Purpose, label
 from dialer_app.core.leads.model import Lead, LeadList, LeadListProgress
 from dialer_app.core.phone import format_national
 from dialer_app.core.text import plain
+from dialer_app.services.runner import Job
+from dialer_app.ui.common.i18n import translated
 from dialer_app.ui.common.naming import named
 from dialer_app.ui.history.panel import HistoryPanel
 from dialer_app.ui.leads.model import LeadTableModel, PageReader
@@ -25,6 +30,7 @@ from dialer_app.ui.leads.model import LeadTableModel, PageReader
 LIST_MIN_WIDTH = 480  # the #, name, number, status and attempts columns
 WIDTHS = (36, 120, 110, 120, 60, 100, 160)
 PADDING = 28  # the sort arrow and the margins around a header's title
+PurposeReader = Callable[[tuple[int, ...]], Job[dict[int, Purpose]]]
 
 
 class LeadListPanel(QWidget):
@@ -36,12 +42,21 @@ class LeadListPanel(QWidget):
 
     list_chosen = Signal(int)
 
-    def __init__(self, read: PageReader, parent: QWidget | None = None) -> None:
-        """``read(list_id, start, count)``: a page of leads, as a job (``LeadService.page``)."""
+    def __init__(
+        self,
+        read: PageReader,
+        purposes: PurposeReader | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``read(list_id, start, count)``: a page of leads, as a job (``LeadService.page``);
+        ``purposes(list_ids)``: the lists' purposes, as a job (``ComplianceService``)."""
         super().__init__(parent)
         self.setObjectName("listPanel")
         self.setAccessibleName(self.tr("Call-down list"))
         self.model = LeadTableModel(read)
+        self._purposes = purposes
+        self._lists: list[LeadList] = []
+        self.purpose_of: dict[int, Purpose] = {}
         self._build_ui()
 
     def _build_ui(self) -> None:
@@ -50,6 +65,7 @@ class LeadListPanel(QWidget):
         label.setBuddy(self.list_combo)
         self.progress_label = named(QLabel(), "listProgressLabel", self.tr("List progress"))
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.purpose_label = named(QLabel(), "listPurposeLabel", self.tr("The list's purpose"))
         self.view = named(QTableView(), "leadListView", self.tr("Leads of the active list"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -64,6 +80,7 @@ class LeadListPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.purpose_label)
         layout.addWidget(self.progress_label)
         layout.addWidget(self.view, 1)
         self.details_label = named(QLabel(), "leadDetailsLabel", self.tr("The lead's details"))
@@ -84,18 +101,43 @@ class LeadListPanel(QWidget):
         rows.setDefaultSectionSize(max(22, self.view.fontMetrics().height() + 8))
 
     def set_lists(self, lists: list[LeadList], active_id: int | None) -> None:
-        self.list_combo.blockSignals(True)
-        self.list_combo.clear()
-        for item in lists:
-            self.list_combo.addItem(plain(item.name), item.list_id)
-        found = self.list_combo.findData(active_id)
-        self.list_combo.setCurrentIndex(found)
-        self.list_combo.blockSignals(False)
+        self._lists = list(lists)
+        self._fill_combo(active_id)
+        if self._purposes is not None and lists:
+            job = self._purposes(tuple(item.list_id for item in lists))
+            job.on_success(self._on_purposes_read)
         appearing = bool(lists) and self.isHidden()
         self.setVisible(bool(lists))
         splitter = self.parentWidget()
         if appearing and isinstance(splitter, QSplitter):
             splitter.setSizes(shares(splitter))
+
+    def _fill_combo(self, active_id: int | None) -> None:
+        """Each list by its name and purpose (a list imported before purposes: its name)."""
+        self.list_combo.blockSignals(True)
+        self.list_combo.clear()
+        for item in self._lists:
+            purpose = self.purpose_of.get(item.list_id)
+            shown = plain(item.name) if purpose is None else self.tr("{name} ({purpose})").format(
+                name=plain(item.name), purpose=translated(label(purpose)))  # fmt: skip
+            self.list_combo.addItem(shown, item.list_id)
+        self.list_combo.setCurrentIndex(self.list_combo.findData(active_id))
+        self.list_combo.blockSignals(False)
+        purpose = None if active_id is None else self.purpose_of.get(active_id)
+        self.purpose_label.setText(
+            self.tr("Purpose: {purpose}").format(purpose=translated(label(purpose)))
+            if purpose is not None
+            else self.tr("Purpose: not chosen yet (asked before the first call)")
+        )
+
+    @Slot(object)
+    def _on_purposes_read(self, purposes: dict[int, Purpose]) -> None:
+        self.purpose_of.update(purposes)
+        self._fill_combo(self.list_combo.currentData())
+
+    def set_purpose(self, list_id: int, purpose: Purpose) -> None:
+        """A purpose chosen for a list imported before purposes."""
+        self._on_purposes_read({list_id: purpose})
 
     @Slot(int)
     def _on_list_combo_activated(self, index: int) -> None:
