@@ -24,6 +24,8 @@ from itertools import compress, repeat
 from operator import ne
 from pathlib import Path
 
+from dialer_app.core.errors import TooManyRows
+
 MAX_ROWS = 1_048_576
 MAX_TEXT = 32_767
 
@@ -165,7 +167,10 @@ def write_sheet(
             count = 0
             for chunk in chunks:
                 if count + len(chunk) >= MAX_ROWS:
-                    raise ValueError(f"more rows than a sheet holds ({MAX_ROWS - 1:,})")
+                    raise TooManyRows(
+                        f"An XLSX sheet holds at most {MAX_ROWS - 1:,} rows, and there are more"
+                        " to export: export as CSV, or a shorter time range."
+                    )
                 part.write("".join(chunk).encode())
                 count += len(chunk)
             part.write(_SHEET_END.encode())

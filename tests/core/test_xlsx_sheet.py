@@ -11,6 +11,8 @@ import pytest
 import xlsxwriter  # type: ignore[import-untyped]
 from python_calamine import CalamineWorkbook
 
+from dialer_app.core.errors import TooManyRows
+from dialer_app.core.messages import describe_error
 from dialer_app.core.xlsx_sheet import (
     MAX_ROWS,
     MAX_TEXT,
@@ -87,8 +89,13 @@ def test_a_number_column_holding_text_is_written_as_text(tmp_path: Path) -> None
 
 
 def test_refuses_more_rows_than_a_sheet_holds(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="more rows"):
+    with pytest.raises(TooManyRows) as caught:
         write_sheet(tmp_path / "big.xlsx", "History", TITLES, [["<row/>"] * MAX_ROWS])
+    # The agent reads why and what to do instead (the export flow shows describe_error's).
+    assert str(describe_error(caught.value)) == (
+        "An XLSX sheet holds at most 1,048,575 rows, and there are more to export: export as"
+        " CSV, or a shorter time range."
+    )
 
 
 @pytest.mark.parametrize(("index", "name"), [(0, "A"), (25, "Z"), (26, "AA"), (701, "ZZ")])
