@@ -17,6 +17,7 @@ from dialer_app.core.records import HistoryQuery
 from dialer_app.services.history import HistoryService
 from dialer_app.services.runner import Runner
 from dialer_app.ui.history.model import HistoryModel
+from dialer_app.ui.history.table import HistoryTable
 
 PAGE_TIMEOUT_MS = 60_000
 _ROOT = QModelIndex()
@@ -27,7 +28,7 @@ class HistoryUnderTest:
 
     def __init__(self, db: Path) -> None:
         self.window = QMainWindow()
-        self.view = QTableView()
+        self.view = HistoryTable()  # the window's own view
         self.view.setObjectName("historyView")
         self.window.setCentralWidget(self.view)
         self.window.resize(1000, 640)

@@ -85,6 +85,10 @@ class HistoryFull(HistoryError):
     """The disk holding the history is full: nothing can be written until there is space."""
 
 
+class TooManyRows(DialerError, ValueError):
+    """More rows than one spreadsheet sheet holds (Excel's limit): nothing is written."""
+
+
 class ApiError(DialerError):
     """A CallerDesk request (other than the call) failed."""
 

@@ -306,3 +306,23 @@ def test_a_file_name_holding_markup_reads_literally_while_it_imports(
     assert label.textFormat() == Qt.TextFormat.PlainText
     assert label.text() == f"Reading {name}…"
     qtbot.waitUntil(lambda: parts_of(desk).files.preview_dialog is not None, timeout=5000)
+
+
+def test_the_import_progress_bar_moves_a_few_times_a_second_and_reaches_the_end(
+    qtbot: QtBot, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A modal progress dialog paints at every value it is given: a step per 1,000 rows of a
+    100,000-lead file is shown at most ten times a second, and the last step always."""
+    source = write_csv(tmp_path / "steps.csv", ",", [["Name", "Phone"], ["A", "9876543210"]])
+    files = parts_of(desk).files
+    desk.window.import_list(str(source))
+    progress = desk.window.findChild(QProgressDialog, "importProgressDialog")
+    assert progress is not None
+    shown: list[int] = []
+    monkeypatch.setattr(progress, "setValue", shown.append)
+    files._on_import_progressed(("rows", 100_000))
+    for count in range(1_000, 100_001, 1_000):  # as fast as a worker sends them
+        files._on_import_progressed(("checked", count))
+    assert 1 <= len(shown) <= 3
+    assert shown[-1] == 100_000
+    qtbot.waitUntil(lambda: files.preview_dialog is not None, timeout=5000)

@@ -24,6 +24,7 @@ from dialer_app.core.records import (
     WrapUp,
 )
 from dialer_app.ui.history.model import HistoryModel
+from dialer_app.ui.history.table import HistoryTable
 from tests.helpers.history import load, load_all, load_rows, loaded, model_over
 
 START = datetime(2026, 11, 1, 4, 30, tzinfo=UTC)
@@ -308,3 +309,33 @@ def test_short_number_prefixes_and_names_read_pages_by_index(store: HistoryStore
         assert "calls_customer_number" in plan(HistoryQuery(text="9800000"))
         assert "calls_member_name" in plan(HistoryQuery(text="vik"), ["Vikram Singh"])
     assert store.page(HistoryQuery(text="nobody"), None, 200) == []
+
+
+def test_end_paints_the_rows_once_they_are_read_not_a_grid_of_blank_rows_first(
+    qtbot: QtBot, store: HistoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = model_over(store)
+    view = HistoryTable()
+    qtbot.addWidget(view)
+    view.resize(800, 400)
+    view.setModel(model)
+    view.show()
+    load(qtbot, model, lambda: model.set_query(HistoryQuery()))
+    blank: list[int] = []  # cells asked for while their row was still being read
+    data = HistoryModel.data
+
+    def recording(self: HistoryModel, index: QModelIndex, role: int = 0) -> object:
+        if index.isValid() and self.loaded_row(index.row()) is None:
+            blank.append(index.row())
+        return data(self, index, role)
+
+    monkeypatch.setattr(HistoryModel, "data", recording)
+    view.scrollToBottom()
+    view.viewport().repaint()  # End: the rows in view are not read yet
+    last = model.rowCount() - 1
+    qtbot.waitUntil(lambda: loaded(model, last, last))
+    view.viewport().repaint()
+    assert blank == []
+    shown = view.indexAt(view.viewport().rect().bottomLeft() + QPoint(4, -4))
+    assert shown.row() == last
+    assert model.data(shown) == model.data(model.index(last, 0)) != ""

@@ -8,9 +8,9 @@ What each keeps (the README says the same):
   (OWASP's advice against CSV injection) unless it is a plain number, which no spreadsheet can
   run. Excel still drops the leading zero of a number column when it opens a CSV
   (``01204000000`` becomes ``1204000000``): use XLSX for Excel.
-- **XLSX** (XlsxWriter, constant-memory mode: one row in memory at a time) writes every text
-  as a text cell, numbers included, so leading zeros survive and nothing is ever evaluated:
-  a text cell is not a formula, so it is written exactly as stored.
+- **XLSX** (``core/xlsx_sheet.py``: the sheet's XML streamed into the zip a batch at a
+  time) writes every text as a text cell, numbers included, so leading zeros survive and
+  nothing is ever evaluated: a text cell is not a formula, so it is written exactly as stored.
 
 Times are ISO 8601 with their zone in both. A file is replaced only once it is complete; a
 cancelled or failed export leaves the old file (or none) and no half-written one.
@@ -129,14 +129,6 @@ def _checked(
         raise ExportCancelled
 
 
-def _raw_cells(
-    batches: Iterable[Sequence[Sequence[Any]]], text: Callable[[object], str]
-) -> Iterator[list[str | int]]:
-    """Each raw row (``EXPORT_COLUMNS``) as its export cells, text through ``text``."""
-    for batch in _raw_batches(batches, text):
-        yield from batch
-
-
 def _raw_batches(
     batches: Iterable[Sequence[Sequence[Any]]], text: Callable[[object], str]
 ) -> Iterator[list[list[str | int]]]:
@@ -198,7 +190,10 @@ def _csv_raw(batches: Iterable[Sequence[Sequence[Any]]], target: Path) -> int:
 
 
 def _xlsx_raw(batches: Iterable[Sequence[Sequence[Any]]], target: Path) -> int:
-    return _write_xlsx_cells(_raw_cells(batches, _plain_text), target)
+    from dialer_app.core.history.export_xlsx import xlsx_rows
+
+    kinds = [kind for _, _, kind in RAW_FIELDS]
+    return _write_xlsx(xlsx_rows(batches, kinds, LocalTimes(), _plain_text), target)
 
 
 def _text(value: object) -> str:
@@ -306,31 +301,31 @@ def _csv_cell(value: str | int) -> str | int:
 def write_xlsx(rows: Iterable[Campaign], target: Path) -> int:
     """Write ``rows`` to ``target`` as an Excel workbook, every text a text cell."""
     cells = ([_xlsx_cell(value(row)) for _, value in FIELDS] for row in rows)
-    return _write_xlsx_cells(cells, target)
+    return _write_xlsx(_in_batches(cells, 1000), target)
 
 
 def _xlsx_cell(value: str | int) -> str | int:
     return value if isinstance(value, int) else plain(value)
 
 
-def _write_xlsx_cells(rows: Iterable[Sequence[str | int]], target: Path) -> int:
-    import xlsxwriter  # type: ignore[import-untyped]  # loaded for an export, not at start-up
+def _in_batches(rows: Iterable[list[str | int]], size: int) -> Iterator[list[str]]:
+    """Rows of cells as batches of sheet XML, numbered from 2."""
+    from dialer_app.core.xlsx_sheet import RowXml
+
+    counts = [index for index, (_, _, kind) in enumerate(RAW_FIELDS) if kind == "count"]
+    sheet = RowXml(len(FIELDS), counts)
+    batch: list[str] = []
+    for number, row in enumerate(rows, start=2):
+        batch.append(sheet.row(number, row))
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _write_xlsx(chunks: Iterable[Sequence[str]], target: Path) -> int:
+    from dialer_app.core.xlsx_sheet import write_sheet
 
     with _replacing(target, ".xlsx") as temp:
-        workbook = xlsxwriter.Workbook(str(temp), {"constant_memory": True})
-        try:
-            sheet = workbook.add_worksheet("History")
-            bold = workbook.add_format({"bold": True})
-            for column, (name, _) in enumerate(FIELDS):
-                sheet.write_string(0, column, name, bold)
-            count = 0
-            for count, row in enumerate(rows, start=1):
-                for column, cell in enumerate(row):
-                    if isinstance(cell, int):
-                        sheet.write_number(count, column, cell)
-                    elif cell:  # a text cell is never a formula: the text as stored
-                        sheet.write_string(count, column, cell)
-            sheet.freeze_panes(1, 0)
-        finally:
-            workbook.close()
-        return count
+        return write_sheet(temp, "History", [name for name, _ in FIELDS], chunks)

@@ -251,6 +251,16 @@ class HistoryModel(QAbstractTableModel):
         except IndexError:
             return None
 
+    def ready(self, first: int, last: int) -> bool:
+        """Whether table rows ``first`` to ``last`` are all read; if not, their pages are
+        wanted (read on a worker) and False."""
+        missing = [row for row in range(first, last + 1) if self.loaded_row(row) is None]
+        if not missing:
+            return True
+        head = len(self._head)
+        self._window.ensure(max(missing[0] - head, 0), missing[-1] - head)
+        return False
+
     def _key_of(self, row: Campaign) -> Key:
         return key_of(row, self._query.sort)
 

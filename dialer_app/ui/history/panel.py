@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from dialer_app.ui.history.columns import (
     disposition_text,
 )
 from dialer_app.ui.history.model import HistoryModel
+from dialer_app.ui.history.table import HistoryTable
 
 ANY_DISPOSITION = "*"  # item data are plain strings, never None
 PERIODS = (
@@ -114,7 +114,7 @@ class HistoryPanel(QWidget):
         self.export_button = named(
             QPushButton(self.tr("E&xport…")), "exportButton", self.tr("Export history")
         )
-        self.view = named(QTableView(), "historyView", self.tr("Campaign history"))
+        self.view = named(HistoryTable(), "historyView", self.tr("Campaign history"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

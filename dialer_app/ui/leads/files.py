@@ -8,6 +8,7 @@ nothing behind). The preview opens with ``open()``: Return imports, Escape does 
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
@@ -28,6 +29,7 @@ from dialer_app.ui.leads.flow import LeadListFlow
 
 log = logging.getLogger(__name__)
 LEAD_FILES = (".csv", ".tsv", ".txt", ".xlsx")
+PROGRESS_EVERY_S = 0.1  # the import's progress bar moves at most this often
 # The sample list demo mode offers (package data: in the frozen build too).
 DEMO_LIST = Path(__file__).resolve().parents[2] / "resources" / "demo-leads.csv"
 
@@ -58,6 +60,7 @@ class LeadListFiles(QObject):
         self._recheck: Cancel | None = None
         self._path: Path | None = None
         self._progress: QProgressDialog | None = None
+        self._progress_shown = 0.0  # time.monotonic() of the progress last shown
         self.preview_dialog: ImportPreviewDialog | None = None
         window.setAcceptDrops(True)
         window.installEventFilter(self)
@@ -118,10 +121,15 @@ class LeadListFiles(QObject):
         kind, count = step
         if kind == "rows":
             progress.setMaximum(max(int(count), 1))
-        else:
-            progress.setValue(min(int(count), progress.maximum()))
-            if kind == "saved":
-                progress.setLabelText(self.tr("Saving %n lead(s)…", "", int(count)))
+            return
+        value = min(int(count), progress.maximum())
+        now = time.monotonic()
+        if now - self._progress_shown < PROGRESS_EVERY_S and value < progress.maximum():
+            return  # a modal dialog's setValue paints it at once: ten times a second is enough
+        self._progress_shown = now
+        progress.setValue(value)
+        if kind == "saved":
+            progress.setLabelText(self.tr("Saving %n lead(s)…", "", int(count)))
 
     @Slot()
     def _on_progress_canceled(self) -> None:
