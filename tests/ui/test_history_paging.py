@@ -26,6 +26,7 @@ from dialer_app.core.records import (
 from dialer_app.ui.history.model import HistoryModel
 from dialer_app.ui.history.table import HistoryTable
 from tests.helpers.history import load, load_all, load_rows, loaded, model_over, rows_held
+from tests.helpers.history_rows import rows_of
 
 START = datetime(2026, 11, 1, 4, 30, tzinfo=UTC)
 MEMBERS = ["Asha Rao", "Vikram Singh", "Priya Iyer"]
@@ -46,12 +47,7 @@ def store(tmp_path: Path) -> HistoryStore:
 
 def ids_in_order(store: HistoryStore, query: HistoryQuery) -> list[int]:
     """Every matching row's id, read forward from the top: what the table must show."""
-    ids: list[int] = []
-    after: Campaign | None = None
-    while page := store.page(query, after, HistoryModel.PAGE):
-        ids += [row.row_id for row in page]
-        after = page[-1]
-    return ids
+    return [row.row_id for row in rows_of(store, query)]
 
 
 def test_the_whole_history_is_counted_and_read_as_the_view_asks(
