@@ -27,6 +27,7 @@ from dialer_app.core.history.export import (
 from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.records import CallRequest, CallResult, Campaign, HistoryQuery, Outcome
 from dialer_app.core.sheets import neutralise
+from tests.helpers.history_rows import rows_of
 from tests.helpers.xlsx import read_sheet
 
 T0 = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)
@@ -52,7 +53,7 @@ def test_round_trip_keeps_numbers_as_text_and_times_with_their_zone(
     store: HistoryStore, tmp_path: Path
 ) -> None:
     target = tmp_path / "out" / "history.csv"
-    assert write_csv(store.iter_rows(HistoryQuery()), target) == 3
+    assert write_csv(rows_of(store, HistoryQuery()), target) == 3
     rows = read(target)
     assert list(rows[0]) == [name for name, _ in FIELDS]
     assert [row["customer_number"] for row in rows] == ["9123456789", "9876543210", "0987654321"]
@@ -72,13 +73,13 @@ def test_round_trip_keeps_numbers_as_text_and_times_with_their_zone(
 def test_export_follows_the_filter_and_order(store: HistoryStore, tmp_path: Path) -> None:
     target = tmp_path / "filtered.csv"
     query = HistoryQuery(text="98765", sort="customer_number", descending=False)
-    write_csv(store.iter_rows(query), target)
+    write_csv(rows_of(store, query), target)
     assert [row["customer_number"] for row in read(target)] == ["9876543210"]
 
 
 def test_a_failed_export_leaves_no_half_file(store: HistoryStore, tmp_path: Path) -> None:
     def broken() -> Iterator[Campaign]:
-        yield from store.iter_rows(HistoryQuery())
+        yield from rows_of(store, HistoryQuery())
         raise OSError("disk full")
 
     target = tmp_path / "exports" / "history.csv"
@@ -120,7 +121,7 @@ def test_xlsx_keeps_leading_zeros_as_text_and_counts_as_numbers(
     store: HistoryStore, tmp_path: Path
 ) -> None:
     target = tmp_path / "history.xlsx"
-    assert write_history(store.iter_rows(HistoryQuery()), target) == 3
+    assert write_history(rows_of(store, HistoryQuery()), target) == 3
     header, first, *_ = read_sheet(target)
     by_name = {name.value: cell for name, cell in zip(header, first, strict=False)}
     for column in ("deskphone", "member_number", "campid"):
@@ -223,7 +224,7 @@ def test_the_apps_streaming_export_writes_what_the_row_export_writes(
         store.finish(row_id, CallResult(Outcome.REJECTED, text, None))
     streamed, rows = tmp_path / f"streamed{suffix}", tmp_path / f"rows{suffix}"
     assert raw_export(store, streamed) == 3 + len(hostile)
-    assert write_history(store.iter_rows(HistoryQuery()), rows) == 3 + len(hostile)
+    assert write_history(rows_of(store, HistoryQuery()), rows) == 3 + len(hostile)
     if suffix == ".csv":
         assert streamed.read_bytes() == rows.read_bytes()
     else:

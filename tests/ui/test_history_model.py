@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -12,10 +14,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.records import Campaign, Outcome, ReportState, Verdict
 from dialer_app.ui.history.columns import OUTCOME_COLUMN, outcome_colour
 from dialer_app.ui.history.model import HistoryModel
 from tests.helpers.contrast import palette_of, use_scheme
+from tests.helpers.history import model_over, show_rows, write_rows
 from tests.helpers.text import shown
 
 # 14 Mar 09:05:07 in whatever the local time zone of the test run is.
@@ -26,6 +30,9 @@ TITLES = [
     "Disposition", "Note", "Call back", "Customer answered", "Member answered", "Talk", "Coins",
     "Recording", "Message",
 ]  # fmt: skip
+
+
+ShowWritten = Callable[[list[Campaign]], None]
 
 
 def campaign(row_id: int = 1, **changes: object) -> Campaign:
@@ -50,12 +57,28 @@ def texts(model: HistoryModel, row: int = 0) -> list[str]:
 
 
 @pytest.fixture
-def model() -> HistoryModel:
-    return HistoryModel()
+def model(tmp_path: Path) -> HistoryModel:
+    """A model over an empty history (SQLite in ``tmp_path``), read by the real service."""
+    return model_over(HistoryStore(tmp_path / "history.sqlite3"))
 
 
-def test_model_is_consistent(qtmodeltester: ModelTester, model: HistoryModel) -> None:
-    model.set_rows(
+@pytest.fixture
+def show_written(
+    qtbot: QtBot, tmp_path: Path, model: HistoryModel
+) -> Callable[[list[Campaign]], None]:
+    """Write ``rows`` into the model's history through the store's writes, and show them."""
+
+    def show(rows: list[Campaign]) -> None:
+        write_rows(tmp_path / "history.sqlite3", rows).close()
+        show_rows(qtbot, model)
+
+    return show
+
+
+def test_model_is_consistent(
+    show_written: ShowWritten, qtmodeltester: ModelTester, model: HistoryModel
+) -> None:
+    show_written(
         [
             campaign(3, outcome=Outcome.SENDING, campid=None, message=""),
             campaign(2, outcome=Outcome.UNKNOWN, message="Read timeout"),
@@ -75,9 +98,9 @@ def test_headers(model: HistoryModel) -> None:
     assert titles == TITLES
 
 
-def test_display_text_of_every_column(model: HistoryModel) -> None:
+def test_display_text_of_every_column(show_written: ShowWritten, model: HistoryModel) -> None:
     call_back = LOCAL_MOMENT.replace(hour=16, minute=30).astimezone(UTC)
-    model.set_rows([campaign(disposition="Call back", note="after 4 pm", call_back_at=call_back)])
+    show_written([campaign(disposition="Call back", note="after 4 pm", call_back_at=call_back)])
 
     assert texts(model) == [
         "14 Mar 09:05:07",
@@ -100,9 +123,11 @@ def test_display_text_of_every_column(model: HistoryModel) -> None:
     ]
 
 
-def test_call_report_columns_and_the_worst_case_flag(model: HistoryModel) -> None:
+def test_call_report_columns_and_the_worst_case_flag(
+    show_written: ShowWritten, model: HistoryModel
+) -> None:
     leg_a = LOCAL_MOMENT.astimezone(UTC) + timedelta(seconds=4)
-    model.set_rows(
+    show_written(
         [
             campaign(2, verdict=Verdict.MEMBER_NO_ANSWER, report_state=ReportState.FINAL,
                      leg_a_at=leg_a, talk_seconds=0, coins="1"),
@@ -124,13 +149,13 @@ def test_call_report_columns_and_the_worst_case_flag(model: HistoryModel) -> Non
     assert shown(tooltip) == "https://rec.example/1.mp3"
 
 
-def test_a_pending_report_says_so(model: HistoryModel) -> None:
-    model.set_rows([campaign(report_state=ReportState.PENDING)])
+def test_a_pending_report_says_so(show_written: ShowWritten, model: HistoryModel) -> None:
+    show_written([campaign(report_state=ReportState.PENDING)])
     assert texts(model)[7] == "Waiting for report…"
 
 
-def test_no_limit_and_no_campid(model: HistoryModel) -> None:
-    model.set_rows([campaign(call_limit=0, campid=None, outcome=Outcome.REJECTED)])
+def test_no_limit_and_no_campid(show_written: ShowWritten, model: HistoryModel) -> None:
+    show_written([campaign(call_limit=0, campid=None, outcome=Outcome.REJECTED)])
 
     assert texts(model)[4:7] == ["—", "Rejected", ""]
 
@@ -145,15 +170,17 @@ def test_no_limit_and_no_campid(model: HistoryModel) -> None:
         (Outcome.UNKNOWN, "Unknown — check before calling again"),
     ],
 )
-def test_outcome_in_plain_words(model: HistoryModel, outcome: Outcome, text: str) -> None:
-    model.set_rows([campaign(outcome=outcome)])
+def test_outcome_in_plain_words(
+    show_written: ShowWritten, model: HistoryModel, outcome: Outcome, text: str
+) -> None:
+    show_written([campaign(outcome=outcome)])
 
     assert model.data(model.index(0, TITLES.index("Outcome"))) == text
 
 
-def test_outcome_colours(model: HistoryModel) -> None:
+def test_outcome_colours(show_written: ShowWritten, model: HistoryModel) -> None:
     outcomes = [Outcome.PLACED, Outcome.REJECTED, Outcome.UNKNOWN, Outcome.NOT_SENT]
-    model.set_rows([campaign(n, outcome=outcome) for n, outcome in enumerate(outcomes)])
+    show_written([campaign(n, outcome=outcome) for n, outcome in enumerate(outcomes)])
     column = TITLES.index("Outcome")
 
     colours = [
@@ -171,16 +198,16 @@ def test_outcome_colours(model: HistoryModel) -> None:
     assert model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is None
 
 
-def test_tooltip_is_the_full_message(model: HistoryModel) -> None:
+def test_tooltip_is_the_full_message(show_written: ShowWritten, model: HistoryModel) -> None:
     message = "Deskphone is not mapped to this member. " * 5
-    model.set_rows([campaign(message=message), campaign(2, message="")])
+    show_written([campaign(message=message), campaign(2, message="")])
 
     assert shown(model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)) == message
     assert model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole) is None
 
 
-def test_numbers_are_right_aligned(model: HistoryModel) -> None:
-    model.set_rows([campaign()])
+def test_numbers_are_right_aligned(show_written: ShowWritten, model: HistoryModel) -> None:
+    show_written([campaign()])
 
     def alignment(title: str) -> Qt.AlignmentFlag:
         flags = model.data(model.index(0, TITLES.index(title)), Qt.ItemDataRole.TextAlignmentRole)
@@ -192,16 +219,18 @@ def test_numbers_are_right_aligned(model: HistoryModel) -> None:
     assert alignment("Member") == Qt.AlignmentFlag.AlignLeft
 
 
-def test_set_rows_resets(qtbot: QtBot, model: HistoryModel) -> None:
+def test_a_query_resets(show_written: ShowWritten, qtbot: QtBot, model: HistoryModel) -> None:
     with qtbot.waitSignal(model.modelReset):
-        model.set_rows([campaign(2), campaign(1)])
+        show_written([campaign(2), campaign(1)])
 
     assert model.rowCount() == 2
     assert model.row_at(0).row_id == 2
 
 
-def test_upsert_of_a_known_row_replaces_it(qtbot: QtBot, model: HistoryModel) -> None:
-    model.set_rows([campaign(3), campaign(2, outcome=Outcome.SENDING), campaign(1)])
+def test_upsert_of_a_known_row_replaces_it(
+    show_written: ShowWritten, qtbot: QtBot, model: HistoryModel
+) -> None:
+    show_written([campaign(3), campaign(2, outcome=Outcome.SENDING), campaign(1)])
     finished = campaign(2, outcome=Outcome.UNKNOWN, message="Read timeout")
 
     def whole_row(top_left: QModelIndex, bottom_right: QModelIndex, roles: object) -> bool:
@@ -229,10 +258,11 @@ def test_row_at_out_of_range(model: HistoryModel) -> None:
 
 
 def test_outcome_colours_follow_a_palette_switch_after_the_rows_were_shown(
+    show_written: ShowWritten,
     model: HistoryModel,
 ) -> None:
     """The cells are made once per row, but a light/dark switch makes them again."""
-    model.set_rows([campaign(1, outcome=Outcome.PLACED)])
+    show_written([campaign(1, outcome=Outcome.PLACED)])
     index = model.index(0, OUTCOME_COLUMN)
     before = QPalette(QGuiApplication.palette())
     try:

@@ -25,7 +25,8 @@ from dialer_app.core.records import (
 )
 from dialer_app.ui.history.model import HistoryModel
 from dialer_app.ui.history.table import HistoryTable
-from tests.helpers.history import load, load_all, load_rows, loaded, model_over
+from tests.helpers.history import load, load_all, load_rows, loaded, model_over, rows_held
+from tests.helpers.history_rows import rows_of
 
 START = datetime(2026, 11, 1, 4, 30, tzinfo=UTC)
 MEMBERS = ["Asha Rao", "Vikram Singh", "Priya Iyer"]
@@ -46,7 +47,7 @@ def store(tmp_path: Path) -> HistoryStore:
 
 def ids_in_order(store: HistoryStore, query: HistoryQuery) -> list[int]:
     """Every matching row's id, read forward from the top: what the table must show."""
-    return [row.row_id for row in store.iter_rows(query)]
+    return [row.row_id for row in rows_of(store, query)]
 
 
 def test_the_whole_history_is_counted_and_read_as_the_view_asks(
@@ -118,7 +119,7 @@ def test_far_pages_are_let_go(qtbot: QtBot, tmp_path: Path) -> None:
     load(qtbot, model, lambda: model.set_query(HistoryQuery()))
     ids = load_all(qtbot, model)  # scrolling through every one of 100 pages
     assert ids == list(range(20_000, 0, -1))
-    assert model.cached_rows <= HistoryModel.CACHE_PAGES * HistoryModel.PAGE
+    assert rows_held(model) <= HistoryModel.CACHE_PAGES * HistoryModel.PAGE
     load_rows(qtbot, model, 0, 9)  # long evicted, read again
     assert [model.row_at(i).row_id for i in range(10)] == list(range(20_000, 19_990, -1))
     qtbot.waitUntil(lambda: model.marked)  # jumps now start from the nearest mark

@@ -277,28 +277,6 @@ class HistoryStore:
             rows = self._conn.execute(sql, (last_ten(customer_number), limit)).fetchall()
         return [to_campaign(row) for row in rows]
 
-    def iter_rows(self, query: HistoryQuery) -> Iterator[Campaign]:
-        """Every row matching ``query``, in order, read on a connection of its own.
-
-        Meant for exports on a worker thread: it never holds the store's lock, so calls
-        and the window go on while a million rows stream out.
-        """
-        reader = self._read_only()
-        try:
-            after: Campaign | None = None
-            names = self._names_for(reader, query)
-            while True:
-                sql, params = page_sql(query, after, EXPORT_CHUNK, names)
-                rows = [to_campaign(row) for row in reader.execute(sql, params)]
-                yield from rows
-                if len(rows) < EXPORT_CHUNK:
-                    return
-                after = rows[-1]
-        except sqlite3.Error as exc:
-            raise HistoryError(f"Cannot read the call history at {self._path}: {exc}") from exc
-        finally:
-            reader.close()
-
     def export_batches(
         self, query: HistoryQuery, columns: str, batch: int = EXPORT_CHUNK
     ) -> tuple[int, Iterator[list[tuple[object, ...]]]]:

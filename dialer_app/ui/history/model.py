@@ -82,7 +82,7 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self._source = source
         self._query = HistoryQuery()
-        self._head: list[Campaign] = []  # new calls above the rows counted (or fixed rows)
+        self._head: list[Campaign] = []  # new calls above the rows counted
         self._window: RowWindow[Campaign, Key] = RowWindow(
             self._read_page, self._on_rows_arrived, self, self._key_of, page_size=self.PAGE,
             capacity=self.CACHE_PAGES,
@@ -108,11 +108,6 @@ class HistoryModel(QAbstractTableModel):
     @property
     def loading(self) -> bool:
         return self._opening or self._window.loading
-
-    @property
-    def cached_rows(self) -> int:
-        """Rows held in memory (the cache is bounded; new calls on top are kept)."""
-        return len(self._head) + sum(1 for _ in self._window.cache.items())
 
     @property
     def marked(self) -> bool:
@@ -167,23 +162,6 @@ class HistoryModel(QAbstractTableModel):
         query, marks = found
         if query == self._query and not self._opening:
             self._window.set_marks(marks)
-
-    def set_rows(self, rows: list[Campaign]) -> None:
-        """Show exactly ``rows`` (already in order), with nothing more to read."""
-        self._open.cancel()
-        self._marks.cancel()
-        self._opening = False
-        self.beginResetModel()
-        self._head = list(rows)
-        self._span = None
-        self._window.reset(0, [])
-        self.endResetModel()
-
-    def ensure_rows(self, first: int, last: int) -> None:
-        """Read the rows from ``first`` to ``last`` (as a view showing them would)."""
-        head = len(self._head)
-        if last >= head:
-            self._window.ensure(max(first - head, 0), last - head)
 
     def upsert(self, row: Campaign) -> None:
         """Update the shown row with the same id, or show a new row at the top if it belongs."""
