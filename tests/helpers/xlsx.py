@@ -17,11 +17,12 @@ class Cell:
     kind: str  # "text", "number" or "formula"
 
 
-def read_sheet(path: Path) -> list[list[Cell]]:
-    """The first sheet's rows; a formula cell anywhere is reported as kind "formula"."""
+def read_sheet(path: Path, sheet: int = 1) -> list[list[Cell]]:
+    """A sheet's rows (the first by default); a formula cell anywhere is reported as kind
+    "formula"."""
     with zipfile.ZipFile(path) as book:
         shared = _shared_strings(book)
-        root = ElementTree.fromstring(book.read("xl/worksheets/sheet1.xml"))
+        root = ElementTree.fromstring(book.read(f"xl/worksheets/sheet{sheet}.xml"))
     rows: list[list[Cell]] = []
     for row in root.iterfind(".//m:sheetData/m:row", _NS):
         cells: dict[int, Cell] = {}

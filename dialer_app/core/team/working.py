@@ -70,7 +70,7 @@ class LeadWork:
         args = {
             "list": list_id, "member": self.member, "now": now, "max": max_attempts,
             "grace_cut": now - timedelta(minutes=policy.callback_grace_minutes),
-            "retry_cut": now - timedelta(minutes=policy.recall_minutes),
+            "recall": policy.recall_minutes,
             "lease": policy.lease_seconds,
         }  # fmt: skip
 
@@ -224,7 +224,7 @@ class LeadWork:
     def pending(self) -> int:
         return len(self._outbox)
 
-    # -- the team's do-not-call list and presence ------------------------------------
+    # -- the team's do-not-call list ------------------------------------
     def add_do_not_call(self, number: str, reason: str = "") -> None:
         self._run(lambda c: c.execute(
             "INSERT INTO do_not_call (number, added_by, reason) VALUES (%s, %s, %s)"
@@ -234,11 +234,3 @@ class LeadWork:
         row = self._run(lambda c: c.execute(
             "SELECT 1 FROM do_not_call WHERE number = %s", (number,)).fetchone())  # fmt: skip
         return row is not None
-
-    def heartbeat(self, state: str = "ready") -> None:
-        """This agent's row (name, state, last seen): a supervisor sees who is working."""
-        self._run(lambda c: c.execute(
-            "INSERT INTO agents (member, name, state, last_seen) VALUES (%s, %s, %s, now())"
-            " ON CONFLICT (member) DO UPDATE SET name = excluded.name, state = excluded.state,"
-            " last_seen = now(), login = current_user",
-            (self.member, self.member_name, state)))  # fmt: skip
