@@ -69,10 +69,12 @@ def test_the_reports_figures_equal_a_count_made_by_sql(
     assert "Wrote the team's day" in out.getvalue()
     agents = read_sheet(target, 1)
     assert tuple(cell.value for cell in agents[0]) == AGENT_COLUMNS
-    rows = [[cell.value if cell.kind == "text" else int(cell.value) for cell in row]
-            for row in agents[1:]]  # fmt: skip
+    rows: list[list[object]] = [
+        [cell.value if cell.kind == "text" else int(cell.value) for cell in row]
+        for row in agents[1:]
+    ]
     assert all(cell.kind == "number" for row in agents[1:] for cell in row[1:])
-    expected = [[str(r[0]), *(int(v) for v in r[1:])] for r in _sql_counts(team_db)]
+    expected = [[str(r[0]), *(int(str(v)) for v in r[1:])] for r in _sql_counts(team_db)]
     assert rows == expected
     assert rows == [["Asha", 2, 1, 30, 0, 5], ["Ravi", 2, 1, 95, 1, 0]]
     hours = read_sheet(target, 2)
