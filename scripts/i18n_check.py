@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "dialer_app"
 I18N = PACKAGE / "i18n"
 USER_FACING = [
-    *sorted((PACKAGE / "ui").glob("*.py")),
+    *sorted((PACKAGE / "ui").rglob("*.py")),
     PACKAGE / "core" / "messages.py",
     PACKAGE / "core" / "phone.py",
     PACKAGE / "core" / "config.py",
