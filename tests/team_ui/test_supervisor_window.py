@@ -6,6 +6,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
@@ -40,7 +41,7 @@ def test_the_window_opens_on_agents_and_each_control_key_shows_its_tab(
     window.activateWindow()
     for key, tab in ((Qt.Key.Key_1, LISTS), (Qt.Key.Key_3, CALL_BACKS), (Qt.Key.Key_4, CHARTS),
                      (Qt.Key.Key_2, AGENTS)):  # fmt: skip
-        qtbot.keyClick(window.tabs, key, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(window.tabs, key, Qt.KeyboardModifier.ControlModifier)
         assert window.tabs.currentIndex() == tab
 
 
