@@ -23,7 +23,7 @@ class CallBacksTab(QWidget):
         self.agent = named(QComboBox(), "reassignCombo", self.tr("Give the call-back to"))
         self.agent.addItem(self.tr("Anyone"), None)
         self.button = named(
-            QPushButton(self.tr("&Reassign")), "reassignButton", self.tr("Reassign")
+            QPushButton(self.tr("Reass&ign")), "reassignButton", self.tr("Reassign")
         )
         label = QLabel(self.tr("Give to:"))
         label.setBuddy(self.agent)

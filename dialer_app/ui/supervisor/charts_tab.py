@@ -157,7 +157,7 @@ class ChartsTab(QWidget):
         self.chart = named(Chart(), "chart", self.tr("Chart"))
         self.model: RowsModel[Row] = RowsModel([], key=lambda r: r[0])
         self.table = named(LiveTable(self.model), "chartTable", self.tr("The chart's figures"))
-        day_label, which_label = QLabel(self.tr("&Day:")), QLabel(self.tr("C&hart:"))
+        day_label, which_label = QLabel(self.tr("&Day:")), QLabel(self.tr("Char&t:"))
         day_label.setBuddy(self.day)
         which_label.setBuddy(self.which)
         top = QHBoxLayout()

@@ -29,7 +29,7 @@ class ListsTab(QWidget):
         self.priority = named(QSpinBox(), "prioritySpin", self.tr("Priority"))
         self.priority.setRange(-100, 100)
         self.priority_button = named(
-            QPushButton(self.tr("Set p&riority")), "priorityButton", self.tr("Set priority")
+            QPushButton(self.tr("Set pri&ority")), "priorityButton", self.tr("Set priority")
         )
         label = QLabel(self.tr("Priority:"))
         label.setBuddy(self.priority)

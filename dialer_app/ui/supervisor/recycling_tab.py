@@ -56,9 +56,9 @@ class RecyclingTab(QWidget):
         self.attempts.setRange(1, 20)
         self.attempts.setValue(3)
         form = QFormLayout()
-        form.addRow(self.tr("&List:"), self.list_combo)
+        form.addRow(self.tr("L&ist:"), self.list_combo)
         form.addRow(self.tr("R&esult:"), self.result_combo)
-        form.addRow(self.tr("Again &after (minutes):"), self.delay)
+        form.addRow(self.tr("Again af&ter (minutes):"), self.delay)
         form.addRow(self.tr("At &most (attempts):"), self.attempts)
         self.save = named(
             QPushButton(self.tr("&Save rule")), "saveRuleButton", self.tr("Save rule")

@@ -30,6 +30,7 @@ from dialer_app.ui.supervisor.table import NUMBER, RAW, RowsModel
 
 R = TypeVar("R")
 TICK_MS = 1000
+BAR_WIDTH = 140  # the progress bar's column: wide enough to read at a glance
 
 
 class LiveTable(QTableView, Generic[R]):
@@ -58,6 +59,9 @@ class LiveTable(QTableView, Generic[R]):
 
     def fit_columns(self) -> None:
         self.resizeColumnsToContents()
+        if isinstance(self.itemDelegateForColumn(columns.PROGRESS_COLUMN), ProgressDelegate):
+            width = self.columnWidth(columns.PROGRESS_COLUMN)
+            self.setColumnWidth(columns.PROGRESS_COLUMN, max(width, BAR_WIDTH))
 
 
 class ProgressDelegate(QStyledItemDelegate):
