@@ -115,7 +115,8 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
         from dialer_app.core.team.setup_cli import team_setup
 
         paths = Paths(resolve_data_dir(args.data_dir, demo=False))
-        return team_setup(args.team_database, _saved_team_database(paths), sys.stdout)
+        saved = _saved_team_database(paths)
+        return team_setup(args.team_database, saved, sys.stdout, paths.data_dir)
     if args.team_report or args.supervisor:
         paths = Paths(resolve_data_dir(args.data_dir, demo=False))
         database = _team_database(args.team_database, paths)
@@ -123,7 +124,7 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
             from dialer_app.core.team.day_report import team_report
 
             day, out = args.team_report[0], Path(args.team_report[1])
-            return team_report(database, day, out, sys.stdout)
+            return team_report(database, day, out, sys.stdout, paths.data_dir)
         from dialer_app.supervisor_app import run_supervisor
 
         return run_supervisor(database, paths)

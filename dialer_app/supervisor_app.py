@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING
 from dialer_app.core.text import QT_TRANSLATE_NOOP, Sentence
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from dialer_app.core.config import Paths
+    from dialer_app.core.team.connect import TeamTarget
 
 NO_DATABASE = QT_TRANSLATE_NOOP(
     "supervisor",
@@ -28,16 +31,32 @@ NOT_SUPERVISOR = QT_TRANSLATE_NOOP(
 )
 
 
+def check_login(database: str, data_dir: Path) -> tuple[TeamTarget, bool]:
+    """Worker side: the setting checked (the system's roots written where libpq needs them),
+    and whether the login may supervise."""
+    from dialer_app.core.team.connect import parse_target
+    from dialer_app.core.team.roots import system_roots
+    from dialer_app.core.team.setup_cli import _keyring
+    from dialer_app.core.team.supervise import SupervisorDesk
+
+    target = parse_target(database, system_roots(data_dir))
+    desk = SupervisorDesk(target, _keyring(target))
+    try:
+        return target, desk.is_supervisor()
+    finally:
+        desk.close()
+
+
 def run_supervisor(database: str | None, paths: Paths) -> int:
     """Show the window until it is closed; the exit code (non-zero with a sentence)."""
     from PySide6.QtWidgets import QApplication
 
     from dialer_app.app import refuse_start
     from dialer_app.core.team.claim import Policy
-    from dialer_app.core.team.connect import parse_target
-    from dialer_app.core.team.errors import TeamError
+    from dialer_app.core.team.errors import TeamConfigError, TeamError
     from dialer_app.core.team.setup_cli import _keyring
     from dialer_app.services import settings as keys
+    from dialer_app.services.runner import Runner
     from dialer_app.services.supervisor import SupervisorService
     from dialer_app.ui.language import install_translations
     from dialer_app.ui.naming import app_icon
@@ -54,33 +73,37 @@ def run_supervisor(database: str | None, paths: Paths) -> int:
     SchemeFollower(app)
     if database is None:
         return refuse_start(Sentence("supervisor", NO_DATABASE), 2)
-    try:
-        target = parse_target(database)
-    except TeamError as exc:
-        return refuse_start(exc.sentence, 2)
     policy = Policy(callback_grace_minutes=settings.get(keys.CALLBACK_GRACE_MINUTES),
                     max_attempts=settings.get(keys.MAX_ATTEMPTS),
                     recall_minutes=settings.get(keys.RECALL_MINUTES))  # fmt: skip
-    service = SupervisorService(target, policy, _keyring(target))
-    window = SupervisorWindow(service, target.where, settings.get(keys.PAUSE_ALERT_MINUTES))
-    outcome = {"code": 0}
+    alert = settings.get(keys.PAUSE_ALERT_MINUTES)
+    runner = Runner(max_threads=1)
+    opened: dict[str, object] = {"code": 0}
 
-    def allowed(yes: bool) -> None:
-        if yes:
-            window.show()
-            service.start()
+    def checked(found: tuple[TeamTarget, bool]) -> None:
+        target, allowed = found
+        if not allowed:
+            refused = Sentence("supervisor", NOT_SUPERVISOR, {"user": target.user})
+            opened["code"] = refuse_start(refused, 1)
+            app.quit()
             return
-        outcome["code"] = refuse_start(
-            Sentence("supervisor", NOT_SUPERVISOR, {"user": target.user}), 1
-        )
-        app.quit()
+        service = SupervisorService(target, policy, _keyring(target))
+        window = SupervisorWindow(service, target.where, alert)
+        opened.update(service=service, window=window)
+        window.show()
+        service.start()
 
     def failed(exc: BaseException) -> None:
         sentence = exc.sentence if isinstance(exc, TeamError) else Sentence("supervisor", str(exc))
-        outcome["code"] = refuse_start(sentence, 1)
+        opened["code"] = refuse_start(sentence, 2 if isinstance(exc, TeamConfigError) else 1)
         app.quit()
 
-    service.is_supervisor().on_success(allowed).on_failure(failed)
+    runner.submit(lambda: check_login(database, paths.data_dir)).on_success(checked).on_failure(
+        failed
+    )
     code = app.exec()
-    service.stop()
-    return outcome["code"] or code
+    service = opened.get("service")
+    if isinstance(service, SupervisorService):
+        service.stop()
+    runner.wait(3000)
+    return int(opened["code"]) or code  # type: ignore[call-overload]

@@ -143,3 +143,31 @@ def test_psycopg_is_imported_only_when_a_team_database_is_used() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert done.stdout.strip() == "False"
+
+
+def test_the_system_roots_are_handed_to_libpq_where_it_cannot_read_them(tmp_path: Path) -> None:
+    from dialer_app.core.team import roots
+
+    assert roots.system_roots(tmp_path, "linux") == "system"  # OpenSSL's store is the system's
+    pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
+    roots.READERS["test-os"] = lambda: [pem]
+    try:
+        written = roots.system_roots(tmp_path, "test-os")
+    finally:
+        del roots.READERS["test-os"]
+    assert Path(written).read_text() == pem
+    target = parse_target("host=db.example.com dbname=team", written)
+    assert target.get("sslrootcert") == written
+
+
+def test_a_wrong_keyring_password_is_a_sentence_without_it(
+    team_db: TeamDb, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent")
+    with pytest.raises(TeamLoginError) as caught:
+        connect(team_db.target("agent_c"), lambda _name: "wrong-keyring-pw-5")
+    assert "refused the password for agent_c" in str(caught.value.sentence)
+    assert "wrong-keyring-pw-5" not in repr(caught.value)
+    assert caught.value.__cause__ is None
+    assert caught.value.__suppress_context__

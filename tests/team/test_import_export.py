@@ -58,3 +58,20 @@ def test_the_export_names_the_agent_of_each_lead(stores: StoreFactory, tmp_path:
     assert [row["dialer_agent"] for row in rows] == ["Asha Rao", "", ""]
     assert rows[0]["Name"] == "Lead 0"
     assert rows[0]["disposition"] == "Interested"
+
+
+def test_a_verdict_after_the_wrap_up_still_finds_its_call(stores: StoreFactory) -> None:
+    found = stores("supervisor", "9800000999", "Sunita").create_list(preview_of(1))
+    assert found is not None
+    asha = stores("agent_a", "9800000001", "Asha")
+    lead = asha.claim_next(found.list_id, datetime.now(UTC), 3)
+    assert lead is not None
+    asha.begin_attempt(lead.lead_id)
+    asha.finish_attempt(lead.lead_id, "placed", "c-1", 77)
+    asha.wrap_up(lead.lead_id, "Interested", "", None, do_not_call=False)
+    after = asha.record_verdict(77, connected=True, talk=42)
+    assert after is not None
+    assert (after.talk_seconds, after.disposition) == (42, "Interested")
+    with_verdict = asha._run(lambda c: c.execute(
+        "SELECT verdict, talk_seconds, disposition FROM attempts").fetchall())  # fmt: skip
+    assert with_verdict == [("connected", 42, "Interested")]

@@ -85,8 +85,11 @@ def choose_database(flag: str | None, environment: str | None, saved: str) -> st
     return None
 
 
-def parse_target(text: str) -> TeamTarget:
-    """The setting checked: no password, TLS verify-full for a host that is not loopback."""
+def parse_target(text: str, roots: str = "system") -> TeamTarget:
+    """The setting checked: no password, TLS verify-full for a host that is not loopback.
+
+    ``roots``: libpq's ``sslrootcert`` for such a host (``roots.system_roots`` gives the
+    system's on Windows and macOS)."""
     from psycopg import ProgrammingError
     from psycopg.conninfo import conninfo_to_dict
 
@@ -104,8 +107,15 @@ def parse_target(text: str) -> TeamTarget:
         if mode not in _SAFE_TLS:
             raise TeamConfigError(sentence(PLAIN_REMOTE, host=remote[0], mode=mode))
         params["sslmode"] = "verify-full"
-        params.setdefault("sslrootcert", "system")
+        params.setdefault("sslrootcert", roots)
     params.setdefault("connect_timeout", str(CONNECT_TIMEOUT))
+    # A network that goes silent (the statement timeout cannot reach us then) ends the
+    # session within ~30 s instead of hanging a worker: TCP keepalives, and unacknowledged
+    # data given up after 20 s (Linux; ignored elsewhere).
+    params.setdefault("keepalives_idle", "10")
+    params.setdefault("keepalives_interval", "5")
+    params.setdefault("keepalives_count", "3")
+    params.setdefault("tcp_user_timeout", "20000")
     params.setdefault("application_name", "dialer-app")
     return TeamTarget(tuple(sorted(params.items())))
 

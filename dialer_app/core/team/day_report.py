@@ -58,11 +58,14 @@ def write_report(figures: DayFigures, target: Path) -> None:
             workbook.close()
 
 
-def team_report(database: str | None, day_text: str, target: Path, out: IO[str]) -> int:
+def team_report(
+    database: str | None, day_text: str, target: Path, out: IO[str], data_dir: Path | None = None
+) -> int:
     """The command: 0 with a line saying what was written (on ``out``), or non-zero with a
     sentence (on stderr)."""
     from dialer_app.core.team.connect import parse_target
     from dialer_app.core.team.errors import TeamError
+    from dialer_app.core.team.roots import system_roots
     from dialer_app.core.team.setup_cli import _keyring
     from dialer_app.core.team.supervise import SupervisorDesk
 
@@ -80,7 +83,8 @@ def team_report(database: str | None, day_text: str, target: Path, out: IO[str])
         print(f"dialer-app: --team-report writes .xlsx, not {target.name!r}", file=sys.stderr)
         return 2
     try:
-        team = parse_target(database)
+        roots = "system" if data_dir is None else system_roots(data_dir)
+        team = parse_target(database, roots)
         desk = SupervisorDesk(team, _keyring(team))
         try:
             figures = desk.day(day)

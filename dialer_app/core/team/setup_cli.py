@@ -25,6 +25,7 @@ from dialer_app.core.team.connect import (
     parse_target,
 )
 from dialer_app.core.team.errors import TeamConfigError, TeamError
+from dialer_app.core.team.roots import system_roots
 from dialer_app.core.team.schema import MIGRATIONS, ROLES, SCHEMA_VERSION, grant_lines, setup
 
 NO_DATABASE = (
@@ -33,13 +34,13 @@ NO_DATABASE = (
 )
 
 
-def team_setup(flag: str | None, saved: str, out: TextIO) -> int:
+def team_setup(flag: str | None, saved: str, out: TextIO, data_dir: Path) -> int:
     """Set up the team database; the exit code."""
     chosen = choose_database(flag, os.environ.get(ENV), saved)
     if chosen is None:
         return _refuse(NO_DATABASE, 2)
     try:
-        target = parse_target(chosen)
+        target = parse_target(chosen, system_roots(data_dir))
     except TeamConfigError as exc:
         return _refuse(str(exc.sentence), 2)
 
@@ -68,7 +69,7 @@ def team_export(chosen: str, name: str, target: Path, outbox: Path, out: TextIO)
     if target.suffix.lower() not in FORMATS:
         return _refuse(f"--export-list writes .csv or .xlsx, not {target.name!r}", 2)
     try:
-        team = parse_target(chosen)
+        team = parse_target(chosen, system_roots(outbox.parent))
         store = TeamLeadStore(team, "", "", outbox, password=_keyring(team))
         try:
             found = store.find_list(name)

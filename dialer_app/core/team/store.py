@@ -61,6 +61,7 @@ class TeamLeadStore(PresenceWork, LeadWork):
         self._versions: dict[int, int] = {}
         self._attempts: dict[int, str] = {}  # lead -> its open attempt's desk-made id
         self._calls: dict[int, tuple[str, int]] = {}  # history row -> (attempt id, lead)
+        self._finished: dict[int, str] = {}  # lead -> its last finished attempt (the wrap-up's)
         self.last_contact: datetime | None = None
         self._checked = False
         with contextlib.suppress(TeamUnavailable):  # away at start: the outbox still works

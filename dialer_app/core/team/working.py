@@ -54,6 +54,7 @@ class LeadWork:
     _versions: dict[int, int]
     _attempts: dict[int, str]
     _calls: dict[int, tuple[str, int]]
+    _finished: dict[int, str]
 
     if TYPE_CHECKING:
 
@@ -155,6 +156,7 @@ class LeadWork:
         self, lead_id: int, outcome: str, campid: str | None, history_row: int | None
     ) -> Lead | None:
         attempt = self._attempts.pop(lead_id, None) or str(uuid.uuid4())
+        self._finished[lead_id] = attempt
         if history_row is not None:
             self._calls[history_row] = (attempt, lead_id)
         values = {"outcome": outcome, "campid": campid, "history_row": history_row,
@@ -181,12 +183,11 @@ class LeadWork:
         self, lead_id: int, disposition: str, note: str, call_back_at: datetime | None,
         do_not_call: bool,
     ) -> None:  # fmt: skip
-        attempt = next((a for a, lead in self._calls.values() if lead == lead_id), None)
+        attempt = self._finished.pop(lead_id, None)
         values = {"disposition": disposition, "note": note,
                   "call_back_at": _iso(call_back_at), "do_not_call": do_not_call}  # fmt: skip
         self._write(Write("wrap_up", lead_id, self.member, self.desk, attempt, values))
         self._held.pop(lead_id, None)
-        self._calls = {k: v for k, v in self._calls.items() if v[1] != lead_id}
 
     def set_status(self, lead_id: int, status: LeadStatus, call_back_at: datetime | None) -> None:
         values = {"status": status.value, "call_back_at": _iso(call_back_at)}
