@@ -46,9 +46,19 @@ class PresenceService(QObject):
     def reason(self) -> str:
         return self._reason or ""
 
-    def start(self) -> Job[None]:
+    def start(self) -> Job[str | None]:
+        """Heartbeats from now on; first, a pause the database still holds for this agent (a
+        desk restarted mid-pause) is taken up, so F10 resumes it."""
         self._timer.start()
-        return self._beat()
+        job = self._runner.submit(self._store.paused_reason)
+        job.on_success(self._on_found_pause)
+        return job
+
+    def _on_found_pause(self, reason: str | None) -> None:
+        if reason is not None and not self.paused:
+            self._reason = reason
+            self.paused_changed.emit(True, reason)
+        self._beat()
 
     def stop(self) -> None:
         self._timer.stop()

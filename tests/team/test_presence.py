@@ -52,7 +52,9 @@ def test_a_new_reason_is_a_new_pause_and_the_same_one_is_not(
     asha.pause("Break")
     asha.heartbeat("paused", "Break")  # the periodic heartbeat of a paused desk
     asha.pause("Meeting")
+    assert stores("agent_a", "9800000001", "Asha").paused_reason() == "Meeting"  # a restart
     asha.resume()
+    assert asha.paused_reason() is None
     with team_db.admin() as conn:
         rows = conn.execute("SELECT reason, ended_at IS NULL FROM pauses ORDER BY started_at")
         assert rows.fetchall() == [("Break", False), ("Meeting", False)]

@@ -31,6 +31,11 @@ class FakeStore:
     def resume(self, state: str = "ready") -> None:
         self.calls.append(("resume", state))
 
+    def paused_reason(self) -> str | None:
+        return self.held
+
+    held: str | None = None
+
 
 @pytest.mark.parametrize(("downs", "chosen"), [(0, "Break"), (2, "Training")])
 def test_return_takes_the_highlighted_reason_the_first_by_default(
@@ -77,4 +82,16 @@ def test_f10_pauses_with_the_reason_and_f10_again_resumes(
     assert store.calls[-1] == ("resume", "ready")
     assert key.refusal() is None
     assert key.shortcut.key().toString() == "F10"
+    runner.wait(1000)
+
+
+def test_a_desk_restarted_mid_pause_takes_the_pause_up(qtbot: QtBot) -> None:
+    store, runner = FakeStore(), Runner(max_threads=1)
+    store.held = "Lunch"
+    presence = PresenceService(store, runner)  # type: ignore[arg-type]
+    with qtbot.waitSignal(presence.paused_changed) as seen:
+        presence.start()
+    assert seen.args == [True, "Lunch"]
+    qtbot.waitUntil(lambda: store.calls == [("heartbeat", "paused", "Lunch")])
+    presence.stop()
     runner.wait(1000)

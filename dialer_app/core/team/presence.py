@@ -106,6 +106,13 @@ class PresenceWork:
     def is_paused(self) -> bool:
         return self._run(self._paused)
 
+    def paused_reason(self) -> str | None:
+        """The reason this agent's row is paused with (a desk restarted mid-pause), or None."""
+        row = self._run(lambda c: c.execute(
+            "SELECT detail FROM agents WHERE member = %s AND state = 'paused'", (self.member,)
+        ).fetchone())  # fmt: skip
+        return None if row is None else str(row[0])
+
     def _paused(self, conn: psycopg.Connection[tuple[Any, ...]]) -> bool:
         row = conn.execute(
             "SELECT state = 'paused' FROM agents WHERE member = %s", (self.member,)
