@@ -56,6 +56,9 @@ class RecyclingTab(QWidget):
         self.attempts.setRange(1, 20)
         self.attempts.setValue(3)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        for combo in (self.list_combo, self.result_combo):
+            combo.setMinimumContentsLength(24)
         form.addRow(self.tr("L&ist:"), self.list_combo)
         form.addRow(self.tr("R&esult:"), self.result_combo)
         form.addRow(self.tr("Again af&ter (minutes):"), self.delay)

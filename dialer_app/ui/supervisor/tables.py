@@ -77,7 +77,7 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.progress = int(index.data(NUMBER) or 0)
         bar.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         bar.textVisible = True
-        bar.state = option.state
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal  # Qt 6: not by default
         bar.palette = option.palette
         style = option.widget.style() if option.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
