@@ -26,7 +26,7 @@ from dialer_app.core.team.watch import AgentRow, CallBackRow, ListRow, india_tod
 
 GATHER_SECONDS = 0.25  # after the first notification, wait this long for its companions
 FULL_SECONDS = 10.0
-RETRY_SECONDS = 3.0
+RECONNECT_SECONDS = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +91,7 @@ def watch_team(
             _listen(target, desk, deliver, stop, password)
         except TeamError as exc:
             deliver(Snapshot(error=exc))
-            stop.wait(RETRY_SECONDS)
+            stop.wait(RECONNECT_SECONDS)
 
 
 def _listen(
