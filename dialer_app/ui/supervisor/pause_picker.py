@@ -29,6 +29,7 @@ from dialer_app.services.presence import PresenceService
 from dialer_app.ui.naming import named
 
 PAUSE_KEY = "F10"
+WIDTH = 400  # the question's two lines fit, in Hindi too
 
 
 class PausePicker(QDialog):
@@ -37,6 +38,7 @@ class PausePicker(QDialog):
     def __init__(self, reasons: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Pause"))
+        self.setMinimumWidth(WIDTH)
         self.reasons = [plain(reason) for reason in reasons]
         self.model = QStringListModel(self.reasons, self)
         self.view = named(QListView(), "pauseReasons", self.tr("Pause reason"))
