@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -95,3 +96,25 @@ def test_a_rule_saved_in_the_window_is_the_claims(
     rule = RecycleRule(found.list_id, NO_ANSWER, 45, 2)
     qtbot.waitUntil(lambda: tab.rules.rows() == [rule], timeout=WITHIN_MS)
     assert [tab.rules.index(0, c).data() for c in range(4)] == ["Diwali", "No answer", "45", "2"]
+
+
+def test_the_charts_load_when_shown_with_their_figures_in_a_table(
+    window: SupervisorWindow, qtbot: QtBot, stores: StoreFactory
+) -> None:
+    found = stores("supervisor", "9800000999", "Sunita").create_list(preview_of(3, "Diwali"))
+    assert found is not None
+    asha = stores("agent_a", "9800000001", "Asha")
+    asha.heartbeat()
+    for row in (1, 2):
+        _no_answer(asha, found.list_id, row)
+    assert not window.charts._charts  # nothing read before the tab is shown
+    window.tabs.setCurrentWidget(window.charts)
+    qtbot.waitUntil(lambda: bool(window.charts._charts), timeout=WITHIN_MS)
+    table = window.charts.table.model()
+    headers = [table.headerData(c, Qt.Orientation.Horizontal) for c in range(table.columnCount())]
+    assert headers == ["Hour", "Connected", "No answer", "Left waiting", "Unknown", "Total"]
+    totals = [int(table.index(r, 5).data()) for r in range(table.rowCount())]
+    assert sum(totals) == 2
+    window.charts.which.setCurrentIndex(1)  # connect rate per agent
+    rows = window.charts.table.model()
+    assert [rows.index(0, c).data() for c in range(4)] == ["Asha", "2", "0", "0%"]
