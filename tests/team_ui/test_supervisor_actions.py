@@ -3,7 +3,10 @@ only after a count and a Yes (No is the default)."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from dialer_app.core.team.store import TeamLeadStore
-from dialer_app.core.team.supervise import NO_ANSWER, RecycleRule
+from dialer_app.core.team.supervise import NO_ANSWER, RecycleRule, SupervisorDesk
 from dialer_app.ui.supervisor.window import SupervisorWindow
 from tests.team.conftest import StoreFactory, TeamDb, preview_of
 
@@ -118,3 +121,29 @@ def test_the_charts_load_when_shown_with_their_figures_in_a_table(
     window.charts.which.setCurrentIndex(1)  # connect rate per agent
     rows = window.charts.table.model()
     assert [rows.index(0, c).data() for c in range(4)] == ["Asha", "2", "0", "0%"]
+
+
+def test_no_database_work_runs_on_the_gui_thread(
+    window: SupervisorWindow, qtbot: QtBot, stores: StoreFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on_gui: list[str] = []
+    original = SupervisorDesk._run
+
+    def watched(desk: SupervisorDesk, work: Callable[[Any], Any]) -> Any:
+        if threading.current_thread() is threading.main_thread():
+            on_gui.append(getattr(work, "__qualname__", repr(work)))
+        return original(desk, work)
+
+    monkeypatch.setattr(SupervisorDesk, "_run", watched)
+    found = stores("supervisor", "9800000999", "Sunita").create_list(preview_of(2, "Diwali"))
+    assert found is not None
+    stores("agent_a", "9800000001", "Asha").pause("Tea")
+    qtbot.waitUntil(lambda: window.lists.view.model().rowCount() == 1, timeout=WITHIN_MS)
+    window.lists.view.selectRow(0)
+    window.lists.pause_button.click()
+    window.tabs.setCurrentWidget(window.charts)
+    qtbot.waitUntil(lambda: window.recycling.result_combo.count() > 0, timeout=WITHIN_MS)
+    window.recycling.save.click()
+    qtbot.waitUntil(lambda: bool(window.charts._charts) and bool(window.recycling.rules.rows()),
+                    timeout=WITHIN_MS)  # fmt: skip
+    assert on_gui == []
