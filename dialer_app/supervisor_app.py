@@ -87,11 +87,8 @@ def run_supervisor(database: str | None, paths: Paths) -> int:
             opened["code"] = refuse_start(refused, 1)
             app.quit()
             return
-        service = SupervisorService(target, policy, _keyring(target))
-        window = SupervisorWindow(service, target.where, alert)
-        opened.update(service=service, window=window)
-        window.show()
-        service.start()
+        window = SupervisorWindow.open(target, policy, _keyring(target), alert)
+        opened.update(service=window.service, window=window)
 
     def failed(exc: BaseException) -> None:
         sentence = exc.sentence if isinstance(exc, TeamError) else Sentence("supervisor", str(exc))

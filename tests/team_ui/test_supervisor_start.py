@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from dialer_app.app import main
 from dialer_app.supervisor_app import check_login
@@ -56,3 +57,19 @@ def test_the_team_report_through_the_command_line(
     assert main(argv) == 0
     assert out.exists()
     assert "Wrote the team's day 2026-12-07" in capsys.readouterr().out
+
+
+def test_open_shows_the_window_and_closing_it_stops_the_feed(
+    team_db: TeamDb, pgpassword: None, qtbot: QtBot
+) -> None:
+    from dialer_app.core.team.claim import Policy
+    from dialer_app.ui.supervisor.window import AGENTS, SupervisorWindow
+
+    window = SupervisorWindow.open(team_db.target("supervisor"), Policy(), None, 15)
+    service = window.service
+    with qtbot.waitSignal(service.snapshot, timeout=5000):
+        pass
+    assert window.isVisible()
+    assert window.tabs.currentIndex() == AGENTS
+    window.close()
+    assert service._stop.is_set()

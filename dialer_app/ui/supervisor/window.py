@@ -8,7 +8,9 @@ database. A failure is one sentence in the status line, the tables keeping what 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
@@ -24,6 +26,10 @@ from dialer_app.ui.supervisor.lists_tab import ListsTab
 from dialer_app.ui.supervisor.recycling_tab import RecyclingTab
 from dialer_app.ui.supervisor.tables import AgentsView, DeskClock
 
+if TYPE_CHECKING:
+    from dialer_app.core.team.claim import Policy
+    from dialer_app.core.team.connect import PasswordSource, TeamTarget
+
 LISTS, AGENTS, CALL_BACKS, CHARTS, RECYCLING = range(5)
 
 
@@ -32,7 +38,7 @@ class SupervisorWindow(QMainWindow):
 
     def __init__(self, service: SupervisorService, where: str, alert_minutes: int) -> None:
         super().__init__()
-        self._service = service
+        self.service = self._service = service
         self.setObjectName("supervisorWindow")
         self.setWindowTitle(self.tr("Supervisor — {where}").format(where=where))
         self.clock = DeskClock()
@@ -58,6 +64,19 @@ class SupervisorWindow(QMainWindow):
             self._shortcuts[shortcut] = index
         service.snapshot.connect(self._on_service_snapshot)
         self.resize(1200, 640)
+
+    @classmethod
+    def open(
+        cls, target: TeamTarget, policy: Policy, password: PasswordSource | None,
+        alert_minutes: int,
+    ) -> SupervisorWindow:  # fmt: skip
+        """The window on ``target``, shown, its feed started (``--supervisor``, and the agent
+        window's Team → Supervisor view once wired); closing it stops the feed."""
+        window = cls(SupervisorService(target, policy, password), target.where, alert_minutes)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        window.service.start()
+        return window
 
     @Slot()
     def _on_shortcut_activated(self) -> None:
