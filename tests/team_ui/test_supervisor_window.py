@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from dialer_app.core.leads import LeadStatus
 from dialer_app.core.team.presence import call_detail
 from dialer_app.ui.supervisor.window import AGENTS, CALL_BACKS, CHARTS, LISTS, SupervisorWindow
-from tests.team.conftest import StoreFactory, preview_of
+from tests.team.conftest import StoreFactory, TeamDb, preview_of
 
 SEEN_WITHIN_MS = 2000
 
@@ -115,3 +115,21 @@ def test_names_and_reasons_from_the_database_are_plain_text(
     view = window.agents
     _waits_at_most(qtbot, lambda: "<b>Asha</b>" in _cells(view, 1))
     assert _cells(view, 1)["<b>Asha</b>"] == "Paused: <a href='x'>Tea</a>"
+
+
+def test_a_database_away_is_one_sentence_and_the_window_comes_back_by_itself(
+    window: SupervisorWindow, qtbot: QtBot, stores: StoreFactory, team_db: TeamDb
+) -> None:
+    asha = stores("agent_a", "9800000001", "Asha")
+    asha.heartbeat()
+    _waits_at_most(qtbot, lambda: _cells(window.agents, 1) == {"Asha": "Ready"})
+    team_db.cluster.stop()
+    try:
+        qtbot.waitUntil(lambda: window.status.text() != "", timeout=10_000)
+        assert window.status.text().startswith("The team database cannot be reached")
+        assert _cells(window.agents, 0) == {"Asha": "Asha"}  # what it showed stays
+    finally:
+        team_db.cluster.start()
+    qtbot.waitUntil(lambda: window.status.text() == "", timeout=15_000)
+    asha.pause("Break")
+    _waits_at_most(qtbot, lambda: _cells(window.agents, 1)["Asha"] == "Paused: Break")
