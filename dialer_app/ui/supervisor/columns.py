@@ -104,7 +104,6 @@ def agent_columns(now: Clock, alert_minutes: int) -> list[Column[AgentRow]]:
     ]
 
 
-AGENT_SINCE_COLUMN = 2
 PROGRESS_COLUMN = 2
 
 

@@ -67,12 +67,11 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         for i in changed:
             self.dataChanged.emit(self.index(i, 0), self.index(i, last))
 
-    def refresh_columns(self, columns: Sequence[int]) -> None:
-        """Repaint these columns (a duration that grows with the clock)."""
+    def refresh_all(self) -> None:
+        """Repaint every cell (what the clock changes: durations, offline, an alert)."""
         if self._rows:
-            for column in columns:
-                top, bottom = self.index(0, column), self.index(len(self._rows) - 1, column)
-                self.dataChanged.emit(top, bottom)
+            bottom = self.index(len(self._rows) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), bottom)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
         return 0 if parent.isValid() else len(self._rows)

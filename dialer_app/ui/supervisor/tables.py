@@ -115,8 +115,9 @@ class AgentsView(LiveTable[AgentRow]):
 
     @Slot()
     def _on_tick_timeout(self) -> None:
-        """Repaint what the clock changes (the state, for how long)."""
-        self.agents.refresh_columns((1, columns.AGENT_SINCE_COLUMN))
+        """Repaint what the clock changes: the state (offline), for how long, and the
+        pause alert's colour across the row (one signal; the view repaints what it shows)."""
+        self.agents.refresh_all()
 
 
 def lists_table() -> LiveTable[ListRow]:
