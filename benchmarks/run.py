@@ -47,6 +47,7 @@ SUITES = (
     "packaged",
     "lists",
     "team",
+    "supervisor",
 )
 PACKAGED_GROUP = "5. Packaged app"
 GROUPS = {
@@ -58,6 +59,7 @@ GROUPS = {
     "packaged": PACKAGED_GROUP,
     "lists": "6. Call-down lists",
     "team": "7. Team database",
+    "supervisor": "8. Supervisor",
 }
 SUITE_TIMEOUT_S = 1800
 

@@ -99,6 +99,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--list", metavar="NAME", dest="list_name", help="the lead list to work from the start"
     )
+    parser.add_argument(
+        "--supervisor", action="store_true", help="open the supervisor's window (team database)"
+    )
+    parser.add_argument(
+        "--team-report",
+        nargs=2,
+        metavar=("DAY", "OUT"),
+        help="write the team's day (YYYY-MM-DD, India) as an .xlsx report and exit",
+    )
     parser.add_argument("number", nargs="?", help="a number, tel: or callto: URI to fill in")
     return parser.parse_args(argv)
 
@@ -124,6 +133,17 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
         paths = Paths(resolve_data_dir(args.data_dir, demo=False))
         saved = _saved_team_database(paths)
         return team_setup(args.team_database, saved, sys.stdout, paths.data_dir)
+    if args.team_report or args.supervisor:
+        paths = Paths(resolve_data_dir(args.data_dir, demo=False))
+        database = _team_database(args.team_database, paths)
+        if args.team_report:
+            from dialer_app.core.team.day_report import team_report
+
+            day, out = args.team_report[0], Path(args.team_report[1])
+            return team_report(database, day, out, sys.stdout, paths.data_dir)
+        from dialer_app.supervisor_app import run_supervisor
+
+        return run_supervisor(database, paths)
     if args.install_desktop or args.uninstall_desktop:
         return desktop_registration(install=args.install_desktop)
     try:

@@ -125,6 +125,23 @@
     </message>
 </context>
 <context>
+    <name>RecyclingTab</name>
+    <message numerus="yes">
+        <source>Put back %n lead(s) of {list} with the result {result}? They are offered again now.</source>
+        <translation>
+            <numerusform>Put back %n lead of {list} with the result {result}? It is offered again now.</numerusform>
+            <numerusform>Put back %n leads of {list} with the result {result}? They are offered again now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Put back %n lead(s).</source>
+        <translation>
+            <numerusform>Put back %n lead.</numerusform>
+            <numerusform>Put back %n leads.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RescrubDialog</name>
     <message numerus="yes">
         <source>%n lead(s) of {list} are in {file}: they get its scrub result.</source>

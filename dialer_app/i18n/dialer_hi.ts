@@ -221,6 +221,29 @@
     </message>
 </context>
 <context>
+    <name>CallBacksTab</name>
+    <message>
+        <source>Give the call-back to</source>
+        <translation>कॉल-बैक किसे दें</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>कोई भी</translation>
+    </message>
+    <message>
+        <source>Reass&amp;ign</source>
+        <translation>दूसरे को सौंपें (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>दूसरे को सौंपें</translation>
+    </message>
+    <message>
+        <source>Give to:</source>
+        <translation>किसे दें:</translation>
+    </message>
+</context>
+<context>
     <name>CallFlow</name>
     <message>
         <source>Taken off the do-not-call list. Press Return to call.</source>
@@ -292,6 +315,45 @@
     <message>
         <source>Don&apos;t call</source>
         <translation>कॉल न करें</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsTab</name>
+    <message>
+        <source>Day</source>
+        <translation>दिन</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>चार्ट</translation>
+    </message>
+    <message>
+        <source>Calls per hour</source>
+        <translation>प्रति घंटे कॉल</translation>
+    </message>
+    <message>
+        <source>Connect rate per agent</source>
+        <translation>एजेंट के अनुसार कनेक्ट दर</translation>
+    </message>
+    <message>
+        <source>Talk time per agent</source>
+        <translation>एजेंट के अनुसार बातचीत का समय</translation>
+    </message>
+    <message>
+        <source>Lists over the day</source>
+        <translation>दिन भर में सूचियाँ</translation>
+    </message>
+    <message>
+        <source>The chart&apos;s figures</source>
+        <translation>चार्ट के आँकड़े</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>दिन (&amp;D):</translation>
+    </message>
+    <message>
+        <source>Char&amp;t:</source>
+        <translation>चार्ट (&amp;T):</translation>
     </message>
 </context>
 <context>
@@ -1220,6 +1282,37 @@
     </message>
 </context>
 <context>
+    <name>ListsTab</name>
+    <message>
+        <source>&amp;Pause list</source>
+        <translation>सूची रोकें (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause list</source>
+        <translation>सूची रोकें</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>प्राथमिकता</translation>
+    </message>
+    <message>
+        <source>Set pri&amp;ority</source>
+        <translation>प्राथमिकता तय करें (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Set priority</source>
+        <translation>प्राथमिकता तय करें</translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation>प्राथमिकता:</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume list</source>
+        <translation>सूची फिर शुरू करें (&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>LiveFlow</name>
     <message>
         <source>⚠ {number} answered and is waiting on the line: pick up your phone ({member}).</source>
@@ -1390,6 +1483,25 @@
     </message>
 </context>
 <context>
+    <name>PausePicker</name>
+    <message>
+        <source>Pause</source>
+        <translation>विराम</translation>
+    </message>
+    <message>
+        <source>Pause reason</source>
+        <translation>विराम का कारण</translation>
+    </message>
+    <message>
+        <source>Why are you pausing? No lead is given to you until you resume (F10).</source>
+        <translation>आप विराम क्यों ले रहे हैं? जब तक आप फिर शुरू नहीं करते (F10), आपको कोई लीड नहीं दी जाएगी।</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>विराम (&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>ProxyFields</name>
     <message>
         <source>Proxy</source>
@@ -1507,6 +1619,91 @@
     </message>
 </context>
 <context>
+    <name>RecyclingTab</name>
+    <message>
+        <source>Recycling rules</source>
+        <translation>दोबारा कॉल के नियम</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>सूची</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>परिणाम</translation>
+    </message>
+    <message>
+        <source>Again after (minutes)</source>
+        <translation>इतने मिनट बाद फिर</translation>
+    </message>
+    <message>
+        <source>At most (attempts)</source>
+        <translation>अधिकतम (प्रयास)</translation>
+    </message>
+    <message>
+        <source>L&amp;ist:</source>
+        <translation>लीड सूची (&amp;I):</translation>
+    </message>
+    <message>
+        <source>R&amp;esult:</source>
+        <translation>नतीजा (&amp;E):</translation>
+    </message>
+    <message>
+        <source>Again af&amp;ter (minutes):</source>
+        <translation>इतने मिनट बाद फिर (&amp;T):</translation>
+    </message>
+    <message>
+        <source>At &amp;most (attempts):</source>
+        <translation>अधिकतम (प्रयास) (&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Save rule</source>
+        <translation>नियम सहेजें (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>नियम सहेजें</translation>
+    </message>
+    <message>
+        <source>&amp;Delete rule</source>
+        <translation>नियम हटाएँ (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>नियम हटाएँ</translation>
+    </message>
+    <message>
+        <source>Put &amp;back now…</source>
+        <translation>अभी वापस डालें (&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Put back now</source>
+        <translation>अभी वापस डालें</translation>
+    </message>
+    <message>
+        <source>No lead of {list} has the result {result}.</source>
+        <translation>{list} की किसी लीड का नतीजा {result} नहीं है।</translation>
+    </message>
+    <message>
+        <source>Put leads back</source>
+        <translation>लीड वापस डालें</translation>
+    </message>
+    <message numerus="yes">
+        <source>Put back %n lead(s) of {list} with the result {result}? They are offered again now.</source>
+        <translation>
+            <numerusform>{list} की {result} नतीजे वाली %n लीड वापस डालें? वह अभी फिर से दी जाएगी।</numerusform>
+            <numerusform>{list} की {result} नतीजे वाली %n लीड वापस डालें? वे अभी फिर से दी जाएँगी।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Put back %n lead(s).</source>
+        <translation>
+            <numerusform>%n लीड वापस डाली।</numerusform>
+            <numerusform>%n लीड वापस डालीं।</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RescrubDialog</name>
     <message>
         <source>Import a DND scrub result</source>
@@ -1576,6 +1773,41 @@
     <message>
         <source>Why</source>
         <translation>क्यों</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorWindow</name>
+    <message>
+        <source>Supervisor — {where}</source>
+        <translation>सुपरवाइज़र — {where}</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>सुपरवाइज़र</translation>
+    </message>
+    <message>
+        <source>&amp;Lists</source>
+        <translation>सूचियाँ (&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Agents</source>
+        <translation>एजेंट (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Call-backs</source>
+        <translation>कॉल-बैक (&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;harts</source>
+        <translation>चार्ट (&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Recycling</source>
+        <translation>दोबारा कॉल (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
     </message>
 </context>
 <context>
@@ -2083,6 +2315,17 @@
     </message>
 </context>
 <context>
+    <name>pause</name>
+    <message>
+        <source>Ready: leads are given to you again.</source>
+        <translation>तैयार: आपको फिर से लीड दी जाएँगी।</translation>
+    </message>
+    <message>
+        <source>Paused: F10 resumes</source>
+        <translation>विराम: F10 से फिर शुरू करें</translation>
+    </message>
+</context>
+<context>
     <name>phone</name>
     <message>
         <source>Enter the customer&apos;s number.</source>
@@ -2221,6 +2464,229 @@
     <message>
         <source>The dialer cannot start</source>
         <translation>डायलर शुरू नहीं हो सकता</translation>
+    </message>
+</context>
+<context>
+    <name>supervisor</name>
+    <message>
+        <source>The supervisor&apos;s window needs a team database: --team-database URL, DIALER_TEAM_DATABASE or team/database in settings.ini.</source>
+        <translation>सुपरवाइज़र की विंडो को टीम डेटाबेस चाहिए: --team-database URL, DIALER_TEAM_DATABASE या settings.ini में team/database।</translation>
+    </message>
+    <message>
+        <source>{user} may not open the supervisor&apos;s window: an administrator grants it with GRANT dialer_supervisor TO {user};</source>
+        <translation>{user} सुपरवाइज़र की विंडो नहीं खोल सकते: व्यवस्थापक GRANT dialer_supervisor TO {user}; से यह अनुमति देते हैं</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>बात हुई</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>जवाब नहीं</translation>
+    </message>
+    <message>
+        <source>Left waiting</source>
+        <translation>इंतज़ार में छोड़े</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>पता नहीं</translation>
+    </message>
+    <message>
+        <source>Calls per hour</source>
+        <translation>प्रति घंटे कॉल</translation>
+    </message>
+    <message>
+        <source>Connect rate per agent (%)</source>
+        <translation>एजेंट के अनुसार कनेक्ट दर (%)</translation>
+    </message>
+    <message>
+        <source>Connect rate (%)</source>
+        <translation>कनेक्ट दर (%)</translation>
+    </message>
+    <message>
+        <source>Talk time per agent (minutes)</source>
+        <translation>एजेंट के अनुसार बातचीत का समय (मिनट)</translation>
+    </message>
+    <message>
+        <source>Talk time (minutes)</source>
+        <translation>बातचीत का समय (मिनट)</translation>
+    </message>
+    <message>
+        <source>Leads reached over the day</source>
+        <translation>दिन भर में पहुँची लीड</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>घंटा</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>कुल</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>एजेंट</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>कॉल</translation>
+    </message>
+    <message>
+        <source>Connect rate</source>
+        <translation>कनेक्ट दर</translation>
+    </message>
+    <message>
+        <source>Talk time</source>
+        <translation>बातचीत का समय</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>सूची</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>तैयार</translation>
+    </message>
+    <message>
+        <source>On a call</source>
+        <translation>कॉल पर</translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation>रैप-अप</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>विराम पर</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>ऑफ़लाइन</translation>
+    </message>
+    <message>
+        <source>Paused: {reason}</source>
+        <translation>विराम पर: {reason}</translation>
+    </message>
+    <message>
+        <source>{time} (over {minutes} min)</source>
+        <translation>{time} ({minutes} मिनट से ज़्यादा)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>कब से</translation>
+    </message>
+    <message>
+        <source>Current call</source>
+        <translation>मौजूदा कॉल</translation>
+    </message>
+    <message>
+        <source>Calls today</source>
+        <translation>आज की कॉल</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>आख़िरी कॉल</translation>
+    </message>
+    <message>
+        <source>Promotional</source>
+        <translation>प्रचार</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>सेवा</translation>
+    </message>
+    <message>
+        <source>Transactional</source>
+        <translation>लेन-देन</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>उद्देश्य</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>प्रगति</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>लीड</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>पूरी</translation>
+    </message>
+    <message>
+        <source>Call-backs due</source>
+        <translation>बकाया कॉल-बैक</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>देर हो चुकी</translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation>कॉल न करें</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>नहीं ली गई</translation>
+    </message>
+    <message>
+        <source>Left to call</source>
+        <translation>कॉल करना बाकी</translation>
+    </message>
+    <message>
+        <source>Retries waiting</source>
+        <translation>दोबारा कॉल बाकी</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>प्राथमिकता</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>चालू</translation>
+    </message>
+    <message>
+        <source>Due at</source>
+        <translation>समय</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>बकाया</translation>
+    </message>
+    <message>
+        <source>Whose</source>
+        <translation>किसका</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>कोई भी</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>लीड</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>नंबर</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>एजेंट</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>सूचियाँ</translation>
+    </message>
+    <message>
+        <source>Call-backs</source>
+        <translation>कॉल-बैक</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,10 @@ RECALL_MINUTES = Setting("lists/retry_minutes", int, 60)
 TEAM_DATABASE = Setting("team/database", str, "")
 LEASE_SECONDS = Setting("team/lease_seconds", int, 600)
 CALLBACK_GRACE_MINUTES = Setting("team/callback_grace_minutes", int, 30)
+# The pause picker's reasons (F10), in order, separated by ","; empty: Break, Lunch, Training,
+# Meeting. A pause longer than the alert is flagged on the supervisor's Agents tab.
+PAUSE_REASONS = Setting("team/pause_reasons", str, "")
+PAUSE_ALERT_MINUTES = Setting("team/pause_alert_minutes", int, 15)
 LIVE_WAITING_SECONDS = Setting("live/customer_waiting_seconds", int, 20)
 # The proxy choice (core.proxy.ProxyChoice); its password is in the keyring, never here.
 PROXY_MODE = Setting("network/proxy_mode", str, "system")

@@ -18,7 +18,8 @@ class Cell:
 
 
 def read_sheet(path: Path, sheet: int = 1) -> list[list[Cell]]:
-    """A sheet's rows (the first by default); a formula cell is reported as kind "formula"."""
+    """A sheet's rows (the first by default); a formula cell anywhere is reported as kind
+    "formula"."""
     with zipfile.ZipFile(path) as book:
         shared = _shared_strings(book)
         root = ElementTree.fromstring(book.read(f"xl/worksheets/sheet{sheet}.xml"))

@@ -26,14 +26,24 @@ _FREE = (
     " AND (not_before IS NULL OR not_before <= %(now)s)"
     " AND NOT EXISTS (SELECT 1 FROM do_not_call d WHERE d.number = l.number)"
 )
+_RULE = "(SELECT {} FROM recycle_rules WHERE list_id = %(list)s AND outcome = 'no_answer')"
+_RULE_MAX, _RULE_DELAY = _RULE.format("max_attempts"), _RULE.format("delay_minutes")
 _QUEUES = (
     "status = 'call_back' AND call_back_owner = %(member)s AND call_back_at <= %(now)s"
     " AND attempts < %(max)s ORDER BY call_back_at",
-    "status = 'call_back' AND call_back_at <= %(grace_cut)s AND attempts < %(max)s"
-    " ORDER BY call_back_at",
+    "status = 'call_back' AND attempts < %(max)s AND (call_back_at <= %(grace_cut)s"
+    " OR call_back_owner IS NULL AND call_back_at <= %(now)s) ORDER BY call_back_at",
     "status = 'new' ORDER BY priority DESC, position",
-    "status = 'called' AND disposition = '' AND attempts < %(max)s"
-    " AND last_call <= %(retry_cut)s ORDER BY last_call",
+    # Retries ("no_answer"): the list's recycling rule, if it has one, sets delay and limit.
+    f"status = 'called' AND disposition = '' AND attempts < COALESCE({_RULE_MAX}, %(max)s)"
+    f" AND last_call <= %(now)s - COALESCE({_RULE_DELAY}, %(recall)s) * interval '1 minute'"
+    " ORDER BY last_call",
+    # Leads wrapped up with a disposition the list recycles (read only when it has such a rule).
+    "EXISTS (SELECT 1 FROM recycle_rules WHERE list_id = %(list)s AND outcome <> 'no_answer')"
+    " AND status IN ('called', 'connected') AND disposition <> '' AND EXISTS (SELECT 1"
+    " FROM recycle_rules r WHERE r.list_id = l.list_id AND r.outcome = l.disposition"
+    " AND l.attempts < r.max_attempts AND l.last_call <= %(now)s - r.delay_minutes"
+    " * interval '1 minute') ORDER BY last_call",
 )
 
 
@@ -59,7 +69,10 @@ CLAIM_ONE = (
     " WHERE id = %(lead)s AND (claimed_until IS NULL OR claimed_until < now()"
     f" OR claimed_by = %(member)s) RETURNING {LEAD_COLUMNS}"
 )
-OPEN_LIST = "SELECT 1 FROM lists WHERE id = %(list)s AND NOT paused AND NOT archived"
+OPEN_LIST = (  # and this agent is not paused (F10): a paused agent takes no lead
+    "SELECT 1 FROM lists WHERE id = %(list)s AND NOT paused AND NOT archived AND NOT EXISTS"
+    " (SELECT 1 FROM agents WHERE member = %(member)s AND state = 'paused')"
+)
 RECOVER_EXPIRED = (
     "UPDATE leads SET status = 'called', outcome = 'unknown', claimed_by = NULL,"
     " claimed_role = NULL, claimed_until = NULL, version = version + 1"

@@ -161,7 +161,67 @@ V3 = (
     " FOR EACH ROW EXECUTE FUNCTION dialer_notify()",
 )
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: V1, 2: V2, 3: V3}
+WATCH = "dialer_watch"
+V4 = (
+    # Agent states (issue 22): what the agent is doing, since when; pauses with their times.
+    "ALTER TABLE agents ADD COLUMN detail text NOT NULL DEFAULT ''",
+    "ALTER TABLE agents ADD COLUMN state_since timestamptz NOT NULL DEFAULT now()",
+    """CREATE TABLE pauses (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        member text NOT NULL,
+        login name NOT NULL DEFAULT current_user,
+        reason text NOT NULL DEFAULT '',
+        started_at timestamptz NOT NULL DEFAULT now(),
+        ended_at timestamptz NULL)""",
+    "CREATE INDEX pauses_member ON pauses (member, started_at)",
+    # Recycling: a rule per list and result ("no_answer" or a disposition).
+    """CREATE TABLE recycle_rules (
+        list_id bigint NOT NULL REFERENCES lists (id) ON DELETE CASCADE,
+        outcome text NOT NULL,
+        delay_minutes integer NOT NULL CHECK (delay_minutes >= 0),
+        max_attempts integer NOT NULL CHECK (max_attempts >= 1),
+        PRIMARY KEY (list_id, outcome))""",
+    "CREATE INDEX attempts_started ON attempts (started_at)",
+    f"GRANT SELECT ON pauses, recycle_rules TO {AGENT}, {SUPERVISOR}",
+    f"GRANT INSERT, UPDATE ON pauses TO {AGENT}",
+    f"GRANT INSERT, UPDATE, DELETE ON pauses, recycle_rules TO {SUPERVISOR}",
+    "ALTER TABLE pauses ENABLE ROW LEVEL SECURITY",
+    f"CREATE POLICY pauses_read ON pauses FOR SELECT TO {AGENT} USING (true)",
+    f"CREATE POLICY pauses_add ON pauses FOR INSERT TO {AGENT} WITH CHECK (login = current_user)",
+    f"CREATE POLICY pauses_own ON pauses FOR UPDATE TO {AGENT} USING (login = current_user)",
+    f"CREATE POLICY pauses_all ON pauses TO {SUPERVISOR} USING (true) WITH CHECK (true)",
+    # The supervisor hears what changed: LISTEN dialer_watch; "agent:<member>",
+    # "attempt:<member>", "leads:<list id>", "lists".
+    f"""CREATE FUNCTION dialer_watch() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_TABLE_NAME = 'agents' THEN
+            PERFORM pg_notify('{WATCH}', 'agent:' || NEW.member);
+        ELSIF TG_TABLE_NAME = 'attempts' THEN
+            PERFORM pg_notify('{WATCH}', 'attempt:' || NEW.member);
+        ELSIF TG_TABLE_NAME = 'leads' THEN
+            PERFORM pg_notify('{WATCH}', 'leads:' || NEW.list_id);
+        ELSE
+            PERFORM pg_notify('{WATCH}', 'lists');
+        END IF;
+        RETURN NULL;
+    END $$""",
+    "CREATE TRIGGER agents_watch_new AFTER INSERT ON agents"
+    " FOR EACH ROW EXECUTE FUNCTION dialer_watch()",
+    "CREATE TRIGGER agents_watch AFTER UPDATE ON agents FOR EACH ROW WHEN"
+    " (OLD.state IS DISTINCT FROM NEW.state OR OLD.detail IS DISTINCT FROM NEW.detail"
+    " OR NEW.last_seen - OLD.last_seen > interval '30 seconds')"
+    " EXECUTE FUNCTION dialer_watch()",
+    "CREATE TRIGGER attempts_watch AFTER INSERT OR UPDATE ON attempts"
+    " FOR EACH ROW EXECUTE FUNCTION dialer_watch()",
+    "CREATE TRIGGER leads_watch AFTER UPDATE ON leads FOR EACH ROW WHEN"
+    " (OLD.status IS DISTINCT FROM NEW.status OR OLD.call_back_owner IS DISTINCT FROM"
+    " NEW.call_back_owner OR OLD.call_back_at IS DISTINCT FROM NEW.call_back_at)"
+    " EXECUTE FUNCTION dialer_watch()",
+    "CREATE TRIGGER lists_watch AFTER INSERT OR UPDATE ON lists"
+    " FOR EACH STATEMENT EXECUTE FUNCTION dialer_watch()",
+)
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: V1, 2: V2, 3: V3, 4: V4}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 ROLES = tuple(

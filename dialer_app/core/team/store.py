@@ -2,7 +2,8 @@
 
 The same public methods and return types as ``core.lead_store.LeadStore`` (so ``LeadService``
 can hold either), plus what a team needs: ``claim_next``, ``renew``, ``release``,
-``add_do_not_call``, ``is_do_not_call``, ``heartbeat``, ``send_outbox``. The agent is the
+``add_do_not_call``, ``is_do_not_call``, ``send_outbox``, and the agent's state
+(``presence``: ``heartbeat``, ``pause``, ``resume``). The agent is the
 member chosen in the window (``member``: the number; ``member_name``: what is shown).
 
 One connection, behind a lock (every call comes from a worker). A call that finds the
@@ -34,6 +35,7 @@ from dialer_app.core.team.errors import (
 )
 from dialer_app.core.team.importer import import_list
 from dialer_app.core.team.outbox import Outbox
+from dialer_app.core.team.presence import PresenceWork
 from dialer_app.core.team.rows import lead_from_row, list_from_row
 from dialer_app.core.team.schema import check
 from dialer_app.core.team.working import LeadWork
@@ -45,7 +47,7 @@ T = TypeVar("T")
 _CHUNK = 2000
 
 
-class TeamLeadStore(LeadWork):
+class TeamLeadStore(PresenceWork, LeadWork):
     """The team's lists at ``target``, worked as ``member`` from desk ``desk``."""
 
     def __init__(

@@ -75,7 +75,7 @@ class LeadWork:
         args = {
             "list": list_id, "member": self.member, "now": now, "max": max_attempts,
             "grace_cut": now - timedelta(minutes=policy.callback_grace_minutes),
-            "retry_cut": now - timedelta(minutes=policy.recall_minutes),
+            "recall": policy.recall_minutes,
             "lease": policy.lease_seconds,
         }  # fmt: skip
 
@@ -244,7 +244,7 @@ class LeadWork:
     def pending(self) -> int:
         return len(self._outbox)
 
-    # -- the team's do-not-call list and presence ------------------------------------
+    # -- the team's do-not-call list ------------------------------------
     def add_do_not_call(self, number: str, reason: str = "") -> None:
         self._run(lambda c: c.execute(
             "INSERT INTO do_not_call (number, added_by, reason) VALUES (%s, %s, %s)"
