@@ -263,11 +263,3 @@ class LeadWork:
             query, args = query + " WHERE added_at > %s - interval '10 seconds'", (since,)
         rows = self._run(lambda c: c.execute(query, args).fetchall())
         return [str(row[0]) for row in rows], max((row[1] for row in rows), default=since)
-
-    def heartbeat(self, state: str = "ready") -> None:
-        """This agent's row (name, state, last seen): a supervisor sees who is working."""
-        self._run(lambda c: c.execute(
-            "INSERT INTO agents (member, name, state, last_seen) VALUES (%s, %s, %s, now())"
-            " ON CONFLICT (member) DO UPDATE SET name = excluded.name, state = excluded.state,"
-            " last_seen = now(), login = current_user",
-            (self.member, self.member_name, state)))  # fmt: skip
