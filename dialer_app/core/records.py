@@ -81,7 +81,7 @@ class CallResult:
 
 
 @dataclass(frozen=True, slots=True)
-class Campaign:
+class HistoryRow:
     """One row of the campaign history: a call attempt and what became of it."""
 
     row_id: int

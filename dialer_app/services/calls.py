@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from dialer_app.core.errors import HistoryError
 from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.leads.model import Lead
-from dialer_app.core.records import CallRequest, CallResult, Campaign, Outcome
+from dialer_app.core.records import CallRequest, CallResult, HistoryRow, Outcome
 from dialer_app.services.account import AccountService
 from dialer_app.services.leads import LeadAttempts
 from dialer_app.services.runner import Job, Progress, Runner
@@ -29,7 +29,7 @@ class CallAttempt:
 
     request: CallRequest
     result: CallResult
-    row: Campaign | None  # None if the history could not be updated
+    row: HistoryRow | None  # None if the history could not be updated
     history_error: str = ""
     lead: Lead | None = None  # the request's lead as its attempt left it (None: no lead)
 
@@ -37,7 +37,7 @@ class CallAttempt:
 class CallService(QObject):
     """Sends one call request at a time, never twice, always with its history row.
 
-    ``place()`` returns the call's job: ``progressed(Campaign)`` once the write-ahead rows
+    ``place()`` returns the call's job: ``progressed(HistoryRow)`` once the write-ahead rows
     are committed (the history's, and the lead's when the request carries a ``lead_id``: the
     request is leaving), ``progressed(CallResult)`` as soon as the answer is read (before its
     row is finished, so the agent sees it one commit sooner), then ``succeeded(CallAttempt)``;
@@ -162,7 +162,7 @@ def _attempt(
     result = client.place_call(request)
     progress(result)
     try:
-        row: Campaign | None = history.finish(row_id, result)
+        row: HistoryRow | None = history.finish(row_id, result)
     except HistoryError as exc:
         log.error("Could not record the outcome: %s", exc)
         return CallAttempt(

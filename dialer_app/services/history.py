@@ -15,7 +15,7 @@ from dialer_app.core.compliance.opt_out import OptOut
 from dialer_app.core.history.sql import Key, Span
 from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.history.window import Opened
-from dialer_app.core.records import Campaign, HistoryQuery, WrapUp
+from dialer_app.core.records import HistoryQuery, HistoryRow, WrapUp
 from dialer_app.core.window import Plan
 from dialer_app.services.runner import Job, Runner
 
@@ -29,7 +29,7 @@ class PreCall:
     blocked: bool = False  # the number is on the do-not-call list
     by_team: bool = False  # on the team's list: this desk cannot take it off
     opt_out: OptOut | None = None  # who put it there, when and why
-    earlier: Campaign | None = None  # an attempt within the cool-down that may have rung
+    earlier: HistoryRow | None = None  # an attempt within the cool-down that may have rung
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +93,7 @@ class HistoryService(QObject):
             lambda progress: store.first_page(query, limit, progress)
         )
 
-    def page_at(self, query: HistoryQuery, span: Span, plan: Plan[Key]) -> Job[list[Campaign]]:
+    def page_at(self, query: HistoryQuery, span: Span, plan: Plan[Key]) -> Job[list[HistoryRow]]:
         """The page ``plan`` says how to read, in the query's order."""
         moves = (plan.anchor, plan.reverse, plan.skip, plan.limit)
         return self._read(lambda store: store.page_at(query, span, moves), [])
@@ -106,14 +106,14 @@ class HistoryService(QObject):
         return self._read(lambda store: (query, store.marks(query, span, every)), (query, {}))
 
     def belongs(
-        self, query: HistoryQuery, row: Campaign
-    ) -> Job[tuple[HistoryQuery, Campaign, bool]]:
+        self, query: HistoryQuery, row: HistoryRow
+    ) -> Job[tuple[HistoryQuery, HistoryRow, bool]]:
         """``(query, row, whether the row passes the query's filter)``: the same SQL as a page."""
         return self._read(
             lambda store: (query, row, store.matches(query, row.row_id)), (query, row, False)
         )
 
-    def recent_to(self, customer_number: str, limit: int = 3) -> Job[list[Campaign]]:
+    def recent_to(self, customer_number: str, limit: int = 3) -> Job[list[HistoryRow]]:
         """The last attempts to this customer, newest first."""
         return self._read(lambda store: store.recent_to(customer_number, limit), [])
 
@@ -146,7 +146,7 @@ class HistoryService(QObject):
             return False  # the team put it on its do-not-call list since (memory, no I/O)
         return store is not None and ahead.writes >= 0 and store.writes == ahead.writes
 
-    def save_wrap_up(self, row_id: int, wrap_up: WrapUp) -> Job[Campaign | None]:
+    def save_wrap_up(self, row_id: int, wrap_up: WrapUp) -> Job[HistoryRow | None]:
         """Store the agent's wrap-up; the updated row."""
         return self._read(lambda store: store.save_wrap_up(row_id, wrap_up), None)
 

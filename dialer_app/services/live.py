@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from dialer_app.core.callerdesk.live import advance, find
-from dialer_app.core.records import Campaign, LiveCall, LiveState, Outcome
+from dialer_app.core.records import HistoryRow, LiveCall, LiveState, Outcome
 from dialer_app.services.account import AccountService
 from dialer_app.services.calls import CallAttempt
 from dialer_app.services.runner import Latest, Runner
@@ -25,7 +25,7 @@ WAITING_S = 20  # the customer answered and the member's phone rang this long: s
 class LiveUpdate:
     """Where one of our calls stands now."""
 
-    row: Campaign
+    row: HistoryRow
     state: LiveState
     callstatus: str  # as the service wrote it (shown verbatim when we do not know it)
     since: float  # time.monotonic() when this state began (the talk timer's start)
@@ -33,7 +33,7 @@ class LiveUpdate:
 
 @dataclass
 class _Watched:
-    row: Campaign
+    row: HistoryRow
     started: float = field(default_factory=time.monotonic)
     state: LiveState | None = None
     callstatus: str = ""
@@ -47,8 +47,8 @@ class LiveTracker(QObject):
 
     Signals:
         changed(LiveUpdate): a watched call moved to a new state (only ever forward)
-        ended(Campaign): the call left the live list: it is over (check its report now)
-        customer_waiting(Campaign): the customer answered and the member has not, for long
+        ended(HistoryRow): the call left the live list: it is over (check its report now)
+        customer_waiting(HistoryRow): the customer answered and the member has not, for long
     """
 
     changed = Signal(object)
@@ -81,13 +81,13 @@ class LiveTracker(QObject):
         if attempt.result.outcome is Outcome.PLACED and attempt.row is not None:
             self.watch(attempt.row)
 
-    def watch(self, row: Campaign) -> None:
+    def watch(self, row: HistoryRow) -> None:
         """A call was just placed: follow it from now on."""
         self._watched[row.row_id] = _Watched(row)
         self._on_timer_timeout()
 
     @Slot(object)
-    def forget(self, row: Campaign) -> None:
+    def forget(self, row: HistoryRow) -> None:
         """The call's report has arrived: the call is over, whatever the live list said last.
 
         A call that was seen live moves to ``ENDED`` (``changed``), so nothing goes on saying

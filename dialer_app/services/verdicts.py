@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from dialer_app.core.callerdesk.report import IST, assign, give_up_at
 from dialer_app.core.clock import Clock, utc_now
 from dialer_app.core.history.store import HistoryStore
-from dialer_app.core.records import Campaign, Outcome, ReportRow
+from dialer_app.core.records import HistoryRow, Outcome, ReportRow
 from dialer_app.services.account import AccountService
 from dialer_app.services.calls import CallAttempt
 from dialer_app.services.runner import Runner
@@ -29,7 +29,7 @@ DEFAULT_SCHEDULE = (3.0, 5.0, 10.0, 20.0, 30.0, 60.0, 120.0, 300.0)
 
 @dataclass(frozen=True, slots=True)
 class _Checked:
-    updated: list[Campaign]  # rows that got their verdict (or gave up) in this check
+    updated: list[HistoryRow]  # rows that got their verdict (or gave up) in this check
     still_pending: int
 
 
@@ -39,8 +39,8 @@ class VerdictTracker(QObject):
     Rows pending a report survive restarts: ``resume()`` picks them up from the history.
 
     Signals:
-        row_updated(Campaign): a history row gained its verdict (or gave up waiting)
-        worst_case(Campaign): the customer answered and the member did not
+        row_updated(HistoryRow): a history row gained its verdict (or gave up waiting)
+        worst_case(HistoryRow): the customer answered and the member did not
     """
 
     row_updated = Signal(object)

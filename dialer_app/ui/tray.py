@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from dialer_app.core.messages import describe_result
 from dialer_app.core.phone import format_national
-from dialer_app.core.records import Campaign
+from dialer_app.core.records import HistoryRow
 from dialer_app.services import settings as keys_of
 from dialer_app.services.calls import CallAttempt, CallService
 from dialer_app.services.settings import Settings
@@ -93,7 +93,7 @@ class Tray(QObject):
         self.icon.setToolTip(notification(f"{title}\n{summary}" if summary else title))
 
     @Slot(object)
-    def _on_live_customer_waiting(self, row: Campaign) -> None:
+    def _on_live_customer_waiting(self, row: HistoryRow) -> None:
         who = format_national(row.customer_number)
         self.icon.showMessage(
             self.tr("Customer waiting"),
@@ -104,7 +104,7 @@ class Tray(QObject):
         )
 
     @Slot(object)
-    def _on_verdicts_worst_case(self, row: Campaign) -> None:
+    def _on_verdicts_worst_case(self, row: HistoryRow) -> None:
         if not self._window.isVisible() or self._window.isMinimized():
             who = format_national(row.customer_number)
             self.icon.showMessage(

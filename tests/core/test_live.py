@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dialer_app.core.callerdesk.live import advance, find, parse_live, state_of, with_customer
-from dialer_app.core.records import Campaign, LiveState, Outcome
+from dialer_app.core.records import HistoryRow, LiveState, Outcome
 
-ROW = Campaign(
+ROW = HistoryRow(
     row_id=1, created_at=datetime(2026, 12, 1, 9, 0, tzinfo=UTC), member_name="Aarav Sharma",
     member_number="9700009153", customer_number="9876543210", deskphone="01204000000",
     call_limit=0, outcome=Outcome.PLACED, campid="3570001", message="", finished_at=None,

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from dialer_app.core.callerdesk.report import IST, assign, parse_row, seconds
-from dialer_app.core.records import Campaign, Outcome, Verdict
+from dialer_app.core.records import HistoryRow, Outcome, Verdict
 
 T0 = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)  # 11:30 India time
 NEVER = "0000-00-00 00:00:00"
@@ -37,8 +37,8 @@ def report_row(
     }
 
 
-def call(row_id: int, created: datetime, customer: str = "9876543210") -> Campaign:
-    return Campaign(row_id, created, "Aarav", "9700009153", customer, "01204000000", 0,
+def call(row_id: int, created: datetime, customer: str = "9876543210") -> HistoryRow:
+    return HistoryRow(row_id, created, "Aarav", "9700009153", customer, "01204000000", 0,
                     Outcome.PLACED, "1", "", created)  # fmt: skip
 
 

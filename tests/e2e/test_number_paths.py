@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from dialer_app.composition import Desk
-from dialer_app.core.records import Campaign, Outcome
+from dialer_app.core.records import HistoryRow, Outcome
 from dialer_app.sandbox import Sandbox
 from dialer_app.ui.common.dialogs import ConfirmRedial
 from tests.helpers.text import shown
@@ -147,7 +147,7 @@ def test_a_history_redial_goes_through_the_same_parser(
 ) -> None:
     from datetime import UTC, datetime
 
-    row = Campaign(
+    row = HistoryRow(
         row_id=1, created_at=datetime.now(UTC), member_name="Asha", member_number="9700009153",
         customer_number=stored, deskphone="01204000000", call_limit=0, outcome=Outcome.PLACED,
         campid="1", message="", finished_at=None,

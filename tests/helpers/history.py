@@ -13,8 +13,8 @@ from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.records import (
     CallRequest,
     CallResult,
-    Campaign,
     HistoryQuery,
+    HistoryRow,
     Outcome,
     ReportRow,
     ReportState,
@@ -36,7 +36,7 @@ def model_over(store: HistoryStore) -> HistoryModel:
     return model
 
 
-def write_rows(path: Path, rows: Iterable[Campaign]) -> HistoryStore:
+def write_rows(path: Path, rows: Iterable[HistoryRow]) -> HistoryStore:
     """A store at ``path`` holding ``rows`` (shown in this order: written last to first)
     through the store's own writes: begin, finish, the call report and the wrap-up."""
     pending: list[datetime] = []

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dialer_app.core.history.store import HistoryStore
-from dialer_app.core.records import Campaign, HistoryQuery
+from dialer_app.core.records import HistoryQuery, HistoryRow
 
 PAGE = 500
 
 
-def rows_of(store: HistoryStore, query: HistoryQuery) -> Iterator[Campaign]:
+def rows_of(store: HistoryStore, query: HistoryQuery) -> Iterator[HistoryRow]:
     """Every row matching ``query`` in its order, read a page at a time from the store."""
-    after: Campaign | None = None
+    after: HistoryRow | None = None
     while page := store.page(query, after, PAGE):
         yield from page
         after = page[-1]

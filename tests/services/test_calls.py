@@ -123,7 +123,7 @@ def test_busy_and_the_call_are_reported_in_order(qtbot: QtBot, services: Service
     qtbot.waitUntil(lambda: len(events) == 6, timeout=5000)
     assert events == [
         True,
-        ("Campaign", Outcome.SENDING),  # the write-ahead row is committed: the request leaves
+        ("HistoryRow", Outcome.SENDING),  # the write-ahead row is committed: the request leaves
         ("CallResult", Outcome.PLACED),  # the answer, before its row is finished (shown sooner)
         Outcome.PLACED,
         False,

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from dialer_app.core.callerdesk.client import CallerDeskClient
 from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.logsetup import Redactor
-from dialer_app.core.records import CallRequest, Campaign, ReportState, Verdict
+from dialer_app.core.records import CallRequest, HistoryRow, ReportState, Verdict
 from dialer_app.sandbox import ManualClock, Sandbox
 from dialer_app.services.account import AccountService
 from dialer_app.services.runner import Runner
@@ -89,7 +89,7 @@ def test_two_calls_to_one_customer_minutes_apart(qtbot: QtBot, world: World) -> 
     world.clock.advance(60)
     second = world.place("9876543216")
     world.clock.advance(5)  # the first call has ended (at 8 s), the second not yet (at 68 s)
-    updated: list[Campaign] = []
+    updated: list[HistoryRow] = []
     world.tracker.row_updated.connect(updated.append)
     world.tracker.track()
     qtbot.waitUntil(lambda: len(updated) == 1, timeout=5000)

@@ -15,7 +15,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from dialer_app.core.history.store import HistoryStore
-from dialer_app.core.records import Campaign, Outcome, ReportState, Verdict
+from dialer_app.core.records import HistoryRow, Outcome, ReportState, Verdict
 from dialer_app.ui.history.columns import OUTCOME_COLUMN, outcome_colour
 from dialer_app.ui.history.model import HistoryModel
 from tests.helpers.contrast import palette_of, use_scheme
@@ -32,11 +32,11 @@ TITLES = [
 ]  # fmt: skip
 
 
-ShowWritten = Callable[[list[Campaign]], None]
+ShowWritten = Callable[[list[HistoryRow]], None]
 
 
-def campaign(row_id: int = 1, **changes: object) -> Campaign:
-    row = Campaign(
+def campaign(row_id: int = 1, **changes: object) -> HistoryRow:
+    row = HistoryRow(
         row_id=row_id,
         created_at=LOCAL_MOMENT.astimezone(UTC),
         member_name="Asha Rao",
@@ -65,10 +65,10 @@ def model(tmp_path: Path) -> HistoryModel:
 @pytest.fixture
 def show_written(
     qtbot: QtBot, tmp_path: Path, model: HistoryModel
-) -> Callable[[list[Campaign]], None]:
+) -> Callable[[list[HistoryRow]], None]:
     """Write ``rows`` into the model's history through the store's writes, and show them."""
 
-    def show(rows: list[Campaign]) -> None:
+    def show(rows: list[HistoryRow]) -> None:
         write_rows(tmp_path / "history.sqlite3", rows).close()
         show_rows(qtbot, model)
 

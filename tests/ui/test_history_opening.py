@@ -15,7 +15,7 @@ import pytest
 
 from dialer_app.core.history.sql import Span, key_of
 from dialer_app.core.history.window import Opened
-from dialer_app.core.records import Campaign, HistoryQuery, Outcome
+from dialer_app.core.records import HistoryQuery, HistoryRow, Outcome
 from dialer_app.services.history import HistoryService
 from dialer_app.services.runner import Job
 from dialer_app.ui.history.model import HistoryModel
@@ -23,8 +23,8 @@ from dialer_app.ui.history.model import HistoryModel
 EARLIER = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
 
 
-def campaign(row_id: int, minutes: int) -> Campaign:
-    return Campaign(
+def campaign(row_id: int, minutes: int) -> HistoryRow:
+    return HistoryRow(
         row_id=row_id, created_at=EARLIER + timedelta(minutes=minutes), member_name="Asha",
         member_number="9123456780", customer_number="9876543210", deskphone="08047192345",
         call_limit=0, outcome=Outcome.PLACED, campid=str(row_id), message="", finished_at=None,
@@ -36,15 +36,15 @@ class HeldSource:
 
     def __init__(self) -> None:
         self.opening: Job[tuple[Opened, int]] = Job()
-        self.questions: list[tuple[Job[tuple[HistoryQuery, Campaign, bool]], Campaign]] = []
+        self.questions: list[tuple[Job[tuple[HistoryQuery, HistoryRow, bool]], HistoryRow]] = []
 
     def open_window(self, query: HistoryQuery, limit: int) -> Job[tuple[Opened, int]]:
         return self.opening
 
     def belongs(
-        self, query: HistoryQuery, row: Campaign
-    ) -> Job[tuple[HistoryQuery, Campaign, bool]]:
-        job: Job[tuple[HistoryQuery, Campaign, bool]] = Job()
+        self, query: HistoryQuery, row: HistoryRow
+    ) -> Job[tuple[HistoryQuery, HistoryRow, bool]]:
+        job: Job[tuple[HistoryQuery, HistoryRow, bool]] = Job()
         self.questions.append((job, row))
         return job
 
@@ -53,7 +53,7 @@ class HeldSource:
             job.succeeded.emit((query, row, True))
         self.questions.clear()
 
-    def open(self, query: HistoryQuery, rows: list[Campaign]) -> None:
+    def open(self, query: HistoryQuery, rows: list[HistoryRow]) -> None:
         keys = [key_of(row, query.sort) for row in rows]
         opened = Opened(query, rows, Span(keys[0], keys[-1]) if rows else None)
         self.opening.progressed.emit(opened)

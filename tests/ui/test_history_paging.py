@@ -18,8 +18,8 @@ from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.records import (
     CallRequest,
     CallResult,
-    Campaign,
     HistoryQuery,
+    HistoryRow,
     Outcome,
     WrapUp,
 )
@@ -271,7 +271,7 @@ def test_a_large_history_is_read_a_page_at_a_time(qtbot: QtBot, tmp_path: Path) 
             pages.append(len(opened.rows))
             return opened, total
 
-        def page_at(self, query: HistoryQuery, span: Span, moves: Any) -> list[Campaign]:
+        def page_at(self, query: HistoryQuery, span: Span, moves: Any) -> list[HistoryRow]:
             rows = super().page_at(query, span, moves)
             pages.append(len(rows))
             return rows

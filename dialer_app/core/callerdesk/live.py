@@ -15,7 +15,7 @@ from typing import Any
 from dialer_app.core.callerdesk.outcome import server_text
 from dialer_app.core.callerdesk.report import india_time
 from dialer_app.core.phone import last_ten
-from dialer_app.core.records import Campaign, LiveCall, LiveState
+from dialer_app.core.records import HistoryRow, LiveCall, LiveState
 
 # Words in callstatus, first match wins (case-insensitive). "Picked" is the only one seen on
 # a live account; the rest are guesses from CallerDesk's report wording.
@@ -65,7 +65,7 @@ def parse_live(data: Mapping[str, Any]) -> list[LiveCall]:
     return calls
 
 
-def find(call: Campaign, live: Iterable[LiveCall]) -> LiveCall | None:
+def find(call: HistoryRow, live: Iterable[LiveCall]) -> LiveCall | None:
     """Our call's row in the live list: both its numbers, whichever field holds which."""
     wanted = {last_ten(call.customer_number), last_ten(call.member_number)}
     return next((row for row in live if wanted <= row.numbers), None)

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from dialer_app.core.phone import last_ten
-from dialer_app.core.records import Campaign, ReportRow, Verdict
+from dialer_app.core.records import HistoryRow, ReportRow, Verdict
 from dialer_app.core.text import plain
 
 IST = timezone(timedelta(hours=5, minutes=30), "IST")  # report times carry no zone
@@ -72,7 +72,7 @@ def parse_row(row: dict[str, Any]) -> ReportRow | None:
 
 
 def assign(
-    calls: Iterable[Campaign], reports: Iterable[ReportRow], claimed: set[str]
+    calls: Iterable[HistoryRow], reports: Iterable[ReportRow], claimed: set[str]
 ) -> dict[int, ReportRow]:
     """Pair calls with report rows, nearest start time first; each row used at most once."""
     pairs: list[tuple[timedelta, int, ReportRow]] = []
@@ -95,7 +95,7 @@ def assign(
     return matched
 
 
-def give_up_at(call: Campaign) -> datetime:
+def give_up_at(call: HistoryRow) -> datetime:
     """When to stop waiting for a call's report: after its limit (or 2 h) and a margin."""
     longest = timedelta(seconds=call.call_limit) if call.call_limit else timedelta(hours=2)
     return call.created_at + longest + timedelta(minutes=15)

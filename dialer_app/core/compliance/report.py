@@ -22,7 +22,7 @@ from dialer_app.core.compliance import caller_id, hours, opt_out, scrub
 from dialer_app.core.compliance.audit import india_time
 from dialer_app.core.compliance.journal import ListCall, Refusal
 from dialer_app.core.leads.model import BLOCKED
-from dialer_app.core.records import Campaign
+from dialer_app.core.records import HistoryRow
 from dialer_app.core.sheets import replacing
 from dialer_app.core.text import Sentence, plain
 
@@ -64,7 +64,7 @@ def number_cell(number: str) -> Cell:
 def call_rows(
     list_name: str,
     calls: Iterable[ListCall],
-    history_row: Callable[[int], Campaign],
+    history_row: Callable[[int], HistoryRow],
     lead_name: Callable[[int | None], str],
 ) -> Iterator[list[Cell]]:
     """The ``Calls`` sheet: each of the list's calls as the history row holds it."""

@@ -16,7 +16,7 @@ Times are ISO 8601 with their zone in both. A file is replaced only once it is c
 cancelled or failed export leaves the old file (or none) and no half-written one.
 
 The app's exports (the window's and ``--export-history``) stream raw SQLite rows in batches
-(``export_rows``): no ``Campaign`` per row, times turned local by ``LocalTimes`` (string work,
+(``export_rows``): no ``HistoryRow`` per row, times turned local by ``LocalTimes`` (string work,
 one zone lookup per hour), text cells checked on a fast path, progress after every batch.
 """
 
@@ -29,7 +29,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
-from dialer_app.core.records import Campaign
+from dialer_app.core.records import HistoryRow
 from dialer_app.core.sheets import FORMULA_STARTS, local_time, neutralise
 from dialer_app.core.sheets import replacing as _replacing
 from dialer_app.core.text import plain
@@ -40,7 +40,7 @@ _time = local_time
 
 
 # Column title and value, declared once. Text values are strings; counts are ints.
-FIELDS: tuple[tuple[str, Callable[[Campaign], str | int]], ...] = (
+FIELDS: tuple[tuple[str, Callable[[HistoryRow], str | int]], ...] = (
     ("time", lambda row: _time(row.created_at)),
     ("member", lambda row: row.member_name),
     ("member_number", lambda row: row.member_number),
@@ -268,14 +268,14 @@ class LocalTimes:
         return None, (text[:14], following[:14], first.minute, text[19:])
 
 
-def write_history(rows: Iterable[Campaign], target: Path) -> int:
+def write_history(rows: Iterable[HistoryRow], target: Path) -> int:
     """Write ``rows`` as CSV or XLSX, chosen by the file's extension; returns how many."""
     if target.suffix.lower() == ".xlsx":
         return write_xlsx(rows, target)
     return write_csv(rows, target)
 
 
-def write_csv(rows: Iterable[Campaign], target: Path) -> int:
+def write_csv(rows: Iterable[HistoryRow], target: Path) -> int:
     """Write ``rows`` to ``target`` as UTF-8 CSV with a BOM; returns how many."""
     with (
         _replacing(target, ".csv") as temp,
@@ -284,7 +284,7 @@ def write_csv(rows: Iterable[Campaign], target: Path) -> int:
         return _csv_rows(rows, out)
 
 
-def _csv_rows(rows: Iterable[Campaign], out: IO[str]) -> int:
+def _csv_rows(rows: Iterable[HistoryRow], out: IO[str]) -> int:
     writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([name for name, _ in FIELDS])
     count = 0
@@ -298,7 +298,7 @@ def _csv_cell(value: str | int) -> str | int:
     return value if isinstance(value, int) else neutralise(value)
 
 
-def write_xlsx(rows: Iterable[Campaign], target: Path) -> int:
+def write_xlsx(rows: Iterable[HistoryRow], target: Path) -> int:
     """Write ``rows`` to ``target`` as an Excel workbook, every text a text cell."""
     cells = ([_xlsx_cell(value(row)) for _, value in FIELDS] for row in rows)
     return _write_xlsx(_in_batches(cells, 1000), target)

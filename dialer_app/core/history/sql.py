@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from dialer_app.core.records import Campaign, HistoryQuery, Outcome, ReportState, Verdict
+from dialer_app.core.records import HistoryQuery, HistoryRow, Outcome, ReportState, Verdict
 
 SCHEMA_VERSION = 3
 
@@ -99,12 +99,12 @@ def from_text(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text).astimezone(UTC)
 
 
-def to_campaign(row: tuple[Any, ...]) -> Campaign:
-    """A ``SELECT COLUMNS`` row as a Campaign."""
+def to_campaign(row: tuple[Any, ...]) -> HistoryRow:
+    """A ``SELECT COLUMNS`` row as a HistoryRow."""
     (row_id, created, name, member, customer, deskphone, limit, outcome, campid, message,
      done, state, verdict, leg_a, leg_b, talk, coins, recording, disposition, note,
      call_back) = row  # fmt: skip
-    return Campaign(
+    return HistoryRow(
         row_id=row_id,
         created_at=datetime.fromisoformat(created).astimezone(UTC),
         member_name=name,
@@ -218,12 +218,12 @@ class Span:
     last: Key
 
 
-def key_of(row: Campaign, sort: str) -> Key:
+def key_of(row: HistoryRow, sort: str) -> Key:
     return (sort_value(row, sort), row.row_id)
 
 
 def page_sql(
-    query: HistoryQuery, after: Campaign | None, limit: int, names: list[str] | None = None
+    query: HistoryQuery, after: HistoryRow | None, limit: int, names: list[str] | None = None
 ) -> tuple[str, list[object]]:
     """SELECT one page of rows in the query's order, starting after the row ``after``."""
     anchor = key_of(after, query.sort) if after is not None else None
@@ -273,7 +273,7 @@ def count_sql(query: HistoryQuery, names: list[str] | None) -> tuple[str, list[o
     return sql, params
 
 
-def sort_value(row: Campaign, sort: str) -> object:
+def sort_value(row: HistoryRow, sort: str) -> object:
     """The value a row has for a sort key, as SORTABLE's expression computes it."""
     key = sort if sort in SORTABLE else "created_at"
     value = getattr(row, key)

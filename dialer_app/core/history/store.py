@@ -43,8 +43,8 @@ from dialer_app.core.phone import last_ten
 from dialer_app.core.records import (
     CallRequest,
     CallResult,
-    Campaign,
     HistoryQuery,
+    HistoryRow,
     Outcome,
     ReportRow,
     ReportState,
@@ -134,7 +134,7 @@ class HistoryStore:
             raise HistoryError(f"Could not record the call in {self._path}")
         return row_id
 
-    def finish(self, row_id: int, result: CallResult) -> Campaign:
+    def finish(self, row_id: int, result: CallResult) -> HistoryRow:
         """Record what became of row ``row_id`` and give the updated row."""
         if result.outcome is Outcome.SENDING:
             raise ValueError("a finished call cannot still be sending")
@@ -175,7 +175,7 @@ class HistoryStore:
             logger.warning("Marked %s unfinished call(s) as unknown", count)
         return count
 
-    def page(self, query: HistoryQuery, after: Campaign | None, limit: int) -> list[Campaign]:
+    def page(self, query: HistoryQuery, after: HistoryRow | None, limit: int) -> list[HistoryRow]:
         """Up to ``limit`` rows matching ``query`` in its order, following the row ``after``."""
         with self._guard("read"):
             names = self._names_for(self._conn, query)
@@ -211,7 +211,7 @@ class HistoryStore:
 
     def page_at(
         self, query: HistoryQuery, span: Span, moves: tuple[Key | None, bool, int, int]
-    ) -> list[Campaign]:
+    ) -> list[HistoryRow]:
         """A page anywhere in the query's result: see ``history_window.page_at``."""
         with self._window("read") as conn:
             names = self._names_for(conn, query)
@@ -267,7 +267,7 @@ class HistoryStore:
         names = [str(row[0]) for row in conn.execute(MEMBER_NAMES_SQL)]
         return [name for name in names if name_matches(name, query.text)]
 
-    def recent_to(self, customer_number: str, limit: int = 3) -> list[Campaign]:
+    def recent_to(self, customer_number: str, limit: int = 3) -> list[HistoryRow]:
         """The last attempts to this customer (any outcome), newest first."""
         sql = (
             f"SELECT {COLUMNS} FROM calls WHERE customer_number = ?"  # noqa: S608
@@ -306,7 +306,7 @@ class HistoryStore:
         finally:
             reader.close()
 
-    def pending_reports(self) -> list[Campaign]:
+    def pending_reports(self) -> list[HistoryRow]:
         """Placed calls whose call report is still to be fetched, oldest first."""
         sql = (
             f"SELECT {COLUMNS} FROM calls WHERE report_state = 'pending'"  # noqa: S608
@@ -316,7 +316,7 @@ class HistoryStore:
             rows = self._conn.execute(sql).fetchall()
         return [to_campaign(row) for row in rows]
 
-    def record_report(self, row_id: int, report: ReportRow | None) -> Campaign:
+    def record_report(self, row_id: int, report: ReportRow | None) -> HistoryRow:
         """Store the call report's verdict for a row (None: we gave up, no report came)."""
         sql = (
             "UPDATE calls SET report_state = 'final', verdict = ?, leg_a_at = ?, leg_b_at = ?,"
@@ -347,7 +347,7 @@ class HistoryStore:
             rows = self._conn.execute(sql, (since,)).fetchall()
         return {str(row[0]) for row in rows}
 
-    def save_wrap_up(self, row_id: int, wrap_up: WrapUp) -> Campaign:
+    def save_wrap_up(self, row_id: int, wrap_up: WrapUp) -> HistoryRow:
         """Store the agent's disposition, note and call-back time for a row."""
         sql = "UPDATE calls SET disposition = ?, note = ?, call_back_at = ? WHERE id = ?"
         when = to_text(wrap_up.call_back_at) if wrap_up.call_back_at else None
@@ -389,7 +389,7 @@ class HistoryStore:
         with self._guard("read"):
             return [str(row[0]) for row in self._conn.execute(sql)]
 
-    def get(self, row_id: int) -> Campaign:
+    def get(self, row_id: int) -> HistoryRow:
         """The row ``row_id``; ``HistoryError`` if there is none."""
         sql = f"SELECT {COLUMNS} FROM calls WHERE id = ?"  # noqa: S608
         with self._guard("read"):
@@ -398,7 +398,7 @@ class HistoryStore:
             raise HistoryError(f"History row {row_id} does not exist in {self._path}")
         return to_campaign(row)
 
-    def last_attempt_to(self, customer_number: str, since: datetime) -> Campaign | None:
+    def last_attempt_to(self, customer_number: str, since: datetime) -> HistoryRow | None:
         """The newest attempt to this customer at/after ``since`` that may have rung them.
 
         Numbers are compared on their last 10 digits; rejected and not-sent attempts are

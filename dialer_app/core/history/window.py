@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from dialer_app.core.history.sql import Key, Span, count_sql, key_of, to_campaign, window_sql
-from dialer_app.core.records import Campaign, HistoryQuery
+from dialer_app.core.records import HistoryQuery, HistoryRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +19,7 @@ class Opened:
     """A query's first page, and its span (None when no row matches)."""
 
     query: HistoryQuery
-    rows: list[Campaign]
+    rows: list[HistoryRow]
     span: Span | None
 
 
@@ -58,7 +58,7 @@ def page_at(
     names: list[str] | None,
     span: Span,
     moves: tuple[Key | None, bool, int, int],
-) -> list[Campaign]:
+) -> list[HistoryRow]:
     """``moves`` = (anchor, reverse, skip, limit): the rows after the anchor that way, after
     skipping ``skip``; in the query's order."""
     anchor, reverse, skip, limit = moves

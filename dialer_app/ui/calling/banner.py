@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
 from dialer_app.core.phone import format_national
-from dialer_app.core.records import Campaign, Outcome, TeamCall
+from dialer_app.core.records import HistoryRow, Outcome, TeamCall
 from dialer_app.core.text import isolate
 from dialer_app.ui.common.colours import Pair, css, is_dark, readable
 from dialer_app.ui.common.notice import Action, Level
@@ -78,7 +78,7 @@ OUTCOME_LEVEL = {
 }
 
 
-def redial_question(customer: str, earlier: Campaign | None, team: list[TeamCall]) -> str:
+def redial_question(customer: str, earlier: HistoryRow | None, team: list[TeamCall]) -> str:
     """The question before calling a customer again: this desk's attempt and the team's."""
     lines = [earlier_line(earlier)] if earlier is not None else []
     lines += [team_line(customer, call) for call in team]
@@ -88,7 +88,7 @@ def redial_question(customer: str, earlier: Campaign | None, team: list[TeamCall
     return "\n".join(lines) + "\n\n" + ask
 
 
-def earlier_line(earlier: Campaign) -> str:
+def earlier_line(earlier: HistoryRow) -> str:
     when = earlier.created_at.astimezone().strftime("%H:%M:%S")
     what = OUTCOME_TEXT[earlier.outcome]
     member = isolate(earlier.member_name) if earlier.member_name else ""

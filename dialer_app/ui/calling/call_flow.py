@@ -12,7 +12,7 @@ from dialer_app.core.errors import InvalidNumber
 from dialer_app.core.leads.model import LeadList
 from dialer_app.core.messages import Guidance, describe_error, describe_result, guidance_for
 from dialer_app.core.phone import format_national, normalise
-from dialer_app.core.records import CallRequest, CallResult, Campaign, Outcome, TeamCall
+from dialer_app.core.records import CallRequest, CallResult, HistoryRow, Outcome, TeamCall
 from dialer_app.services import settings as keys_of
 from dialer_app.services.calls import CallAttempt, CallService
 from dialer_app.services.compliance import ListRules
@@ -38,7 +38,7 @@ class CallFlow(QObject):
 
     Signals:
         notice(Notice): a sentence for the banner
-        row_changed(Campaign): a history row was written (the request is leaving, or done)
+        row_changed(HistoryRow): a history row was written (the request is leaving, or done)
     """
 
     notice = Signal(object)
@@ -294,7 +294,7 @@ class CallFlow(QObject):
 
     @Slot(object)
     def _on_call_row_started(self, row: object) -> None:
-        if isinstance(row, Campaign):
+        if isinstance(row, HistoryRow):
             self._rules.record_call(row)
             self.row_changed.emit(row)
         elif isinstance(row, CallResult) and self._calling is not None:

@@ -23,7 +23,7 @@ from dialer_app.core.compliance.caller_id import Answer, CallerIdAnswers
 from dialer_app.core.compliance.purpose import Purpose
 from dialer_app.core.leads.model import LeadList
 from dialer_app.core.messages import describe_error
-from dialer_app.core.records import CallRequest, Campaign
+from dialer_app.core.records import CallRequest, HistoryRow
 from dialer_app.core.text import Sentence
 from dialer_app.services import settings as keys_of
 from dialer_app.services.compliance import ComplianceService, ListRules
@@ -126,7 +126,7 @@ class ListRulesCheck(QObject):
             job = self._compliance.record_refusal(request.customer_number, rule, sentence, list_id)
             self._write(job)
 
-    def record_call(self, row: Campaign) -> None:
+    def record_call(self, row: HistoryRow) -> None:
         """The call's history row exists: it is the list's call (once)."""
         call, self.call = self.call, None
         if call is not None:

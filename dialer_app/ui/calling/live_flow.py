@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from dialer_app.core.phone import format_national
-from dialer_app.core.records import Campaign, LiveState
+from dialer_app.core.records import HistoryRow, LiveState
 from dialer_app.services.live import LiveTracker, LiveUpdate
 from dialer_app.ui.common.notice import Level, Notice
 from dialer_app.ui.history.model import HistoryModel
@@ -20,7 +20,7 @@ class LiveFlow(QObject):
     Signals:
         notice(Notice): where the call stands, for the banner
         summary_changed(str): the same in a few words, for the tray's tooltip ("" when idle)
-        customer_waiting(Campaign): the worst case is happening now: raise the window
+        customer_waiting(HistoryRow): the worst case is happening now: raise the window
     """
 
     notice = Signal(object)
@@ -60,7 +60,7 @@ class LiveFlow(QObject):
         self.notice.emit(Notice(Level.INFO, text, spoken=spoken))
 
     @Slot(object)
-    def _on_live_customer_waiting(self, row: Campaign) -> None:
+    def _on_live_customer_waiting(self, row: HistoryRow) -> None:
         text = self.tr(
             "⚠ {number} answered and is waiting on the line: pick up your phone ({member})."
         ).format(number=format_national(row.customer_number), member=row.member_name)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from dialer_app.core.phone import format_national
-from dialer_app.core.records import Campaign, WrapUp
+from dialer_app.core.records import HistoryRow, WrapUp
 from dialer_app.ui.common.naming import named
 from dialer_app.ui.history.columns import disposition_text
 
@@ -34,8 +34,8 @@ class WrapUpPanel(QFrame):
     Keys 1-9 pick a disposition, Tab reaches the note, Return saves, Escape skips.
 
     Signals:
-        saved(Campaign, WrapUp): the agent saved a wrap-up for that row
-        skipped(Campaign): the agent pressed Escape (nothing is stored)
+        saved(HistoryRow, WrapUp): the agent saved a wrap-up for that row
+        skipped(HistoryRow): the agent pressed Escape (nothing is stored)
     """
 
     saved = Signal(object, object)
@@ -48,7 +48,7 @@ class WrapUpPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._dispositions = dispositions[:MAX_DISPOSITIONS]
-        self._row: Campaign | None = None
+        self._row: HistoryRow | None = None
         self._build_ui()
         self.hide()
 
@@ -89,11 +89,11 @@ class WrapUpPanel(QFrame):
         self.call_back_check.toggled.connect(self.call_back_edit.setEnabled)
 
     @property
-    def row(self) -> Campaign | None:
+    def row(self) -> HistoryRow | None:
         """The call being wrapped up, while the panel is open."""
         return self._row
 
-    def set_result(self, row: Campaign, result: str) -> None:
+    def set_result(self, row: HistoryRow, result: str) -> None:
         """What came of the call, in the title; the agent's choices so far stay as they are."""
         self._row = row
         self.title.setText(
@@ -102,7 +102,7 @@ class WrapUpPanel(QFrame):
             )
         )
 
-    def open_for(self, row: Campaign, result: str) -> None:
+    def open_for(self, row: HistoryRow, result: str) -> None:
         """Ask about ``row`` (``result``: what came of it, in words) and take the focus."""
         self.set_result(row, result)
         self.group.setExclusive(False)

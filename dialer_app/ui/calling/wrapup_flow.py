@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from dialer_app.core.compliance.opt_out import chosen_in_wrap_up, reason_text
 from dialer_app.core.messages import describe_error
 from dialer_app.core.phone import format_national
-from dialer_app.core.records import Campaign, Outcome, WrapUp
+from dialer_app.core.records import HistoryRow, Outcome, WrapUp
 from dialer_app.services import settings as keys_of
 from dialer_app.services.calls import CallAttempt, CallService
 from dialer_app.services.history import HistoryService
@@ -71,7 +71,7 @@ class WrapUpFlow(QObject):
             self._placed.add(attempt.row.row_id)
 
     @Slot(object)
-    def _on_call_ended(self, row: Campaign) -> None:
+    def _on_call_ended(self, row: HistoryRow) -> None:
         """The call left the live list, or its verdict came: ask, once per call."""
         if self._panel.row is not None and self._panel.row.row_id == row.row_id:
             self._panel.set_result(row, result_text(row))  # the verdict arrived meanwhile
@@ -79,12 +79,12 @@ class WrapUpFlow(QObject):
             self._placed.discard(row.row_id)
             self.open_for(row)
 
-    def open_for(self, row: Campaign) -> None:
+    def open_for(self, row: HistoryRow) -> None:
         """Wrap up ``row`` (a call just ended, or a history row the agent chose)."""
         self._panel.open_for(row, result_text(row))
 
     @Slot(object, object)
-    def _on_panel_saved(self, row: Campaign, wrap_up: WrapUp) -> None:
+    def _on_panel_saved(self, row: HistoryRow, wrap_up: WrapUp) -> None:
         job = self._history.save_wrap_up(row.row_id, wrap_up)
         job.on_success(self._on_history_saved).on_failure(self._on_history_save_failed)
         if wrap_up.disposition == self._settings.get(keys_of.DO_NOT_CALL_DISPOSITION):
@@ -96,11 +96,11 @@ class WrapUpFlow(QObject):
         self._form.focus_number()
 
     @Slot(object)
-    def _on_panel_skipped(self, _row: Campaign) -> None:
+    def _on_panel_skipped(self, _row: HistoryRow) -> None:
         self._form.focus_number()
 
     @Slot(object)
-    def _on_history_saved(self, row: Campaign | None) -> None:
+    def _on_history_saved(self, row: HistoryRow | None) -> None:
         if row is not None:
             self._model.upsert(row)
             text = self.tr("Wrap-up saved: {disposition}.").format(
@@ -121,7 +121,7 @@ class WrapUpFlow(QObject):
         self.notice.emit(Notice(Level.INFO, text.format(number=format_national(self._blocked))))
 
 
-def result_text(row: Campaign) -> str:
+def result_text(row: HistoryRow) -> str:
     """What came of a call, in a few words, for the wrap-up's title."""
     if row.verdict is not None:
         text = VERDICT_TEXT[row.verdict]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QGuiApplication
 
-from dialer_app.core.records import Campaign
+from dialer_app.core.records import HistoryRow
 from dialer_app.ui.common.plain import tooltip
 from dialer_app.ui.history.columns import (
     COLUMNS,
@@ -29,7 +29,7 @@ KEEP = 8_192  # rows remembered at most (the model holds 3,200 and the head)
 class Cells:
     """One row's cells, by column."""
 
-    row: Campaign  # the version they were made from
+    row: HistoryRow  # the version they were made from
     texts: tuple[str, ...]
     tips: tuple[str | None, ...]
     foreground: tuple[QColor | None, ...]
@@ -43,7 +43,7 @@ class CellCache:
         self._cells: dict[int, Cells] = {}
         self._palette = -1
 
-    def of(self, row: Campaign) -> Cells:
+    def of(self, row: HistoryRow) -> Cells:
         palette = QGuiApplication.palette()
         if palette.cacheKey() != self._palette:  # light/dark switch: colours change
             self._cells.clear()
@@ -61,7 +61,7 @@ class CellCache:
         self._cells.clear()
 
 
-def _make(row: Campaign) -> Cells:
+def _make(row: HistoryRow) -> Cells:
     palette = QGuiApplication.palette()
     texts = tuple(column.text(row) for column in COLUMNS)
     tip = tooltip(row.message) or None

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtGui import QColor, QPalette
 
 from dialer_app.core.phone import format_national
-from dialer_app.core.records import Campaign, Outcome, ReportState, Verdict
+from dialer_app.core.records import HistoryRow, Outcome, ReportState, Verdict
 from dialer_app.core.text import QT_TRANSLATE_NOOP
 from dialer_app.ui.common.colours import AA, Pair, is_dark, readable
 
@@ -123,7 +123,7 @@ def _clock(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%H:%M:%S") if moment else ""
 
 
-def _result(row: Campaign) -> str:
+def _result(row: HistoryRow) -> str:
     if row.verdict is not None:
         return VERDICT_TEXT[row.verdict]
     if row.report_state is ReportState.PENDING:
@@ -135,17 +135,17 @@ def _when(moment: datetime | None) -> str:
     return _stamp(moment, "dd MMM HH:mm") if moment else ""
 
 
-def _limit(row: Campaign) -> str:
+def _limit(row: HistoryRow) -> str:
     if row.call_limit == 0:
         return "—"
     return QCoreApplication.translate("History", "{seconds} s").format(seconds=row.call_limit)
 
 
-def _recording(row: Campaign) -> str:
+def _recording(row: HistoryRow) -> str:
     return QCoreApplication.translate("History", "▶ Play") if row.recording_url else ""
 
 
-def _talk(row: Campaign) -> str:
+def _talk(row: HistoryRow) -> str:
     if row.talk_seconds is None:
         return ""
     return QCoreApplication.translate("History", "{seconds} s").format(seconds=row.talk_seconds)
@@ -156,7 +156,7 @@ class Column:
     """One column of the history table: its title, how a row reads in it, its sort key."""
 
     name: str  # the English title (marked for lupdate); ``title`` is what the header shows
-    text: Callable[[Campaign], str]
+    text: Callable[[HistoryRow], str]
     sort: str  # a key of history_sql.SORTABLE
     width: int  # initial width in pixels; the agent can resize
     alignment: Qt.AlignmentFlag = _LEFT

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from dialer_app.core.phone import format_national
-from dialer_app.core.records import Campaign, TeamCall
+from dialer_app.core.records import HistoryRow, TeamCall
 from dialer_app.core.text import isolate, left_to_right
 from dialer_app.services.history import HistoryService
 from dialer_app.services.runner import Latest
@@ -51,13 +51,13 @@ class HistoryFlow(QObject):
         self._window = window
         self._number = ""
         self._team_guard = team
-        self._recent: Latest[list[Campaign]] = Latest()
+        self._recent: Latest[list[HistoryRow]] = Latest()
         self._team_timeline: Latest[list[TeamCall]] = Latest()
-        self._recent_rows: list[Campaign] = []
+        self._recent_rows: list[HistoryRow] = []
         self._team_calls: list[TeamCall] = []
         self.exports = ExportFlow(history, window)
         self.exports.notice.connect(self.notice)
-        self.waiting_customer: Campaign | None = None
+        self.waiting_customer: HistoryRow | None = None
         form.number_ready.connect(self._on_form_number_ready)
         panel.redial_requested.connect(self._on_panel_redial_requested)
         panel.export_requested.connect(self.export)
@@ -85,7 +85,7 @@ class HistoryFlow(QObject):
             self._team_timeline.replace(team).on_success(self._on_team_checked)
 
     @Slot(object)
-    def _on_history_recent_loaded(self, rows: list[Campaign]) -> None:
+    def _on_history_recent_loaded(self, rows: list[HistoryRow]) -> None:
         self._recent_rows = rows
         self._show_timeline()
 
@@ -100,7 +100,7 @@ class HistoryFlow(QObject):
         self._form.recent_label.setText(" · ".join(part for part in (mine, team) if part))
 
     @Slot(object)
-    def show_row(self, row: Campaign) -> None:
+    def show_row(self, row: HistoryRow) -> None:
         """A row changed: update the table, and the recent calls if it is this number's."""
         self._panel.model.upsert(row)
         if row.customer_number == self._number:
@@ -114,7 +114,7 @@ class HistoryFlow(QObject):
         self.notice.emit(Notice(Level.WARN, text))
 
     @Slot(object)
-    def _on_panel_redial_requested(self, row: Campaign) -> None:
+    def _on_panel_redial_requested(self, row: HistoryRow) -> None:
         self._fill(row)
         who = format_national(row.customer_number)
         self.notice.emit(
@@ -125,7 +125,7 @@ class HistoryFlow(QObject):
         )
 
     @Slot(object)
-    def _on_verdicts_worst_case(self, row: Campaign) -> None:
+    def _on_verdicts_worst_case(self, row: HistoryRow) -> None:
         self.waiting_customer = row
         member = isolate(row.member_name) if row.member_name else self.tr("the member")
         text = self.tr(
@@ -144,7 +144,7 @@ class HistoryFlow(QObject):
         self._fill(row)
         self.call_requested.emit()
 
-    def _fill(self, row: Campaign) -> None:
+    def _fill(self, row: HistoryRow) -> None:
         self._form.fill(row.customer_number, row.member_number, row.deskphone, row.call_limit)
 
     @Slot()
@@ -156,7 +156,7 @@ class HistoryFlow(QObject):
             self.exports.start(self._panel.model.query, target)
 
 
-def recent_calls_text(rows: list[Campaign]) -> str:
+def recent_calls_text(rows: list[HistoryRow]) -> str:
     """'Called before: 14:02 Priya (Placed, Connected) · …' for the rows, newest first."""
     parts = []
     for row in rows:

@@ -27,7 +27,7 @@ from PySide6.QtGui import QFont
 
 from dialer_app.core.history.sql import Key, Span, key_of
 from dialer_app.core.history.window import Opened
-from dialer_app.core.records import Campaign, HistoryQuery
+from dialer_app.core.records import HistoryQuery, HistoryRow
 from dialer_app.core.window import Plan
 from dialer_app.services.history import HistoryService
 from dialer_app.services.runner import Job, Latest
@@ -82,8 +82,8 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self._source = source
         self._query = HistoryQuery()
-        self._head: list[Campaign] = []  # new calls above the rows counted
-        self._window: RowWindow[Campaign, Key] = RowWindow(
+        self._head: list[HistoryRow] = []  # new calls above the rows counted
+        self._window: RowWindow[HistoryRow, Key] = RowWindow(
             self._read_page, self._on_rows_arrived, self, self._key_of, page_size=self.PAGE,
             capacity=self.CACHE_PAGES,
         )  # fmt: skip
@@ -93,8 +93,8 @@ class HistoryModel(QAbstractTableModel):
         self._started = False  # no reads until the window asks (after its first paint)
         self._opening = False
         self._live: dict[int, str] = {}  # row id -> its live state, while live
-        self._candidates: dict[int, Campaign] = {}  # new rows asked about, newest version
-        self._held: dict[int, Campaign] = {}  # new rows that belong, met while opening
+        self._candidates: dict[int, HistoryRow] = {}  # new rows asked about, newest version
+        self._held: dict[int, HistoryRow] = {}  # new rows that belong, met while opening
         self._open: Latest[tuple[Opened, int]] = Latest()  # the current query's first page
         self._bold = QFont()
         self._bold.setBold(True)
@@ -163,7 +163,7 @@ class HistoryModel(QAbstractTableModel):
         if query == self._query and not self._opening:
             self._window.set_marks(marks)
 
-    def upsert(self, row: Campaign) -> None:
+    def upsert(self, row: HistoryRow) -> None:
         """Update the shown row with the same id, or show a new row at the top if it belongs."""
         position = self._position_of(row.row_id)
         if position is not None:
@@ -180,7 +180,7 @@ class HistoryModel(QAbstractTableModel):
             self._source.belongs(self._query, row).on_success(self._on_belongs_checked)
 
     @Slot(object)
-    def _on_belongs_checked(self, found: tuple[HistoryQuery, Campaign, bool]) -> None:
+    def _on_belongs_checked(self, found: tuple[HistoryQuery, HistoryRow, bool]) -> None:
         """A new row at the top, if it belongs to the query still shown and is not there yet."""
         query, asked_about, belongs = found
         row = self._candidates.pop(asked_about.row_id, asked_about)
@@ -191,7 +191,7 @@ class HistoryModel(QAbstractTableModel):
             return
         self._place_new(row)
 
-    def _place_new(self, row: Campaign) -> None:
+    def _place_new(self, row: HistoryRow) -> None:
         """A new row that belongs: on top, unless the rows counted hold it already."""
         if self._span is not None and key_of(row, self._query.sort) <= self._span.first:
             return  # counted already: it shows where it sorts
@@ -212,7 +212,7 @@ class HistoryModel(QAbstractTableModel):
             cell = self.index(position, RESULT_COLUMN)
             self.dataChanged.emit(cell, cell, [])
 
-    def row_at(self, index: int) -> Campaign:
+    def row_at(self, index: int) -> HistoryRow:
         """The record shown in table row ``index`` (IndexError if it is not read yet)."""
         head = len(self._head)
         if 0 <= index < head:
@@ -222,7 +222,7 @@ class HistoryModel(QAbstractTableModel):
             raise IndexError(f"row {index} is not loaded")  # i18n: not shown (callers catch it)
         return found
 
-    def loaded_row(self, index: int) -> Campaign | None:
+    def loaded_row(self, index: int) -> HistoryRow | None:
         """The record in table row ``index``, or None if there is none or it is being read."""
         try:
             return self.row_at(index)
@@ -239,10 +239,10 @@ class HistoryModel(QAbstractTableModel):
         self._window.ensure(max(missing[0] - head, 0), missing[-1] - head)
         return False
 
-    def _key_of(self, row: Campaign) -> Key:
+    def _key_of(self, row: HistoryRow) -> Key:
         return key_of(row, self._query.sort)
 
-    def _read_page(self, plan: Plan[Key]) -> Job[list[Campaign]]:
+    def _read_page(self, plan: Plan[Key]) -> Job[list[HistoryRow]]:
         assert self._source is not None
         assert self._span is not None
         return self._source.page_at(self._query, self._span, plan)
@@ -254,13 +254,13 @@ class HistoryModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(head + first, 0), self.index(head + last, right), [])
         self.page_loaded.emit()
 
-    def _row(self, position: int) -> Campaign | None:
+    def _row(self, position: int) -> HistoryRow | None:
         head = len(self._head)
         if position < head:
             return self._head[position]
         return self._window.row(position - head)
 
-    def _replace(self, position: int, row: Campaign) -> None:
+    def _replace(self, position: int, row: HistoryRow) -> None:
         head = len(self._head)
         if position < head:
             self._head[position] = row

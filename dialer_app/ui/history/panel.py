@@ -50,7 +50,7 @@ class HistoryPanel(QWidget):
     """Filter by number or member, outcome and dates; sort by any column; re-dial a row.
 
     Signals:
-        redial_requested(Campaign): the agent wants to call this row's customer again
+        redial_requested(HistoryRow): the agent wants to call this row's customer again
         export_requested(): the agent wants the rows shown here exported (CSV or Excel)
         recording_refused(str): a recording link that is not https was not opened
     """

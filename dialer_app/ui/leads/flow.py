@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 from dialer_app.core.errors import InvalidNumber
 from dialer_app.core.leads.model import Lead, LeadList, LeadListProgress, LeadStatus
 from dialer_app.core.phone import format_national, mask, normalise
-from dialer_app.core.records import Campaign, Outcome, Verdict, WrapUp
+from dialer_app.core.records import HistoryRow, Outcome, Verdict, WrapUp
 from dialer_app.services import settings as keys_of
 from dialer_app.services.calls import CallAttempt, CallService
 from dialer_app.services.leads import LeadListView, LeadService, Opening
@@ -290,7 +290,7 @@ class LeadListFlow(QObject):
             self._next()
 
     @Slot(object)
-    def on_verdict(self, row: Campaign) -> None:
+    def on_verdict(self, row: HistoryRow) -> None:
         """The call report said what happened to a call (a lead's, perhaps)."""
         connected = row.verdict is Verdict.CONNECTED
         job = self._leads.record_verdict(row.row_id, connected, row.talk_seconds)
@@ -303,7 +303,7 @@ class LeadListFlow(QObject):
             self.refresh_progress()
 
     @Slot(object, object)
-    def _on_wrap_up_saved(self, row: Campaign, wrap_up: WrapUp) -> None:
+    def _on_wrap_up_saved(self, row: HistoryRow, wrap_up: WrapUp) -> None:
         blocked = wrap_up.disposition == self._settings.get(keys_of.DO_NOT_CALL_DISPOSITION)
         if blocked and self._leads.team is not None:  # every desk of the team refuses it
             team_job = self._leads.team.block(row.customer_number, wrap_up.note)
@@ -312,7 +312,7 @@ class LeadListFlow(QObject):
         job.on_success(self._on_wrapped_up).on_failure(self._on_step_failed)
 
     @Slot(object)
-    def _on_wrap_up_skipped(self, row: Campaign) -> None:
+    def _on_wrap_up_skipped(self, row: HistoryRow) -> None:
         self._leads.lead_of_call(row.row_id).on_success(self._on_wrapped_up)
 
     @Slot(object)
