@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -17,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from dialer_app.core.callerdesk.deadline import DEFAULT_DEADLINE
 from dialer_app.core.clock import Clock, utc_now
-from dialer_app.core.compliance.journal import ComplianceJournal
+from dialer_app.core.compliance.journal import ComplianceJournal, team_journal_name
 from dialer_app.core.config import Paths
 from dialer_app.core.errors import HistoryDamaged, HistoryError
 from dialer_app.core.history.store import HistoryStore, set_aside
@@ -169,8 +170,9 @@ def assemble(
                         data_dir=paths.data_dir)  # fmt: skip
     also = None if leads.team is None else leads.team.blocked
     history = HistoryService(store, runner, also_blocked=also)
-    compliance = ComplianceService(partial(ComplianceJournal, paths.lists), store, runner,
-                                   clock=clock)  # fmt: skip
+    journal = (partial(ComplianceJournal, paths.lists) if team_db is None
+               else partial(open_journal, paths, leads.attempts().store))  # fmt: skip
+    compliance = ComplianceService(journal, store, runner, clock=clock)
     calls = CallService(account, store, runner, leads=leads.attempts())
     verdicts = VerdictTracker(store, account, runner, schedule=report_schedule) if store else None
     waiting = settings.get(LIVE_WAITING_SECONDS)
@@ -328,6 +330,21 @@ def open_store(paths: Paths, team: TeamState | None, settings: Settings) -> tupl
         log.error("Team database refused: %s", exc)
         lists, _problem = open_lists(paths)
         return lists, translated(exc.sentence)
+
+
+def open_journal(paths: Paths, lead_store: Callable[[], LeadStore]) -> ComplianceJournal:
+    """The compliance journal of the lists in use (a worker opens it): the single agent's in
+    the lists file; a team database's in a file of its own, named after the database, with
+    the purposes chosen at import read from the team database (issue 23: the two numberings
+    of lists never meet)."""
+    from dialer_app.core.team.connect import TeamTarget
+
+    store = lead_store()
+    target = getattr(store, "target", None)
+    if not isinstance(target, TeamTarget):  # single agent, or the team setting refused
+        return ComplianceJournal(paths.lists)
+    path = paths.data_dir / team_journal_name(target.where)
+    return ComplianceJournal(path, shared=store.list_purpose)  # type: ignore[attr-defined]
 
 
 def _unavailable(paths: Paths, exc: HistoryError) -> str:

@@ -221,3 +221,22 @@ def test_a_lead_let_go_at_quit_reaches_the_free_agent_and_a_lease_is_renewed(
         let_go = time.monotonic()
         qtbot.waitUntil(lambda: lead_of(second) == lead, timeout=12_000)
         assert time.monotonic() - let_go < 11  # the free agent looks again every 10 s
+
+
+def test_a_purpose_chosen_at_the_team_import_is_not_asked_on_a_desk(
+    open_desk: Open, qtbot: QtBot, team_list: TeamDb, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def ask(cls: object, parent: object, name: str) -> Purpose:
+        asked.append(name)
+        return Purpose.SERVICE
+
+    monkeypatch.setattr(PurposeDialog, "ask", classmethod(ask))
+    with team_list.admin() as conn:
+        conn.execute("UPDATE lists SET purpose = 'service' WHERE name = %s", (LIST,))
+    desk = open_desk("agent_a", 0)
+    qtbot.waitUntil(lambda: lead_of(desk) is not None, timeout=10_000)
+    with qtbot.waitSignal(desk.calls.call_finished, timeout=10_000):
+        desk.window.form.call_button.click()
+    assert asked == []

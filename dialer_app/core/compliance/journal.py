@@ -6,10 +6,13 @@ Tables of their own in ``lists.sqlite3``, beside the lists they describe, versio
 of migrations never meet. The functions over a connection (``prepare``, ``save_list``) can
 run inside ``LeadStore.create_list``'s transaction, so a cancelled import leaves nothing;
 ``ComplianceJournal`` is the same on a connection of its own (WAL: the store's reads go on).
+A team database's lists are numbered by it: their journal is a file of its own
+(``team_journal_name``), their purposes chosen at import read from the team database.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -70,6 +73,15 @@ TABLES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS caller_id_answers_at ON caller_id_answers (at)",
 )
 _CHUNK = 2000
+SharedPurpose = Callable[[int], str | None]
+
+
+def team_journal_name(identity: str) -> str:
+    """The file name of the journal of a team database (issue 23): its lists are numbered by
+    the team database, never mixed with this desk's own lists. ``identity``: user, host,
+    port and database name (never a password)."""
+    digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
+    return f"compliance-team-{digest}.sqlite3"
 
 
 def utc_now() -> datetime:
@@ -155,10 +167,20 @@ def _save_records(
 
 
 class ComplianceJournal:
-    """The journal in the lists file at ``path``; SQLite failures raise ``HistoryError``."""
+    """The journal in the lists file at ``path``; SQLite failures raise ``HistoryError``.
 
-    def __init__(self, path: Path, *, clock: Callable[[], datetime] = utc_now) -> None:
+    ``shared``: a team's journal reads a list's purpose from the team database first (the one
+    chosen at its import, the same on every desk); this file keeps the rest."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        shared: SharedPurpose | None = None,
+    ) -> None:
         self._path, self._clock, self._lock = path, clock, threading.Lock()
+        self._shared = shared
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = sqlite3.connect(path, timeout=5, check_same_thread=False)
@@ -198,6 +220,9 @@ class ComplianceJournal:
 
     def purpose(self, list_id: int) -> Purpose | None:
         """The list's purpose; None for a list imported before purposes (the UI asks)."""
+        chosen = None if self._shared is None else self._shared(list_id)
+        if chosen in set(Purpose):  # a value this version does not know: this desk's answer
+            return Purpose(chosen)
         sql = "SELECT purpose FROM list_purpose WHERE list_id = ?"
         with self._guard() as conn:
             row = conn.execute(sql, (list_id,)).fetchone()

@@ -104,9 +104,11 @@ def _insert_list(conn: psycopg.Connection[tuple[Any, ...]], preview: Preview) ->
     while name in names:
         count += 1
         name = f"{preview.name} ({count})"
+    purpose = None if preview.purpose is None else preview.purpose.value  # issue 23: shared
+    columns = json.dumps(preview.columns, ensure_ascii=False)
     row = conn.execute(
-        "INSERT INTO lists (name, source, columns) VALUES (%s, %s, %s) RETURNING id",
-        (name, preview.source, json.dumps(preview.columns, ensure_ascii=False)),
+        "INSERT INTO lists (name, purpose, source, columns) VALUES (%s, %s, %s, %s) RETURNING id",
+        (name, purpose, preview.source, columns),
     ).fetchone()
     assert row is not None
     return int(row[0])

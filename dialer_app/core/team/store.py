@@ -147,6 +147,16 @@ class TeamLeadStore(PresenceWork, LeadWork):
         self._active = list_id
         return self.get_list(list_id)
 
+    def list_purpose(self, list_id: int) -> str | None:
+        """The purpose chosen at the list's import, kept in the team database (issue 23), so
+        every desk reads the same; None if none was chosen then (or the database is away:
+        the desk's own compliance journal is read instead)."""
+        try:
+            found = self._one("SELECT purpose FROM lists WHERE id = %s", (list_id,))
+        except TeamUnavailable:
+            return None
+        return None if found is None or found[0] is None else str(found[0])
+
     def lists(self) -> list[LeadList]:
         rows = self._run(lambda c: c.execute(_LIST_SQL + " ORDER BY id").fetchall())
         return [self._list(row) for row in rows]
