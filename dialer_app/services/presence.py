@@ -13,15 +13,22 @@ Signals:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from dialer_app.core.team.presence import HEARTBEAT_SECONDS, PAUSED, READY
 from dialer_app.services.runner import Job, Runner
 
-if TYPE_CHECKING:
-    from dialer_app.core.team.presence import PresenceWork
+
+class PresenceStore(Protocol):
+    """What the service asks of the team store (``core.team.presence.PresenceWork``), on a
+    worker."""
+
+    def heartbeat(self, state: str = READY, detail: str = "") -> None: ...
+    def pause(self, reason: str) -> None: ...
+    def resume(self, state: str = READY) -> None: ...
+    def paused_reason(self) -> str | None: ...
 
 
 class PresenceService(QObject):
@@ -29,7 +36,7 @@ class PresenceService(QObject):
 
     paused_changed = Signal(bool, str)
 
-    def __init__(self, store: PresenceWork, runner: Runner, parent: QObject | None = None) -> None:
+    def __init__(self, store: PresenceStore, runner: Runner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store, self._runner = store, runner
         self._state, self._detail = READY, ""

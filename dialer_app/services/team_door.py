@@ -107,6 +107,33 @@ class TeamState:
         return password
 
 
+class AgentPresence:
+    """The team store's presence, reached when a job runs (the store opens on a worker); an
+    agent not chosen yet (no member) writes nothing."""
+
+    def __init__(self, team: Callable[[], TeamLeadStore]) -> None:
+        self._team = team
+
+    def heartbeat(self, state: str = "ready", detail: str = "") -> None:
+        store = self._team()
+        if store.member:
+            store.heartbeat(state, detail)
+
+    def pause(self, reason: str) -> None:
+        store = self._team()
+        if store.member:
+            store.pause(reason)
+
+    def resume(self, state: str = "ready") -> None:
+        store = self._team()
+        if store.member:
+            store.resume(state)
+
+    def paused_reason(self) -> str | None:
+        store = self._team()
+        return store.paused_reason() if store.member else None
+
+
 class TeamDoor:
     """The team's jobs on the lead store ``store()`` (a ``TeamLeadStore``)."""
 
@@ -114,6 +141,7 @@ class TeamDoor:
         self._store = store
         self.state = state
         self._runner = runner
+        self.runner = runner  # the worker of the team's jobs (the presence's too)
 
     def _team(self) -> TeamLeadStore:
         return cast("TeamLeadStore", self._store())  # a team's LeadService opens no other
@@ -124,16 +152,25 @@ class TeamDoor:
 
         return self._runner.submit(lambda: self._team().work_as(member, name))
 
-    def pulse(self, state: str = "ready") -> Job[Pulse]:
-        """Send the outbox, hear new do-not-call numbers, say this agent is here."""
+    def pulse(self, state: str = "ready", detail: str = "") -> Job[Pulse]:
+        """Send the outbox, hear new do-not-call numbers, say this agent is here and what it
+        is doing (``core.team.presence``'s states; a pause stays until resumed)."""
         from dialer_app.core.team.pulse import pulse
 
         def work() -> Pulse:
-            heard = pulse(self._team(), self.state.since, state)
+            heard = pulse(self._team(), self.state.since, state, detail)
             self.state.add_blocked(heard.blocked, heard.seen_until)
             return heard
 
         return self._runner.submit(work)
+
+    def presence(self) -> AgentPresence:
+        """This agent's state for ``PresenceService`` (its calls run on this door's worker)."""
+        return AgentPresence(self._team)
+
+    def mark_left_waiting(self, history_row: int) -> Job[None]:
+        """The customer answered and this agent did not: the supervisor's "left waiting"."""
+        return self._runner.submit(lambda: self._team().mark_left_waiting(history_row))
 
     def renew(self, lead_id: int) -> Job[bool]:
         """Extend the lease on the lead in hand (False: it is no longer this agent's)."""

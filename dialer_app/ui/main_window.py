@@ -36,6 +36,7 @@ from dialer_app.services.leads import LeadService
 
 if TYPE_CHECKING:
     from dialer_app.ui.leads.menu import LeadListParts
+    from dialer_app.ui.supervisor.pause_picker import PauseKey
 from dialer_app.services.live import LiveTracker
 from dialer_app.services.members import BalanceService, MembersService
 from dialer_app.services.settings import Settings
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         rules = ListRulesCheck(s.compliance, s.hours, settings, self._active_lead_list, self)
         self._calls_flow = CallFlow(calls, history, team, settings, s.hours, self.form, self, rules)
         self._opt_out = OptOutFlow(history, lambda: self._calls_flow.last_call, self)
+        self._live = live
         self.live_flow = LiveFlow(live, self._history, self)
         self._wrap_up = WrapUpFlow(
             history, calls, live, verdicts, settings, self.wrap_up, self._history, self.form, self
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
             s.members, s.balance, calls, settings, self.form, self.balance_label, self
         )
         self.lists: LeadListParts | None = None  # built after the first frame (start-up time)
+        self.pause_key: PauseKey | None = None  # F10, on a team's desk
         self._list_services = (s.leads, s.compliance, calls, verdicts, reminder_ms)
         self._pending_imports: list[tuple[str, Purpose | None]] = []
         self._connect_signals()
@@ -255,6 +258,13 @@ class MainWindow(QMainWindow):
         self._shortcuts_first.add(self.lists.actions)
         self.lists.flow.start()
         if self.lists.team is not None:
+            from dialer_app.ui.supervisor.pause_picker import PauseKey
+
+            team = self.lists.team
+            self.pause_key = PauseKey(self, team.presence, team.pause_reasons, team.say)
+            self._calls_flow.pause_check = self.pause_key.refusal
+            self._live.changed.connect(self.lists.team.on_live_changed)
+            self._live.ended.connect(self.lists.team.on_live_ended)
             self.lists.team.start()
         for path, purpose in self._pending_imports:
             self.lists.files.import_path(path, purpose)

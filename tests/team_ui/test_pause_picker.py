@@ -67,7 +67,7 @@ def test_f10_pauses_with_the_reason_and_f10_again_resumes(
     window = QWidget()
     qtbot.addWidget(window)
     store, runner = FakeStore(), Runner(max_threads=1)
-    presence = PresenceService(store, runner)  # type: ignore[arg-type]
+    presence = PresenceService(store, runner)
     said: list[str] = []
     key = PauseKey(window, presence, ("Tea", "Lunch"), said.append)
     monkeypatch.setattr(PausePicker, "ask", classmethod(lambda cls, parent, reasons: reasons[1]))
@@ -88,7 +88,7 @@ def test_f10_pauses_with_the_reason_and_f10_again_resumes(
 def test_a_desk_restarted_mid_pause_takes_the_pause_up(qtbot: QtBot) -> None:
     store, runner = FakeStore(), Runner(max_threads=1)
     store.held = "Lunch"
-    presence = PresenceService(store, runner)  # type: ignore[arg-type]
+    presence = PresenceService(store, runner)
     with qtbot.waitSignal(presence.paused_changed) as seen:
         presence.start()
     assert seen.args == [True, "Lunch"]

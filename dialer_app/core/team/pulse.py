@@ -31,7 +31,7 @@ class Pulse:
     seen_until: datetime | None  # the newest do-not-call entry seen (the next ``since``)
 
 
-def pulse(store: TeamLeadStore, since: datetime | None, state: str) -> Pulse:
+def pulse(store: TeamLeadStore, since: datetime | None, state: str, detail: str = "") -> Pulse:
     """Send the outbox, read the new do-not-call numbers, say this agent is here."""
     sent = 0
     try:
@@ -40,7 +40,7 @@ def pulse(store: TeamLeadStore, since: datetime | None, state: str) -> Pulse:
         numbers, newest = store.do_not_call_since(since)
         if store.member:
             with contextlib.suppress(TeamRefused):  # the member's row is another login's
-                store.heartbeat(state)
+                store.heartbeat(state, detail)
     except TeamUnavailable:
         return Pulse(False, store.last_contact, sent, store.pending(), (), since)
     return Pulse(True, store.last_contact, sent, store.pending(), tuple(numbers), newest)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -81,6 +82,8 @@ class CallFlow(QObject):
         self._blocked_number = ""
         self.last_call: CallRequest | None = None  # the call in progress, or the last one
         self._calling: CallRequest | None = None  # its answer not shown yet
+        # a team's desk: the sentence while the agent is paused (F10), else None
+        self.pause_check: Callable[[], str | None] = lambda: None
 
     @Slot()
     def unblock_refused(self) -> None:
@@ -103,6 +106,10 @@ class CallFlow(QObject):
     def place(self) -> None:
         """The agent asked to call: check, ask before a re-dial, send one request."""
         if self._working or self._calls.busy:
+            return
+        paused = self.pause_check()  # paused (F10): no call, whichever way it was asked
+        if paused:
+            self._refuse(paused)
             return
         request = self._request_or_explain()
         if request is None:

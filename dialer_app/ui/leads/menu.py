@@ -109,8 +109,11 @@ def build_lead_list_parts(
     if slots.dialer_menu is not None:
         parts.team_action = _team_action(slots, leads, settings)
     if leads.team is not None:  # a team's desk: its agent, its pulse, its leases
-        parts.team = TeamFlow(leads.team, flow, calls, settings, slots.form, slots.host)
+        parts.team = TeamFlow(leads.team, flow, calls, settings, slots.form, slots.host,
+                              wrap_up=slots.wrap_up)  # fmt: skip
         parts.team.notice.connect(slots.notice)
+        if verdicts is not None:
+            verdicts.worst_case.connect(parts.team.on_left_waiting)
     parts.rescrub = LeadListRescrub(leads, compliance, flow, slots.host)
     parts.rescrub.notice.connect(slots.notice)
     parts.rescrub_action = QAction(

@@ -9,7 +9,10 @@ Only built when a team database is in use (``LeadService.team``). Every step is 
   cannot be reached" with the time of the last contact, and no new lead is claimed;
 - the lead in hand is renewed every third of its lease; an agent with no lead looks again
   every 10 s (a lead whose lease ran out elsewhere reaches the next free agent);
-- a password libpq does not have is asked once in the window, then the lists open again.
+- a password libpq does not have is asked once in the window, then the lists open again;
+- the pulse says what the agent is doing (on a call: the customer's last four digits and the
+  live leg; wrap-up; ready); ``presence`` holds the pause (F10, the window's key): while
+  paused the claim gives no lead and ``CallFlow`` places no call.
 """
 
 from __future__ import annotations
@@ -19,10 +22,14 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from dialer_app.core.records import HistoryRow
 from dialer_app.core.team.errors import NO_PASSWORD, WRONG_PASSWORD, TeamError
+from dialer_app.core.team.presence import ON_CALL, READY, WRAP_UP, call_detail, pause_reasons
 from dialer_app.core.team.pulse import Pulse
 from dialer_app.services import settings as keys_of
 from dialer_app.services.calls import CallService
+from dialer_app.services.live import LiveUpdate
+from dialer_app.services.presence import PresenceService
 from dialer_app.services.settings import Settings
 from dialer_app.services.team_door import LOOK_AGAIN_MS, PULSE_MS, TeamDoor
 from dialer_app.ui.calling.dial_form import DialForm
@@ -52,12 +59,19 @@ class TeamFlow(QObject):
         form: DialForm,
         window: QWidget,
         *,
+        wrap_up: QWidget | None = None,
         pulse_ms: int = PULSE_MS,
         look_again_ms: int = LOOK_AGAIN_MS,
     ) -> None:
         super().__init__(window)
         self._team, self._flow, self._calls, self._form = team, flow, calls, form
-        self._window = window
+        self._window, self._wrap_up = window, wrap_up
+        self._leg = ""  # the live call's leg state, as the live tracker last said
+        self.presence = PresenceService(team.presence(), team.runner, self)
+        self.presence.paused_changed.connect(self._on_paused_changed)
+        self.pause_reasons = pause_reasons(settings.get(keys_of.PAUSE_REASONS))
+        calls.busy_changed.connect(self._on_state_event)
+        calls.call_finished.connect(self._on_state_event)
         self.reachable = True
         self.last_contact: datetime | None = None
         self._pulsing = False
@@ -92,6 +106,47 @@ class TeamFlow(QObject):
     def stop(self) -> None:
         for timer in (self._pulse, self._renewal, self._look):
             timer.stop()
+        self.presence.stop()
+
+    # -- what the agent is doing, and the pause --------------------------------------------
+    def agent_state(self) -> tuple[str, str]:
+        """On a call (last four digits, leg), wrap-up or ready (a pause stays in the store)."""
+        if self._calls.busy or self._flow.in_call or self._leg:
+            return ON_CALL, call_detail(self._form.number_edit.text(), self._leg)
+        if self._wrap_up is not None and self._wrap_up.isVisible():
+            return WRAP_UP, ""
+        return READY, ""
+
+    @Slot(object)
+    def on_live_changed(self, update: LiveUpdate) -> None:
+        self._leg = "" if update.state.value == "ended" else update.state.value.replace("_", " ")
+        self._on_state_event()
+
+    @Slot(object)
+    def on_live_ended(self, _row: HistoryRow) -> None:
+        self._leg = ""
+        self._on_state_event()
+
+    @Slot()
+    def _on_state_event(self, *_args: object) -> None:
+        """A call started, moved or ended: the supervisor hears it now, not at the next pulse."""
+        if self._agent:
+            self.presence.set_state(*self.agent_state())
+
+    @Slot(object)
+    def on_left_waiting(self, row: HistoryRow) -> None:
+        """The call report's worst case: the supervisor counts a customer left waiting."""
+        self._team.mark_left_waiting(row.row_id).on_failure(self._on_quiet_failure)
+
+    def say(self, text: str) -> None:
+        """The pause key's sentence (paused, or ready again) for the window."""
+        self.notice.emit(Notice(Level.WARN if self.presence.paused else Level.INFO, text))
+
+    @Slot(bool, str)
+    def _on_paused_changed(self, paused: bool, _reason: str) -> None:
+        self._flow.claiming = self.reachable and not paused
+        if not paused:
+            self._flow.look_again(force=True)
 
     # -- who the agent is ---------------------------------------------------------------
     @Slot()
@@ -107,6 +162,7 @@ class TeamFlow(QObject):
 
     @Slot(object)
     def _on_agent_set(self, changed: bool) -> None:
+        self.presence.start()  # a pause the database still holds is taken up
         if changed:
             self._flow.look_again(force=True)
 
@@ -121,8 +177,9 @@ class TeamFlow(QObject):
         if self._pulsing:
             return
         self._pulsing = True
-        busy = self._calls.busy or self._flow.in_call
-        job = self._team.pulse("calling" if busy else "ready")
+        state, detail = self.agent_state()
+        self.presence.set_state(state, detail)
+        job = self._team.pulse(state, detail)
         job.on_success(self._on_pulse_heard).on_failure(self._on_pulse_failed)
 
     @Slot(object)
@@ -132,7 +189,7 @@ class TeamFlow(QObject):
         if heard.reachable == self.reachable:
             return
         self.reachable = heard.reachable
-        self._flow.claiming = heard.reachable
+        self._flow.claiming = heard.reachable and not self.presence.paused
         self.reachable_changed.emit(heard.reachable)
         if not heard.reachable:
             self.notice.emit(Notice(Level.WARN, self.outage_sentence()))
