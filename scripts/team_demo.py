@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Two agents working one lead list: a throwaway PostgreSQL cluster, ``--team-setup``, the demo
-list imported for the team, and two agent windows (two members) side by side.
+list imported for the team, two agent windows (two members) and the supervisor's window.
 
     scripts/team-demo            (sets up .venv, then runs this)
 
@@ -35,6 +35,7 @@ DATABASE = "dialer_demo"
 ADMIN_PASSWORD = "demo-admin"  # noqa: S105  a throwaway cluster on loopback
 AGENT_PASSWORD = "demo-agent"  # noqa: S105
 AGENTS = ("agent_one", "agent_two")
+SUPERVISOR = "supervisor_one"
 DEMO_LIST = ROOT / "dialer_app" / "resources" / "demo-leads.csv"
 APP = [sys.executable, "-m", "dialer_app"]
 
@@ -59,10 +60,17 @@ def main() -> int:
         for login in AGENTS:
             _admin(admin_db, f"CREATE ROLE {login} LOGIN PASSWORD '{AGENT_PASSWORD}'", admin_env)
             _admin(admin_db, f"GRANT dialer_agent TO {login}", admin_env)
+        _admin(admin_db, f"CREATE ROLE {SUPERVISOR} LOGIN PASSWORD '{AGENT_PASSWORD}'",
+               admin_env)  # fmt: skip
+        _admin(admin_db, f"GRANT dialer_supervisor TO {SUPERVISOR}", admin_env)
         _import_for_team(admin_db, work)
         desks += [_open_desk(cluster.conninfo(login, DATABASE), work / login, index)
                   for index, login in enumerate(AGENTS)]  # fmt: skip
-        print("Two agents, one list: each window takes its own lead. Close both to end.")
+        desks.append(_open_supervisor(cluster.conninfo(SUPERVISOR, DATABASE), work / SUPERVISOR))
+        print(
+            "Two agents, one list: each window takes its own lead; the supervisor's window "
+            "shows their states, the list's bar and the day's charts. Close all three to end."
+        )
         for desk in desks:
             desk.wait()
         return 0
@@ -110,6 +118,14 @@ def _open_desk(conninfo: str, data_dir: Path, index: int) -> subprocess.Popen[by
     env = {**os.environ, "PGPASSWORD": AGENT_PASSWORD}
     command = [*APP, "--demo", "--data-dir", str(data_dir), "--team-database", conninfo,
                "--list", DEMO_LIST.stem]  # fmt: skip
+    return subprocess.Popen(command, env=env)  # noqa: S603  our own command
+
+
+def _open_supervisor(conninfo: str, data_dir: Path) -> subprocess.Popen[bytes]:
+    """The supervisor's window on the same team database (a login granted dialer_supervisor)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "PGPASSWORD": AGENT_PASSWORD}
+    command = [*APP, "--supervisor", "--data-dir", str(data_dir), "--team-database", conninfo]
     return subprocess.Popen(command, env=env)  # noqa: S603  our own command
 
 
