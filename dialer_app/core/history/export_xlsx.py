@@ -14,7 +14,7 @@ from operator import itemgetter, ne
 from typing import Any
 
 from dialer_app.core.history.export_csv import Times
-from dialer_app.core.xlsx_sheet import MAX_TEXT, NONE, RowXml
+from dialer_app.core.xlsx_sheet import NONE, RowXml, fits
 
 Raw = Sequence[Any]
 
@@ -51,22 +51,7 @@ def xlsx_rows(
                 row[at] = hour[0] + value[13:19] + hour[1] if hour else local(value)
             digits = "0" + "".join(map(str, numbers(raw)))  # counts: ints or ""
             joined = "|".join(pick(row))
-            if (  # xlsx_sheet.fits, inline: it is asked a million times
-                len(joined) <= MAX_TEXT
-                and joined.isascii()
-                and joined.isprintable()
-                and "&" not in joined
-                and "<" not in joined
-                and ">" not in joined
-                and '"' not in joined
-                and "_x" not in joined
-                and joined[:1] != " "
-                and joined[-1:] != " "
-                and "| " not in joined
-                and " |" not in joined
-                and digits.isdigit()
-                and digits.isascii()
-            ):
+            if fits(joined) and digits.isdigit() and digits.isascii():
                 shape = tuple(map(ne, row, NONE))
                 template, size = templates.get(shape) or sheet.template(shape)
                 args: list[object] = [number] * size
