@@ -156,6 +156,7 @@ def measure(
     finally:
         floor.close()
         window.close()
+        service.wait()
     return loaded, idle, handled[1:], cpu[1:], floor.writes  # the first: the first full read
 
 

@@ -102,5 +102,6 @@ def run_supervisor(database: str | None, paths: Paths) -> int:
     service = opened.get("service")
     if isinstance(service, SupervisorService):
         service.stop()
+        service.wait()
     runner.wait(3000)
     return int(opened["code"]) or code  # type: ignore[call-overload]

@@ -5,14 +5,20 @@ a reassignment never waits behind a read. The feed (``core.team.feed.watch_team`
 thread of its own and hands each ``Snapshot`` to the GUI thread as ``snapshot``; no database
 work ever runs on the GUI thread.
 
+Closing never waits on the GUI thread: ``stop()`` asks the feed to end and closes both
+sessions on their own workers; ``closed`` says when they have (``wait`` blocks, for the
+stand-alone window after its event loop has ended).
+
 Signals:
     snapshot(object): a ``Snapshot`` (the parts that changed, or an error)
+    closed(): after ``stop()``, both sessions are closed and no work is left running
 """
 
 from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -37,6 +43,7 @@ class SupervisorService(QObject):
     """The team database at ``target``, as a supervisor works it."""
 
     snapshot = Signal(object)
+    closed = Signal()
 
     def __init__(
         self, target: TeamTarget, policy: Policy, password: PasswordSource | None = None,
@@ -51,6 +58,8 @@ class SupervisorService(QObject):
         self._stop = threading.Event()
         self._feed: Job[None] | None = None
         self._switch: float | None = None
+        self._stopped = False
+        self._running = 0  # runners with work left after stop()
 
     # -- the live view -----------------------------------------------------------------
     def start(self) -> None:
@@ -60,9 +69,14 @@ class SupervisorService(QObject):
         self._switch = sys.getswitchinterval()
         sys.setswitchinterval(SWITCH_INTERVAL_S)
         stop, desk, target, password = self._stop, self._feed_desk, self._target, self._password
-        self._feed = self._feed_runner.submit_with_progress(
-            lambda deliver: watch_team(target, desk, deliver, stop, password)
-        )
+
+        def feed(deliver: Callable[[object], None]) -> None:
+            try:
+                watch_team(target, desk, deliver, stop, password)
+            finally:
+                desk.close()  # on the feed's own thread, once it has stopped
+
+        self._feed = self._feed_runner.submit_with_progress(feed)
         self._feed.progressed.connect(self._on_feed_progressed)
 
     @Slot(object)
@@ -70,17 +84,35 @@ class SupervisorService(QObject):
         self.snapshot.emit(value)
 
     def stop(self) -> None:
-        """Stop the feed and close both sessions (the window is closing)."""
+        """Stop the feed and close both sessions, on their workers (the window is closing;
+        nothing waits here): ``closed`` follows. Safe to call more than once."""
+        if self._stopped:
+            return
+        self._stopped = True
         self._stop.set()
-        if self._feed is not None:
-            self._feed.cancel()
-        self._feed_runner.wait(STOP_WAIT_MS)
-        self._runner.wait(STOP_WAIT_MS)
-        for desk in (self._desk, self._feed_desk):
-            desk.close()
+        if self._feed is None:  # never started: its session closes on a worker too
+            self._feed_runner.submit(self._feed_desk.close)
+        self._runner.submit(self._desk.close)  # after any change in flight (the desk's lock)
+        for runner in (self._runner, self._feed_runner):
+            runner.close()  # no result is delivered to a window that is going away
+            if runner.active:  # the action runner always is: its session's close
+                self._running += 1
+                runner.drained.connect(self._on_runner_drained)
         if self._switch is not None:
             sys.setswitchinterval(self._switch)
             self._switch = None
+
+    @Slot()
+    def _on_runner_drained(self) -> None:
+        self._running -= 1
+        if self._running == 0:
+            self.closed.emit()
+
+    def wait(self, msecs: int = STOP_WAIT_MS) -> bool:
+        """Block until the feed and every change have returned (True), at most ``msecs``:
+        only once no window needs the GUI thread (``--supervisor`` after its event loop)."""
+        done = self._feed_runner.wait(msecs)
+        return self._runner.wait(msecs) and done
 
     # -- one job each ----------------------------------------------------------------------
     def is_supervisor(self) -> Job[bool]:

@@ -38,3 +38,4 @@ def window(qtbot: QtBot, team_db: TeamDb, pgpassword: None) -> Iterator[Supervis
     service.start()
     yield shown
     shown.close()
+    assert service.wait(5000)  # its sessions closed on their workers

@@ -71,5 +71,6 @@ def test_open_shows_the_window_and_closing_it_stops_the_feed(
         pass
     assert window.isVisible()
     assert window.tabs.currentIndex() == AGENTS
-    window.close()
+    with qtbot.waitSignal(service.closed, timeout=5000):
+        window.close()  # returns at once: the sessions close on their workers
     assert service._stop.is_set()

@@ -252,6 +252,19 @@ def version(conn: psycopg.Connection[tuple[Any, ...]]) -> int:
     return int(found[0]) if found else 0
 
 
+_MAY_SUPERVISE = (
+    f"SELECT pg_has_role(current_user, '{SUPERVISOR}', 'MEMBER') OR current_user ="  # noqa: S608
+    " (SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database())"
+)
+
+
+def may_supervise(conn: psycopg.Connection[tuple[Any, ...]]) -> bool:
+    """The login holds ``dialer_supervisor`` or owns the database (the supervisor's window
+    opens for it; the grants decide what it may change either way)."""
+    row = conn.execute(_MAY_SUPERVISE).fetchone()
+    return bool(row and row[0])
+
+
 def check(conn: psycopg.Connection[tuple[Any, ...]], where: str) -> int:
     """The version, or ``TeamSchemaError`` when it is missing or newer than this app."""
     found = version(conn)

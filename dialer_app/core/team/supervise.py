@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from dialer_app.core.team.claim import Policy
 from dialer_app.core.team.connect import PasswordSource, TeamTarget, connect
 from dialer_app.core.team.day import DayFigures, read_day
-from dialer_app.core.team.errors import as_team_error
-from dialer_app.core.team.schema import SUPERVISOR, check
+from dialer_app.core.team.errors import UNREACHABLE, TeamUnavailable, as_team_error, sentence
+from dialer_app.core.team.schema import check, may_supervise
 from dialer_app.core.team.watch import (
     AgentRow,
     CallBackRow,
@@ -50,10 +50,6 @@ class RecycleRule:
     max_attempts: int
 
 
-_IS_SUPERVISOR = (
-    f"SELECT pg_has_role(current_user, '{SUPERVISOR}', 'MEMBER') OR current_user ="  # noqa: S608
-    " (SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database())"
-)
 _RESULT_OF = {  # which leads have a result, as a WHERE fragment (d: leads)
     NO_ANSWER: "d.status = 'called' AND d.disposition = ''",
 }
@@ -77,11 +73,15 @@ class SupervisorDesk:
         self._password = password
         self._lock = threading.RLock()
         self._conn: psycopg.Connection[tuple[Any, ...]] | None = None
+        self._closed = False
 
     def _run(self, work: Callable[[psycopg.Connection[tuple[Any, ...]]], T]) -> T:
         import psycopg
 
         with self._lock:
+            if self._closed:  # a job that began before close() never opens a new session
+                where = self.target.where
+                raise TeamUnavailable(sentence(UNREACHABLE, where=where, reason="closed"))
             for attempt in (1, 2):
                 fresh = self._conn is None or self._conn.closed or self._conn.broken
                 if fresh:
@@ -103,13 +103,13 @@ class SupervisorDesk:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             if self._conn is not None:
                 self._conn.close()
 
     def is_supervisor(self) -> bool:
         """The login holds ``dialer_supervisor`` or owns the database."""
-        row = self._run(lambda c: c.execute(_IS_SUPERVISOR).fetchone())
-        return bool(row and row[0])
+        return self._run(may_supervise)
 
     # -- reading -----------------------------------------------------------------------
     def now(self) -> datetime:

@@ -71,7 +71,8 @@ class SupervisorWindow(QMainWindow):
         alert_minutes: int,
     ) -> SupervisorWindow:  # fmt: skip
         """The window on ``target``, shown, its feed started (``--supervisor``, and the agent
-        window's Team → Supervisor view once wired); closing it stops the feed."""
+        window's Team → Supervisor view); closing it stops the feed (the service's ``closed``
+        follows once its sessions are closed, on their workers)."""
         window = cls(SupervisorService(target, policy, password), target.where, alert_minutes)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
