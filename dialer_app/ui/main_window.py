@@ -56,6 +56,7 @@ from dialer_app.ui.common.announce import BannerLabel, announce, install_accessi
 from dialer_app.ui.common.first_frame import FirstFrame
 from dialer_app.ui.common.naming import named
 from dialer_app.ui.common.notice import Action, Level, Notice
+from dialer_app.ui.common.status import QuietUnderMessages
 from dialer_app.ui.history.column_chooser import ColumnChooser
 from dialer_app.ui.history.flow import HistoryFlow
 from dialer_app.ui.history.panel import HistoryPanel
@@ -176,6 +177,7 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().addWidget(self.account_label)
         self.statusBar().addPermanentWidget(self.balance_label)
+        QuietUnderMessages(self.statusBar(), [self.account_label])
         self._build_menu()
         self._banner_level = Level.INFO
         self.show_outcome(self.tr("Ready. Type the customer's number and press Return."))

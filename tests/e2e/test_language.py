@@ -7,10 +7,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -24,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from dialer_app.composition import Desk
 from dialer_app.services.settings import DISPOSITIONS
 from dialer_app.ui.common.dialogs import ConfirmRedial
+from dialer_app.ui.common.notice import Level, Notice
 from dialer_app.ui.history.columns import DISPOSITION_NAMES, disposition_text
 from tests.helpers.harness import rendered, visible_texts
 from tests.helpers.language import language, missing_glyphs, untranslated_sources
@@ -180,3 +182,45 @@ def test_in_hindi_no_two_controls_of_the_window_or_a_menu_share_a_mnemonic(
     assert _clashes(menus + labels + buttons) == []
     for menu in window.menuBar().findChildren(QMenu):
         assert _clashes([action.text() for action in menu.actions()]) == [], menu.title()
+
+
+class ShowSeen(QObject):
+    """Counts the Show events of the widget it filters."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            self.count += 1
+        return False
+
+
+@pytest.mark.parametrize(
+    ("why", "relayout"),
+    [
+        ("a taller line", lambda label: label.setFont(QFont(label.font().family(), 28))),
+        ("a taller account", lambda label: label.setText("बैलेंस\nदो पंक्तियाँ")),
+    ],
+)
+def test_a_status_message_is_never_drawn_over_the_account(
+    why: str, relayout: Callable[[QLabel], None], qtbot: QtBot, hindi_desk: Desk
+) -> None:
+    """The bar re-lays itself out under a message (Qt then shows the account again, and
+    the two Hindi texts were drawn over each other): the account stays hidden until the
+    message ends, then comes back."""
+    window = hindi_desk.window
+    bar = window.statusBar()
+    bar.clearMessage()  # whatever the start said
+    qtbot.waitUntil(window.account_label.isVisible)
+    window.show_notice(Notice(Level.STATUS, "टीम की लीड Aarav के रूप में ली जा रही हैं।"))
+    assert not window.account_label.isVisible()
+    seen = ShowSeen()
+    window.account_label.installEventFilter(seen)
+    relayout(window.balance_label)  # the bar redoes its layout, and Qt shows the account
+    qtbot.waitUntil(lambda: seen.count == 1, timeout=2000)
+    assert not window.account_label.isVisible(), why
+    assert bar.currentMessage()
+    bar.clearMessage()
+    qtbot.waitUntil(window.account_label.isVisible, timeout=2000)
