@@ -1235,7 +1235,7 @@
     </message>
     <message>
         <source>&amp;Team…</source>
-        <translation>&amp;टीम…</translation>
+        <translation>टीम… (&amp;T)</translation>
     </message>
     <message>
         <source>Li&amp;sts</source>
@@ -1876,6 +1876,17 @@
     </message>
 </context>
 <context>
+    <name>TeamMenu</name>
+    <message>
+        <source>&amp;Team</source>
+        <translation>टीम (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor view</source>
+        <translation>सुपरवाइज़र दृश्य (&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>TeamSetting</name>
     <message>
         <source>The team database setting is saved: it is used from the next start.</source>
@@ -2316,6 +2327,14 @@
 </context>
 <context>
     <name>pause</name>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>फिर शुरू करें (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause…</source>
+        <translation>विराम… (&amp;P)</translation>
+    </message>
     <message>
         <source>Ready: leads are given to you again.</source>
         <translation>तैयार: आपको फिर से लीड दी जाएँगी।</translation>

@@ -36,7 +36,12 @@ class PresenceService(QObject):
 
     paused_changed = Signal(bool, str)
 
-    def __init__(self, store: PresenceStore, runner: Runner, parent: QObject | None = None) -> None:
+    def __init__(
+        self, store: PresenceStore, runner: Runner, parent: QObject | None = None, *,
+        heartbeat: bool = True,
+    ) -> None:  # fmt: skip
+        """``heartbeat=False`` when something else already says every few seconds that the
+        agent is here (a team desk's pulse): this service then writes only changes."""
         super().__init__(parent)
         self._store, self._runner = store, runner
         self._state, self._detail = READY, ""
@@ -44,6 +49,7 @@ class PresenceService(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(HEARTBEAT_SECONDS * 1000)
         self._timer.timeout.connect(self._on_timer_timeout)
+        self._heartbeat = heartbeat
 
     @property
     def paused(self) -> bool:
@@ -56,7 +62,8 @@ class PresenceService(QObject):
     def start(self) -> Job[str | None]:
         """Heartbeats from now on; first, a pause the database still holds for this agent (a
         desk restarted mid-pause) is taken up, so F10 resumes it."""
-        self._timer.start()
+        if self._heartbeat:
+            self._timer.start()
         job = self._runner.submit(self._store.paused_reason)
         job.on_success(self._on_found_pause)
         return job
@@ -65,6 +72,10 @@ class PresenceService(QObject):
         if reason is not None and not self.paused:
             self._reason = reason
             self.paused_changed.emit(True, reason)
+        elif reason is None and self.paused:  # F10 before the agent was known: recorded now
+            store, held = self._store, self.reason
+            self._runner.submit(lambda: store.pause(held))
+            return
         self._beat()
 
     def stop(self) -> None:

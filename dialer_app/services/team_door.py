@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -24,7 +25,7 @@ from dialer_app.services.runner import Job, Runner
 
 if TYPE_CHECKING:
     from dialer_app.core.team.claim import Policy
-    from dialer_app.core.team.connect import TeamTarget
+    from dialer_app.core.team.connect import PasswordSource, TeamTarget
     from dialer_app.core.team.pulse import Pulse
     from dialer_app.core.team.store import TeamLeadStore
 
@@ -134,6 +135,16 @@ class AgentPresence:
         return store.paused_reason() if store.member else None
 
 
+@dataclass(frozen=True, slots=True)
+class SupervisorLogin:
+    """What the supervisor's window needs to open from this desk: the same database and
+    login, the desk's policy, and where its password comes from."""
+
+    target: TeamTarget
+    policy: Policy
+    password: PasswordSource
+
+
 class TeamDoor:
     """The team's jobs on the lead store ``store()`` (a ``TeamLeadStore``)."""
 
@@ -167,6 +178,19 @@ class TeamDoor:
     def presence(self) -> AgentPresence:
         """This agent's state for ``PresenceService`` (its calls run on this door's worker)."""
         return AgentPresence(self._team)
+
+    def supervisor_login(self) -> Job[SupervisorLogin | None]:
+        """The login of this desk, if it may open the supervisor's window (it holds
+        ``dialer_supervisor`` or owns the database); None for an agent's login."""
+
+        def work() -> SupervisorLogin | None:
+            store = self._team()
+            if not store.may_supervise():
+                return None
+            target = self.state.target()
+            return SupervisorLogin(target, store.policy, self.state.password_source(target))
+
+        return self._runner.submit(work)
 
     def mark_left_waiting(self, history_row: int) -> Job[None]:
         """The customer answered and this agent did not: the supervisor's "left waiting"."""

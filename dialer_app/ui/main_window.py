@@ -37,6 +37,7 @@ from dialer_app.services.leads import LeadService
 if TYPE_CHECKING:
     from dialer_app.ui.leads.menu import LeadListParts
     from dialer_app.ui.supervisor.pause_picker import PauseKey
+    from dialer_app.ui.supervisor.team_menu import TeamMenu
 from dialer_app.services.live import LiveTracker
 from dialer_app.services.members import BalanceService, MembersService
 from dialer_app.services.settings import Settings
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         )
         self.lists: LeadListParts | None = None  # built after the first frame (start-up time)
         self.pause_key: PauseKey | None = None  # F10, on a team's desk
+        self.team_menu: TeamMenu | None = None  # Team: Pause, Supervisor view (a team's desk)
         self._list_services = (s.leads, s.compliance, calls, verdicts, reminder_ms)
         self._pending_imports: list[tuple[str, Purpose | None]] = []
         self._connect_signals()
@@ -259,12 +261,19 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self._shortcuts_first.add(self.lists.actions)
         self.lists.flow.start()
-        if self.lists.team is not None:
+        if self.lists.team is not None and leads.team is not None:
             from dialer_app.ui.supervisor.pause_picker import PauseKey
+            from dialer_app.ui.supervisor.team_menu import TeamMenu
 
             team = self.lists.team
             self.pause_key = PauseKey(self, team.presence, team.pause_reasons, team.say)
             self._calls_flow.pause_check = self.pause_key.refusal
+            self._shortcuts_first.add([self.pause_key.action])
+            alert = self._settings.get(keys_of.PAUSE_ALERT_MINUTES)
+            self.team_menu = TeamMenu(self, self.pause_key, leads.team.supervisor_login, alert,
+                                      closing=self.closing,
+                                      reachable_changed=team.reachable_changed)  # fmt: skip
+            self.team_menu.check()
             self._live.changed.connect(self.lists.team.on_live_changed)
             self._live.ended.connect(self.lists.team.on_live_ended)
             self.lists.team.start()

@@ -157,8 +157,8 @@ def test_every_readme_shortcut_works_from_the_start_up_focus(
         QTest.keyClick(window.form.number_edit, sequence.key(), sequence.keyboardModifiers())
 
 
-TEAM_SHORTCUTS = ("F10",)  # a team desk's pause (tests/team/test_desk_presence.py); no
-# menu action uses it (grep: only ui/supervisor/pause_picker.py binds F10)
+TEAM_SHORTCUTS = ("F10",)  # a team desk's Team → Pause… (tests/team/test_desk_presence.py,
+# tests/team/test_desk_supervisor.py): only a team desk has the Team menu
 
 
 def test_the_readme_names_these_shortcuts() -> None:

@@ -72,16 +72,18 @@ def test_f10_pauses_with_the_reason_and_f10_again_resumes(
     key = PauseKey(window, presence, ("Tea", "Lunch"), said.append)
     monkeypatch.setattr(PausePicker, "ask", classmethod(lambda cls, parent, reasons: reasons[1]))
     assert key.refusal() is None
+    assert (key.action.text(), key.action.shortcut().toString()) == ("&Pause…", "F10")
     with qtbot.waitSignal(runner.drained):
         key.toggle()  # F10
     assert store.calls == [("pause", "Lunch")]
     assert key.refusal() == "Paused: F10 resumes"
     assert said[-1] == "Paused: F10 resumes"
+    assert key.action.text() == "&Resume"  # the Team menu's entry says what F10 does now
     with qtbot.waitSignal(runner.drained):
         key.toggle()  # F10 again
     assert store.calls[-1] == ("resume", "ready")
     assert key.refusal() is None
-    assert key.shortcut.key().toString() == "F10"
+    assert key.action.text() == "&Pause…"
     runner.wait(1000)
 
 
@@ -93,5 +95,20 @@ def test_a_desk_restarted_mid_pause_takes_the_pause_up(qtbot: QtBot) -> None:
         presence.start()
     assert seen.args == [True, "Lunch"]
     qtbot.waitUntil(lambda: store.calls == [("heartbeat", "paused", "Lunch")])
+    presence.stop()
+    runner.wait(1000)
+
+
+def test_a_pause_taken_before_the_agent_was_known_is_recorded_once_it_is(qtbot: QtBot) -> None:
+    """F10 pressed before a member was chosen (the store wrote nothing: no agent): when the
+    desk starts the presence for its agent, the pause reaches the database."""
+    store, runner = FakeStore(), Runner(max_threads=1)
+    presence = PresenceService(store, runner, heartbeat=False)
+    presence.pause("Lunch")
+    qtbot.waitUntil(lambda: store.calls == [("pause", "Lunch")])
+    store.calls.clear()  # the agent was not known: the real store wrote nothing
+    presence.start()
+    qtbot.waitUntil(lambda: store.calls == [("pause", "Lunch")])
+    assert presence.paused
     presence.stop()
     runner.wait(1000)

@@ -37,7 +37,7 @@ from dialer_app.core.team.importer import import_list
 from dialer_app.core.team.outbox import Outbox
 from dialer_app.core.team.presence import PresenceWork
 from dialer_app.core.team.rows import lead_from_row, list_from_row
-from dialer_app.core.team.schema import check
+from dialer_app.core.team.schema import check, may_supervise
 from dialer_app.core.team.working import LeadWork
 
 if TYPE_CHECKING:
@@ -132,6 +132,10 @@ class TeamLeadStore(PresenceWork, LeadWork):
                 if self._conn is not None:
                     self._conn.close()
                 self._outbox.close()
+
+    def may_supervise(self) -> bool:
+        """This desk's login holds ``dialer_supervisor`` or owns the database."""
+        return self._run(may_supervise)
 
     # -- lists -----------------------------------------------------------------------
     def create_list(

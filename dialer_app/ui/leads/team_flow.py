@@ -67,7 +67,7 @@ class TeamFlow(QObject):
         self._team, self._flow, self._calls, self._form = team, flow, calls, form
         self._window, self._wrap_up = window, wrap_up
         self._leg = ""  # the live call's leg state, as the live tracker last said
-        self.presence = PresenceService(team.presence(), team.runner, self)
+        self.presence = PresenceService(team.presence(), team.runner, self, heartbeat=False)
         self.presence.paused_changed.connect(self._on_paused_changed)
         self.pause_reasons = pause_reasons(settings.get(keys_of.PAUSE_REASONS))
         calls.busy_changed.connect(self._on_state_event)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QStringListModel, Qt, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -81,7 +81,11 @@ class PausePicker(QDialog):
 
 
 class PauseKey(QObject):
-    """F10 on ``window``: pause with a reason, F10 again resumes; ``say`` shows the state."""
+    """F10 on ``window``: pause with a reason, F10 again resumes; ``say`` shows the state.
+
+    ``action`` is the key's menu entry (Team → Pause…, Resume while paused), on the window so
+    F10 works whatever has the focus.
+    """
 
     def __init__(
         self, window: QWidget, presence: PresenceService, reasons: Sequence[str],
@@ -90,9 +94,22 @@ class PauseKey(QObject):
         super().__init__(window)
         self._window, self._presence = window, presence
         self._reasons, self._say = list(reasons), say
-        self.shortcut = QShortcut(QKeySequence(PAUSE_KEY), window)
-        self.shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        self.shortcut.activated.connect(self.toggle)
+        self.action = QAction(window)
+        self.action.setObjectName("pauseAction")
+        self.action.setShortcut(QKeySequence(PAUSE_KEY))
+        self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        window.addAction(self.action)
+        self.action.triggered.connect(self.toggle)
+        presence.paused_changed.connect(self._on_paused_changed)
+        self._on_paused_changed(presence.paused, presence.reason)
+
+    @Slot(bool, str)
+    def _on_paused_changed(self, paused: bool, _reason: str) -> None:
+        self.action.setText(
+            QCoreApplication.translate("pause", "&Resume")
+            if paused
+            else QCoreApplication.translate("pause", "&Pause…")
+        )
 
     @Slot()
     def toggle(self) -> None:
