@@ -60,6 +60,9 @@ def paused_too_long(agent: AgentRow, now: datetime, alert_minutes: int) -> bool:
     )
 
 
+CLOCK_COLUMNS = (1, 2, 3)  # of the agents: State (offline), For, Current call (none offline)
+
+
 def agent_columns(now: Clock, alert_minutes: int) -> list[Column[AgentRow]]:
     def since(agent: AgentRow) -> str:
         current = now()

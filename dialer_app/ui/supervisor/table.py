@@ -63,15 +63,13 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             return
         changed = [i for i, (a, b) in enumerate(zip(self._rows, new, strict=True)) if a != b]
         self._rows = new
-        last = self.columnCount() - 1
-        for i in changed:
-            self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+        self.refresh_rows(changed)
 
-    def refresh_all(self) -> None:
-        """Repaint every cell (what the clock changes: durations, offline, an alert)."""
-        if self._rows:
-            bottom = self.index(len(self._rows) - 1, self.columnCount() - 1)
-            self.dataChanged.emit(self.index(0, 0), bottom)
+    def refresh_rows(self, rows: Sequence[int]) -> None:
+        """Repaint these rows, every cell (what the clock changed: a pause's alert)."""
+        last = self.columnCount() - 1
+        for i in rows:
+            self.dataChanged.emit(self.index(i, 0), self.index(i, last))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
         return 0 if parent.isValid() else len(self._rows)
