@@ -109,7 +109,7 @@ class AgentsView(LiveTable[AgentRow]):
         named(self, "agentsView", QCoreApplication.translate("supervisor", "Agents"))
         self.agents = model
         self._clock, self._alert_minutes = clock, alert_minutes
-        self._alerted: set[object] = set()  # the members whose pause was flagged last tick
+        self._alerted: set[str] = set()  # the members whose pause was flagged last tick
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._on_tick_timeout)
