@@ -74,6 +74,7 @@ class Desk:
     team_runner: Runner
     demo: DemoService | None = None
     leads: LeadService | None = None
+    compliance: ComplianceService | None = None
     _shut_down: bool = field(default=False, init=False)
 
     def shutdown(self, wait_ms: int = SHUTDOWN_WAIT_MS) -> None:
@@ -121,6 +122,8 @@ class Desk:
     def _close_stores(self) -> None:
         if self.leads is not None:
             self.leads.close()
+        if self.compliance is not None:
+            self.compliance.close()
         if self.history.store is not None:
             self.history.store.close()
 
@@ -234,6 +237,7 @@ def assemble(
         team_runner,
         demo_service,
         leads,
+        compliance,
     )
     window.closing.connect(desk.shutdown)
     window.after_first_frame(partial(runner.submit, load_http))

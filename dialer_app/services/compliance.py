@@ -83,6 +83,12 @@ class ComplianceService(QObject):
     def _submit(self, work: Callable[[ComplianceJournal], T]) -> Job[T]:
         return self._runner.submit(lambda: work(self._opened()))
 
+    def close(self) -> None:
+        """Close the journal if it was opened (at shutdown, once no job runs)."""
+        with self._opening:
+            if self._journal is not None:
+                self._journal.close()
+
     # -- the import ---------------------------------------------------------------------
     def with_purpose(
         self, preview: Preview, purpose: Purpose, scrubbed_on: date | None

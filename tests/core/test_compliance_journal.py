@@ -4,6 +4,7 @@ lists file is opened in; answers read back for the day; lists from before have n
 from __future__ import annotations
 
 import sqlite3
+import stat
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from dialer_app.core.compliance.journal import ComplianceJournal, save_list
 from dialer_app.core.compliance.purpose import Purpose
 from dialer_app.core.compliance.scrub import ComplianceRecord
 from dialer_app.core.leads.sqlite_store import SCHEMA_VERSION, SqliteLeadStore
+from dialer_app.core.text import Sentence
 from tests.helpers.hours import india
 
 MORNING = india("2026-12-02", "09:30")
@@ -30,6 +32,18 @@ def test_the_journal_and_the_lead_store_open_in_either_order(tmp_path: Path) -> 
         assert journal.purpose(1) is None  # a list imported before purposes: the UI asks
     finally:
         journal.close()
+
+
+def test_a_journal_of_its_own_is_the_owners_only_and_closes_without_wal(tmp_path: Path) -> None:
+    """A team's journal is a file of its own (refused customers' numbers): readable by its
+    owner only, whatever the umask, and closed with no -wal or -shm left beside it."""
+    path = tmp_path / "compliance-team.sqlite3"
+    journal = ComplianceJournal(path)
+    journal.record_refusal("9876543210", "dnd", Sentence("compliance", "refused"), 1)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    journal.close()
+    journal.close()  # twice: shutdown may reach it again
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["compliance-team.sqlite3"]
 
 
 def test_a_lists_purpose_and_records_saved_in_the_callers_transaction(tmp_path: Path) -> None:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -26,6 +26,7 @@ from dialer_app.core.compliance.columns import Dnd
 from dialer_app.core.compliance.purpose import Purpose
 from dialer_app.core.compliance.scrub import ComplianceRecord
 from dialer_app.core.errors import HistoryError
+from dialer_app.core.sqlite_file import close_checkpointed, create_private, guarded
 from dialer_app.core.text import Sentence
 
 VERSION = 1
@@ -182,7 +183,7 @@ class ComplianceJournal:
         self._path, self._clock, self._lock = path, clock, threading.Lock()
         self._shared = shared
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            create_private(path)  # refused customers' numbers: the owner's only
             self._conn = sqlite3.connect(path, timeout=5, check_same_thread=False)
             self._conn.execute("PRAGMA journal_mode = WAL")
             with self._conn:
@@ -190,18 +191,12 @@ class ComplianceJournal:
         except (sqlite3.Error, OSError) as exc:
             raise HistoryError(f"The lead lists at {path} cannot be opened: {exc}") from exc
 
-    @contextmanager
-    def _guard(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            try:
-                with self._conn:
-                    yield self._conn
-            except sqlite3.Error as exc:
-                raise HistoryError(f"The lead lists at {self._path}: {exc}") from exc
+    def _guard(self) -> AbstractContextManager[sqlite3.Connection]:
+        return guarded(self._lock, self._conn, f"The lead lists at {self._path}")
 
     def close(self) -> None:
-        with self._lock:
-            self._conn.close()
+        """Checkpoint and close (no -wal or -shm file stays); safe twice."""
+        close_checkpointed(self._lock, self._conn)
 
     def save_list(
         self,

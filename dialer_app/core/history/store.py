@@ -10,7 +10,6 @@ they sort as text. Nothing here ever sees the authcode.
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -51,6 +50,7 @@ from dialer_app.core.records import (
     Verdict,
     WrapUp,
 )
+from dialer_app.core.sqlite_file import create_private
 
 logger = logging.getLogger(__name__)
 
@@ -433,9 +433,7 @@ class HistoryStore:
     @staticmethod
     def _open(path: Path) -> sqlite3.Connection:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if not path.exists():  # it holds customer numbers: owner-only from the start
-                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            create_private(path)  # it holds customer numbers: owner-only from the start
             return sqlite3.connect(
                 path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
             )

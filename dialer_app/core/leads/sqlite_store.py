@@ -13,11 +13,10 @@ schema version; ``MIGRATIONS`` brings older files forward.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from typing import Any
 from dialer_app.core.errors import HistoryError
 from dialer_app.core.leads.model import OPEN, Lead, LeadList, LeadListProgress, LeadStatus, Preview
 from dialer_app.core.records import Outcome
+from dialer_app.core.sqlite_file import close_checkpointed, create_private, guarded
 from dialer_app.core.text import Sentence
 
 SCHEMA_VERSION = 2
@@ -103,9 +103,7 @@ class SqliteLeadStore:
         self._path = path
         self._lock = threading.Lock()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if not path.exists():  # customers' names and numbers: the owner's only
-                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            create_private(path)  # customers' names and numbers: the owner's only
             self._conn = self._connect()
             self._migrate()
         except (sqlite3.Error, OSError) as exc:
@@ -130,21 +128,12 @@ class SqliteLeadStore:
             if version < SCHEMA_VERSION:
                 self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
-    @contextmanager
-    def _guard(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            try:
-                with self._conn:
-                    yield self._conn
-            except sqlite3.Error as exc:
-                raise HistoryError(f"The lead lists at {self._path}: {exc}") from exc
+    def _guard(self) -> AbstractContextManager[sqlite3.Connection]:
+        return guarded(self._lock, self._conn, f"The lead lists at {self._path}")
 
     def close(self) -> None:
         """Checkpoint and close the lists file (no -wal or -shm file stays); safe twice."""
-        with self._lock:
-            with suppress(sqlite3.Error):  # closed already, or a read-only disk
-                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self._conn.close()
+        close_checkpointed(self._lock, self._conn)
 
     # -- lists -------------------------------------------------------------------------
     def create_list(

@@ -9,12 +9,12 @@ attempt once, and a step whose lead changed meanwhile leaves the lead as it is.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from dialer_app.core.sqlite_file import create_private
 from dialer_app.core.team.writes import Write
 
 Sender = Callable[[Write], None]
@@ -27,9 +27,7 @@ class Outbox:
     def __init__(self, path: Path) -> None:
         self._path = path
         self._lock = threading.Lock()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists():  # customers' numbers and notes: the owner's only
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        create_private(path)  # customers' numbers and notes: the owner's only
         self._conn = sqlite3.connect(path, timeout=5, check_same_thread=False)
         with self._conn:
             self._conn.execute(
