@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 ENV_URL = "DIALER_BASE_URL"
-OUTBOX = "team-outbox.sqlite3"  # what a desk wrote while the team database was away (FILE_NAME)
 NOT_ANSWERING = Sentence(
     "startup",
     QT_TRANSLATE_NOOP(
@@ -157,10 +156,11 @@ def main(argv: list[str] | None = None, *, client_factory: ClientFactory | None 
     if args.export_list:
         team = _team_database(args.team_database, paths)
         if team is not None:  # the team's list, with the dialer_agent column
+            from dialer_app.core.team.outbox import FILE_NAME
             from dialer_app.core.team.setup_cli import team_export
 
             name, target = args.export_list[0], Path(args.export_list[1])
-            return team_export(team, name, target, paths.data_dir / OUTBOX, sys.stdout)
+            return team_export(team, name, target, paths.data_dir / FILE_NAME, sys.stdout)
         return export_list(paths, args.export_list[0], Path(args.export_list[1]))
     if args.compliance_report:
         return compliance_report(paths, args.compliance_report[0], Path(args.compliance_report[1]))

@@ -115,9 +115,6 @@ class SupervisorService(QObject):
         return self._runner.wait(msecs) and done
 
     # -- one job each ----------------------------------------------------------------------
-    def is_supervisor(self) -> Job[bool]:
-        return self._runner.submit(self._desk.is_supervisor)
-
     def set_paused(self, list_id: int, paused: bool) -> Job[None]:
         return self._runner.submit(lambda: self._desk.set_paused(list_id, paused))
 

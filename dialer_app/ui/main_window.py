@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self._flow = HistoryFlow(history, verdicts, team, self.form, self.history, self)
         rules = ListRulesCheck(s.compliance, s.hours, settings, self._active_lead_list, self)
-        self._calls_flow = CallFlow(calls, history, team, settings, s.hours, self.form, self, rules)
+        self._calls_flow = CallFlow(calls, history, team, settings, self.form, self, rules)
         self._opt_out = OptOutFlow(history, lambda: self._calls_flow.last_call, self)
         self._live = live
         self.live_flow = LiveFlow(live, self._history, self)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
-from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -35,7 +34,6 @@ from dialer_app.core.sheets import replacing as _replacing
 from dialer_app.core.text import plain
 
 _FORMULA_SET = frozenset(FORMULA_STARTS)
-_JOINED_FORMULA = tuple("|" + start for start in "=+-@")  # tab and CR: not printable
 _time = local_time
 
 
@@ -127,49 +125,6 @@ def _checked(
             progress(done)
     if cancelled is not None and cancelled():
         raise ExportCancelled
-
-
-def _raw_batches(
-    batches: Iterable[Sequence[Sequence[Any]]], text: Callable[[object], str]
-) -> Iterator[list[list[str | int]]]:
-    """Each batch of raw rows (``EXPORT_COLUMNS``) as rows of export cells.
-
-    A row whose text is all printable ASCII with no cell starting like a formula (one join,
-    a few C-level checks; a ``|`` inside a cell can only send it the
-    slow way) keeps its text. Times: the UTC hour's local prefix and zone, looked up once an
-    hour (``LocalTimes``), glued to the minutes and seconds inline.
-    """
-    local = LocalTimes()
-    hours = local.hours
-    times = [index for index, (_, _, kind) in enumerate(RAW_FIELDS) if kind == "time"]
-    texts = [index for index, (_, _, kind) in enumerate(RAW_FIELDS) if kind == "text"]
-    pick = itemgetter(*texts)
-    first = _FORMULA_SET
-    for batch in batches:
-        out: list[list[str | int]] = []
-        append = out.append
-        for raw in batch:
-            row = list(raw)
-            for index in times:
-                value = row[index]
-                if not value:
-                    row[index] = ""
-                    continue
-                hour = hours.get(value[:13])
-                row[index] = hour[0] + value[13:19] + hour[1] if hour else local(value)
-            joined = "|".join(pick(raw))
-            if (
-                not (joined.isascii() and joined.isprintable())
-                or joined[:1] in first
-                or "|=" in joined
-                or "|+" in joined
-                or "|-" in joined
-                or "|@" in joined
-            ):
-                for index in texts:
-                    row[index] = text(row[index])
-            append(row)
-        yield out
 
 
 def _csv_raw(batches: Iterable[Sequence[Sequence[Any]]], target: Path) -> int:

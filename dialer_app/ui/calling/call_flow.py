@@ -18,7 +18,6 @@ from dialer_app.services import settings as keys_of
 from dialer_app.services.calls import CallAttempt, CallService
 from dialer_app.services.compliance import ListRules
 from dialer_app.services.history import HistoryService, PreCall
-from dialer_app.services.hours import HoursGuard
 from dialer_app.services.runner import Latest
 from dialer_app.services.settings import Settings
 from dialer_app.services.team import TEAM_CHECK_MS, TeamGuard
@@ -51,18 +50,16 @@ class CallFlow(QObject):
         history: HistoryService,
         team: TeamGuard,
         settings: Settings,
-        hours: HoursGuard,
         form: DialForm,
         window: QWidget,
-        rules: ListRulesCheck | None = None,
+        rules: ListRulesCheck,
     ) -> None:
         super().__init__(window)
-        self._rules = rules or ListRulesCheck(None, hours, settings, lambda: None, window)
+        self._rules = rules
         self._rules.notice.connect(self.notice)
         self._list: LeadList | None = None  # the list of the call being decided
         self._list_rules: ListRules | None = None
         self._calls = calls
-        self._hours = hours
         self._history = history
         self._settings = settings
         self._form = form

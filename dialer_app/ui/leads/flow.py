@@ -118,10 +118,6 @@ class LeadListFlow(QObject):
                                 .format(reason=exc)))  # fmt: skip
         self.unavailable.emit(exc)
 
-    @property
-    def in_call(self) -> bool:
-        return self._calls.busy
-
     def look_again(self, *, force: bool = False) -> None:
         """A team's desk looks for a lead: when it has none (every 10 s), or (``force``: the
         agent or the database changed) reads what it holds again and takes one if it has none."""

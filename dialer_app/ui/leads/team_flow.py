@@ -111,7 +111,7 @@ class TeamFlow(QObject):
     # -- what the agent is doing, and the pause --------------------------------------------
     def agent_state(self) -> tuple[str, str]:
         """On a call (last four digits, leg), wrap-up or ready (a pause stays in the store)."""
-        if self._calls.busy or self._flow.in_call or self._leg:
+        if self._calls.busy or self._leg:
             return ON_CALL, call_detail(self._form.number_edit.text(), self._leg)
         if self._wrap_up is not None and self._wrap_up.isVisible():
             return WRAP_UP, ""
