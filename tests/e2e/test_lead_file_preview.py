@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -177,3 +178,22 @@ def test_a_do_not_call_file_is_read_as_the_lead_import_reads_its_cells(
     assert [cell(dialog, r, 4) for r in range(2)] == [
         "99490 45616 is on the do-not-call list.", "97977 76098 is on the do-not-call list.",
     ]  # fmt: skip
+
+
+@pytest.mark.usefixtures("saved_key")
+def test_a_refused_rows_tooltip_shows_the_files_text_as_text(
+    qtbot: QtBot, launch: Launch, tmp_path: Path
+) -> None:
+    """A name written as markup (a spreadsheet cell is anyone's text) is shown on hover as it
+    is: no bold, no link."""
+    hostile = '<b>Boss</b> <a href="http://evil.example">pay</a>'
+    source = write_csv(tmp_path / "hostile.csv", ",", [
+        ["Name", "Mobile"], ["Asha", "9876543210"], [hostile, "12345"],
+    ])  # fmt: skip
+    desk = start(launch, qtbot, ListClock())
+    dialog = open_preview(qtbot, desk, source)
+    assert cell(dialog, 0, 3) == hostile
+    shown = QTextDocumentFragment.fromHtml(
+        str(dialog.table.model().index(0, 3).data(Qt.ItemDataRole.ToolTipRole))
+    ).toPlainText()
+    assert shown == hostile  # the tooltip's rich text reads back as the cell's own text

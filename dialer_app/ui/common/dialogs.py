@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,7 +30,7 @@ from dialer_app.ui.common.focus import focus_returns
 from dialer_app.ui.common.form_colours import hint_style
 from dialer_app.ui.common.i18n import translated
 from dialer_app.ui.common.naming import named
-from dialer_app.ui.common.plain import plain_box
+from dialer_app.ui.common.plain import plain_box, plain_label
 from dialer_app.ui.common.proxy_fields import ProxyFields
 
 CUSTOM = QT_TRANSLATE_NOOP("AccountDialog", "Custom…")  # the item's data; its text is translated
@@ -91,8 +91,7 @@ class AccountDialog(QDialog):
         self.error_label = named(QLabel(), "accountError", self.tr("Problem"))
         self.error_label.setStyleSheet(hint_style("error", self.palette()))
         self.error_label.setWordWrap(True)
-        note_label = QLabel(note)
-        note_label.setTextFormat(Qt.TextFormat.PlainText)  # may quote a refused address
+        note_label = plain_label(QLabel(note))  # may quote a refused address
         note_label.setWordWrap(True)
         buttons = QDialogButtonBox()
         save = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)

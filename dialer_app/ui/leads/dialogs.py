@@ -31,6 +31,7 @@ from dialer_app.core.leads.model import Preview
 from dialer_app.core.text import plain
 from dialer_app.ui.common.i18n import translated
 from dialer_app.ui.common.naming import named
+from dialer_app.ui.common.plain import tooltip
 from dialer_app.ui.common.purpose import PurposeChoice
 from dialer_app.ui.leads.model import local_time
 
@@ -209,7 +210,7 @@ class ImportPreviewDialog(QDialog):
                      refused.name, translated(refused.reason))  # fmt: skip
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(plain(text))
-                item.setToolTip(plain(text))  # a long reason reads whole on hover
+                item.setToolTip(tooltip(text))  # a long reason reads whole on hover
                 self.table.setItem(row, column, item)
         for column, width in enumerate((40, 90, 170, 150)):
             self.table.setColumnWidth(column, width)

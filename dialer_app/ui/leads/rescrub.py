@@ -38,6 +38,7 @@ from dialer_app.services.leads import LeadService
 from dialer_app.ui.common.i18n import translated
 from dialer_app.ui.common.naming import named
 from dialer_app.ui.common.notice import Level, Notice
+from dialer_app.ui.common.plain import tooltip
 from dialer_app.ui.leads.flow import LeadListFlow
 
 log = logging.getLogger(__name__)
@@ -146,7 +147,7 @@ class RescrubDialog(QDialog):
             cells = (name, number, translated(why))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(plain(text))
-                item.setToolTip(plain(text))
+                item.setToolTip(tooltip(text))
                 self.table.setItem(row, column, item)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setVisible(bool(shown))

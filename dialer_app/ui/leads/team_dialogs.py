@@ -44,6 +44,8 @@ class PasswordDialog:
         dialog.setLabelText(why + "\n\n" + QCoreApplication.translate(
             "TeamDialog", "Password (kept in the keyring, never in settings.ini):"))  # fmt: skip
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        for label in dialog.findChildren(QLabel):  # the sentence names the typed setting
+            plain_label(label)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.textValue() or None
