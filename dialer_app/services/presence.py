@@ -1,11 +1,12 @@
 """The agent's state in the team database, on workers: heartbeats, F10's pause and resume.
 
-``PresenceService`` tells the team database what this desk is doing: at once when the state
-changes (``set_state``), and every ``HEARTBEAT_SECONDS`` so the supervisor does not see the
-agent go offline. ``pause(reason)`` and ``resume()`` return jobs; ``paused`` says what the
-desk last knew (the database enforces it in the claim, whatever the desk knows). Failures
-(the database away) are ignored here: the next heartbeat tries again, and the window already
-says the database cannot be reached.
+``PresenceService`` tells the team database what this desk is doing at once when the state
+changes (``set_state``); the desk's pulse (``core.team.pulse``, every 2 s) is the heartbeat
+that keeps the agent from going offline, and it carries the state ``remember`` noted.
+``pause(reason)`` and ``resume()`` return jobs; ``paused`` says what the desk last knew (the
+database enforces it in the claim, whatever the desk knows). Failures (the database away) are
+ignored here: the next pulse tries again, and the window already says the database cannot be
+reached.
 
 Signals:
     paused_changed(bool, str): paused or not, and the reason
@@ -15,9 +16,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
-from dialer_app.core.team.presence import HEARTBEAT_SECONDS, PAUSED, READY
+from dialer_app.core.team.presence import PAUSED, READY
 from dialer_app.services.runner import Job, Runner
 
 
@@ -36,20 +37,11 @@ class PresenceService(QObject):
 
     paused_changed = Signal(bool, str)
 
-    def __init__(
-        self, store: PresenceStore, runner: Runner, parent: QObject | None = None, *,
-        heartbeat: bool = True,
-    ) -> None:  # fmt: skip
-        """``heartbeat=False`` when something else already says every few seconds that the
-        agent is here (a team desk's pulse): this service then writes only changes."""
+    def __init__(self, store: PresenceStore, runner: Runner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store, self._runner = store, runner
         self._state, self._detail = READY, ""
         self._reason: str | None = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(HEARTBEAT_SECONDS * 1000)
-        self._timer.timeout.connect(self._on_timer_timeout)
-        self._heartbeat = heartbeat
 
     @property
     def paused(self) -> bool:
@@ -60,10 +52,8 @@ class PresenceService(QObject):
         return self._reason or ""
 
     def start(self) -> Job[str | None]:
-        """Heartbeats from now on; first, a pause the database still holds for this agent (a
-        desk restarted mid-pause) is taken up, so F10 resumes it."""
-        if self._heartbeat:
-            self._timer.start()
+        """The agent is known: a pause the database still holds for it (a desk restarted
+        mid-pause) is taken up, so F10 resumes it; a pause taken before is written now."""
         job = self._runner.submit(self._store.paused_reason)
         job.on_success(self._on_found_pause)
         return job
@@ -78,16 +68,20 @@ class PresenceService(QObject):
             return
         self._beat()
 
-    def stop(self) -> None:
-        self._timer.stop()
+    def remember(self, state: str, detail: str = "") -> bool:
+        """Ready, on a call (``core.team.presence.call_detail``) or wrap-up, as the desk now
+        sees it; True when it changed. Nothing is written (the pulse that asks carries it)."""
+        if (state, detail) == (self._state, self._detail):
+            return False
+        self._state, self._detail = state, detail
+        return True
 
     def set_state(self, state: str, detail: str = "") -> Job[None] | None:
-        """Ready, on a call (``core.team.presence.call_detail``) or wrap-up; sent at once when
-        it changes. While paused the pause stays what the database shows."""
-        if (state, detail) == (self._state, self._detail):
+        """``remember``, and a change written at once (while paused the pause stays what the
+        database shows)."""
+        if not self.remember(state, detail) or self.paused:
             return None
-        self._state, self._detail = state, detail
-        return None if self.paused else self._beat()
+        return self._beat()
 
     def pause(self, reason: str) -> Job[None]:
         self._reason = reason
@@ -100,10 +94,6 @@ class PresenceService(QObject):
         self.paused_changed.emit(False, "")
         store, state = self._store, self._state
         return self._runner.submit(lambda: store.resume(state))
-
-    @Slot()
-    def _on_timer_timeout(self) -> None:
-        self._beat()
 
     def _beat(self) -> Job[None]:
         store = self._store

@@ -95,7 +95,6 @@ def test_a_desk_restarted_mid_pause_takes_the_pause_up(qtbot: QtBot) -> None:
         presence.start()
     assert seen.args == [True, "Lunch"]
     qtbot.waitUntil(lambda: store.calls == [("heartbeat", "paused", "Lunch")])
-    presence.stop()
     runner.wait(1000)
 
 
@@ -103,12 +102,11 @@ def test_a_pause_taken_before_the_agent_was_known_is_recorded_once_it_is(qtbot: 
     """F10 pressed before a member was chosen (the store wrote nothing: no agent): when the
     desk starts the presence for its agent, the pause reaches the database."""
     store, runner = FakeStore(), Runner(max_threads=1)
-    presence = PresenceService(store, runner, heartbeat=False)
+    presence = PresenceService(store, runner)
     presence.pause("Lunch")
     qtbot.waitUntil(lambda: store.calls == [("pause", "Lunch")])
     store.calls.clear()  # the agent was not known: the real store wrote nothing
     presence.start()
     qtbot.waitUntil(lambda: store.calls == [("pause", "Lunch")])
     assert presence.paused
-    presence.stop()
     runner.wait(1000)

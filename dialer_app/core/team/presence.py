@@ -7,8 +7,8 @@ also a row in ``pauses`` with its start and end. While an agent's row says ``pau
 claim gives it no lead (``claim.OPEN_LIST``), whatever the desk asks.
 
 ``PresenceWork`` is mixed into ``TeamLeadStore`` (it uses its connection and its member):
-``heartbeat(state, detail)`` every ``HEARTBEAT_SECONDS`` and on every change, ``pause(reason)``,
-``resume()``, ``mark_left_waiting(history_row)``.
+``heartbeat(state, detail)`` with every pulse of the desk (``core.team.pulse``) and on every
+change, ``pause(reason)``, ``resume()``, ``mark_left_waiting(history_row)``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 READY, ON_CALL, WRAP_UP, PAUSED, OFFLINE = "ready", "on_call", "wrap_up", "paused", "offline"
 STATES = (READY, ON_CALL, WRAP_UP, PAUSED)
-HEARTBEAT_SECONDS = 15
 OFFLINE_SECONDS = 60
 DEFAULT_PAUSE_REASONS = ("Break", "Lunch", "Training", "Meeting")
 LEFT_WAITING = "left_waiting"  # an attempt's verdict: the customer answered, the agent did not

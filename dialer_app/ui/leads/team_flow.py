@@ -67,7 +67,7 @@ class TeamFlow(QObject):
         self._team, self._flow, self._calls, self._form = team, flow, calls, form
         self._window, self._wrap_up = window, wrap_up
         self._leg = ""  # the live call's leg state, as the live tracker last said
-        self.presence = PresenceService(team.presence(), team.runner, self, heartbeat=False)
+        self.presence = PresenceService(team.presence(), team.runner, self)
         self.presence.paused_changed.connect(self._on_paused_changed)
         self.pause_reasons = pause_reasons(settings.get(keys_of.PAUSE_REASONS))
         calls.busy_changed.connect(self._on_state_event)
@@ -106,7 +106,6 @@ class TeamFlow(QObject):
     def stop(self) -> None:
         for timer in (self._pulse, self._renewal, self._look):
             timer.stop()
-        self.presence.stop()
 
     # -- what the agent is doing, and the pause --------------------------------------------
     def agent_state(self) -> tuple[str, str]:
@@ -178,7 +177,7 @@ class TeamFlow(QObject):
             return
         self._pulsing = True
         state, detail = self.agent_state()
-        self.presence.set_state(state, detail)
+        self.presence.remember(state, detail)  # this pulse writes it
         job = self._team.pulse(state, detail)
         job.on_success(self._on_pulse_heard).on_failure(self._on_pulse_failed)
 
