@@ -42,7 +42,7 @@ def check_login(database: str, data_dir: Path) -> tuple[TeamTarget, bool]:
     target = parse_target(database, system_roots(data_dir))
     desk = SupervisorDesk(target, _keyring(target))
     try:
-        return target, desk.is_supervisor()
+        return target, desk.may_supervise()
     finally:
         desk.close()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from dialer_app.core.team.errors import (
 )
 from dialer_app.core.team.schema import SCHEMA_VERSION, check
 from dialer_app.core.team.store import TeamLeadStore
+from dialer_app.core.team.supervise import SupervisorDesk
 from tests.helpers.postgres import free_port
 from tests.team.conftest import PASSWORD, TeamDb
 
@@ -131,6 +133,22 @@ def test_the_store_refuses_a_newer_schema_with_its_sentence(
     with pytest.raises(TeamSchemaError) as caught:
         TeamLeadStore(team_db.target(), "9800000001", "Asha", tmp_path / "outbox.db")
     assert "update the dialer" in str(caught.value.sentence)
+
+
+def test_the_supervisors_desk_refuses_a_newer_schema_every_time(
+    team_db: TeamDb, pgpassword: None
+) -> None:
+    """The schema is refused on every call, never only the first: the refused connection is
+    not kept for the next call to work on unchecked."""
+    with team_db.admin() as conn:
+        conn.execute("INSERT INTO dialer_schema (version) VALUES (%s)", (SCHEMA_VERSION + 1,))
+    desk = SupervisorDesk(team_db.target("supervisor"))
+    try:
+        for _call in range(2):
+            with pytest.raises(TeamSchemaError):
+                desk.lists(datetime.now(UTC))
+    finally:
+        desk.close()
 
 
 def test_psycopg_is_imported_only_when_a_team_database_is_used() -> None:

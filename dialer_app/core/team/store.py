@@ -16,50 +16,44 @@ database is away they go to the outbox and are sent, in order and once, when it 
 from __future__ import annotations
 
 import contextlib
-import threading
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from dialer_app.core.leads.model import OPEN, Lead, LeadList, LeadListProgress, LeadStatus, Preview
 from dialer_app.core.team.claim import LEAD_COLUMNS, Policy
-from dialer_app.core.team.connect import PasswordSource, TeamTarget, connect
+from dialer_app.core.team.connect import PasswordSource, TeamTarget
 from dialer_app.core.team.errors import (
-    UNREACHABLE,
     TeamError,
     TeamUnavailable,
-    as_team_error,
-    sentence,
 )
 from dialer_app.core.team.importer import import_list
 from dialer_app.core.team.outbox import Outbox
 from dialer_app.core.team.presence import PresenceWork
 from dialer_app.core.team.rows import lead_from_row, list_from_row
-from dialer_app.core.team.schema import check, may_supervise
+from dialer_app.core.team.session import TeamSession
 from dialer_app.core.team.working import LeadWork
 
 if TYPE_CHECKING:
-    import psycopg
+    pass
 
 T = TypeVar("T")
 _CHUNK = 2000
 
 
-class TeamLeadStore(PresenceWork, LeadWork):
+class TeamLeadStore(TeamSession, PresenceWork, LeadWork):
     """The team's lists at ``target``, worked as ``member`` from desk ``desk``."""
 
     def __init__(
         self, target: TeamTarget, member: str, member_name: str, outbox_path: Path, *,
         desk: str = "", policy: Policy | None = None, password: PasswordSource | None = None,
     ) -> None:  # fmt: skip
-        self.target, self.member, self.member_name = target, member, member_name
+        super().__init__(target, password)
+        self.member, self.member_name = member, member_name
         self.desk = desk or str(uuid.uuid4())
         self.policy = policy or Policy()
-        self._password = password
-        self._lock = threading.RLock()
-        self._conn: psycopg.Connection[tuple[Any, ...]] | None = None
         self._outbox = Outbox(outbox_path)
         self._active: int | None = None
         self._held: dict[int, Lead] = {}  # leads this desk claimed, as last seen
@@ -67,49 +61,8 @@ class TeamLeadStore(PresenceWork, LeadWork):
         self._attempts: dict[int, str] = {}  # lead -> its open attempt's desk-made id
         self._calls: dict[int, tuple[str, int]] = {}  # history row -> (attempt id, lead)
         self._finished: dict[int, str] = {}  # lead -> its last finished attempt (the wrap-up's)
-        self.last_contact: datetime | None = None
-        self._checked = False
-        self._closed = False
         with contextlib.suppress(TeamUnavailable):  # away at start: the outbox still works
             self._run(lambda conn: None)
-
-    # -- the connection --------------------------------------------------------------
-    def _connection(self) -> psycopg.Connection[tuple[Any, ...]]:
-        if self._closed:  # a job that began before close() never opens a new session
-            raise TeamUnavailable(sentence(UNREACHABLE, where=self.target.where, reason="closed"))
-        if self._conn is None or self._conn.closed or self._conn.broken:
-            conn = connect(self.target, self._password)
-            if not self._checked:  # a schema newer than ours: TeamSchemaError, single-agent
-                try:
-                    check(conn, self.target.where)
-                except BaseException:
-                    conn.close()
-                    raise
-                self._checked = True
-            self._conn = conn
-        return self._conn
-
-    def _run(self, work: Callable[[psycopg.Connection[tuple[Any, ...]]], T]) -> T:
-        """``work`` in one transaction; reconnect once if the connection was lost."""
-        import psycopg
-
-        with self._lock:
-            for attempt in (1, 2):
-                fresh = self._conn is None or self._conn.closed or self._conn.broken
-                conn = self._connection()
-                try:
-                    with conn.transaction():
-                        result = work(conn)
-                    self.last_contact = datetime.now(UTC)
-                    return result
-                except psycopg.OperationalError as exc:
-                    if conn.broken:
-                        conn.close()
-                    if not conn.closed or fresh or attempt == 2:  # a timeout: not again
-                        raise as_team_error(exc, self.target.where, self.target.user) from None
-                except psycopg.Error as exc:
-                    raise as_team_error(exc, self.target.where, self.target.user) from None
-            raise AssertionError("unreachable")
 
     def release_all(self) -> None:
         """Quitting: give back what this desk holds (a lead with a call on it keeps its
@@ -128,14 +81,8 @@ class TeamLeadStore(PresenceWork, LeadWork):
             try:
                 self.release_all()
             finally:
-                self._closed = True
-                if self._conn is not None:
-                    self._conn.close()
+                super().close()
                 self._outbox.close()
-
-    def may_supervise(self) -> bool:
-        """This desk's login holds ``dialer_supervisor`` or owns the database."""
-        return self._run(may_supervise)
 
     # -- lists -----------------------------------------------------------------------
     def create_list(

@@ -5,22 +5,19 @@ reconnects once when it finds the connection gone, as ``TeamLeadStore`` does. It
 agents, lists and call-backs (``watch.py``) and the day's figures (``day.py``); it pauses and
 resumes a list, sets its priority, keeps its recycling rules, puts leads back and reassigns
 call-backs. The database decides who may: a login without ``dialer_supervisor`` (or the
-database's ownership) is refused by its grants; ``is_supervisor`` lets the window say so first.
+database's ownership) is refused by its grants; ``may_supervise`` lets the window say so first.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from dialer_app.core.team.claim import Policy
-from dialer_app.core.team.connect import PasswordSource, TeamTarget, connect
+from dialer_app.core.team.connect import PasswordSource, TeamTarget
 from dialer_app.core.team.day import DayFigures, read_day
-from dialer_app.core.team.errors import UNREACHABLE, TeamUnavailable, as_team_error, sentence
-from dialer_app.core.team.schema import check, may_supervise
+from dialer_app.core.team.session import TeamSession
 from dialer_app.core.team.watch import (
     AgentRow,
     CallBackRow,
@@ -33,7 +30,6 @@ from dialer_app.core.team.watch import (
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    import psycopg
 
 T = TypeVar("T")
 NO_ANSWER = "no_answer"  # a lead called without an answer (the retry queue's leads)
@@ -61,55 +57,15 @@ _PUT_BACK_WHERE = (
 )
 
 
-class SupervisorDesk:
+class SupervisorDesk(TeamSession):
     """The team database as a supervisor at ``target`` sees and changes it."""
 
     def __init__(
         self, target: TeamTarget, password: PasswordSource | None = None,
         policy: Policy | None = None,
     ) -> None:  # fmt: skip
-        self.target = target
+        super().__init__(target, password)
         self.policy = policy or Policy()
-        self._password = password
-        self._lock = threading.RLock()
-        self._conn: psycopg.Connection[tuple[Any, ...]] | None = None
-        self._closed = False
-
-    def _run(self, work: Callable[[psycopg.Connection[tuple[Any, ...]]], T]) -> T:
-        import psycopg
-
-        with self._lock:
-            if self._closed:  # a job that began before close() never opens a new session
-                where = self.target.where
-                raise TeamUnavailable(sentence(UNREACHABLE, where=where, reason="closed"))
-            for attempt in (1, 2):
-                fresh = self._conn is None or self._conn.closed or self._conn.broken
-                if fresh:
-                    self._conn = connect(self.target, self._password)
-                    check(self._conn, self.target.where)
-                conn = self._conn
-                assert conn is not None
-                try:
-                    with conn.transaction():
-                        return work(conn)
-                except psycopg.OperationalError as exc:
-                    if conn.broken:
-                        conn.close()
-                    if not conn.closed or fresh or attempt == 2:
-                        raise as_team_error(exc, self.target.where, self.target.user) from None
-                except psycopg.Error as exc:
-                    raise as_team_error(exc, self.target.where, self.target.user) from None
-            raise AssertionError("unreachable")
-
-    def close(self) -> None:
-        with self._lock:
-            self._closed = True
-            if self._conn is not None:
-                self._conn.close()
-
-    def is_supervisor(self) -> bool:
-        """The login holds ``dialer_supervisor`` or owns the database."""
-        return self._run(may_supervise)
 
     # -- reading -----------------------------------------------------------------------
     def now(self) -> datetime:
