@@ -44,6 +44,8 @@ def test_the_window_opens_on_agents_and_each_control_key_shows_its_tab(
                      (Qt.Key.Key_2, AGENTS)):  # fmt: skip
         QTest.keyClick(window.tabs, key, Qt.KeyboardModifier.ControlModifier)
         assert window.tabs.currentIndex() == tab
+        # the day's figures are read every minute while Charts shows, and only then
+        assert window.charts._timer.isActive() == (tab == CHARTS)
 
 
 def test_two_agents_states_reach_the_supervisor_within_two_seconds(

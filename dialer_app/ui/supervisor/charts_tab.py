@@ -2,8 +2,8 @@
 
 Calls per hour by result (stacked), connect rate per agent, talk time per agent, and each
 list's progress over the day (leads reached by the end of each hour). The day's figures are
-read on a worker when the tab is first shown, when the day changes, and every minute while
-the tab is shown; the table carries the same figures for screen readers.
+read on a worker when the tab is shown, when the day changes, and every minute while the tab
+is shown; the table carries the same figures for screen readers.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -181,6 +181,11 @@ class ChartsTab(QWidget):
         if not self._timer.isActive():
             self._timer.start()
             self.load()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Another tab, or the window minimised: no reading every minute for nobody."""
+        super().hideEvent(event)
+        self._timer.stop()
 
     @Slot()
     def load(self) -> None:
