@@ -22,6 +22,7 @@ from dialer_app.composition import Desk
 from dialer_app.core.config import Paths
 from dialer_app.core.history.store import HistoryStore
 from dialer_app.sandbox import Fault, ManualClock, Sandbox
+from dialer_app.ui import main_window
 from dialer_app.ui.common.dialogs import ConfirmRedial
 from dialer_app.ui.history.columns import COLUMNS
 from tests.helpers.keys import SENTINEL
@@ -215,11 +216,15 @@ def test_do_not_call_refuses_on_every_path_until_taken_off(
         "re-dial": by_redial,
         "button": form.call_button.click,
     }
+    said: list[str] = []  # what the banner announces (a screen reader's words)
+    monkeypatch.setattr(main_window, "announce", lambda _w, text, **_k: said.append(text))
     for path, act in paths.items():
+        said.clear()
         act()
         qtbot.waitUntil(lambda: "is on the do-not-call list" in banner(desk))
         qtbot.waitUntil(lambda: form.call_button.isEnabled())
         assert len(sandbox.received(CLICK)) == 1, path
+        assert [t for t in said if "do-not-call list" in t] == [said[-1]], path  # said once
         window.show_outcome("")  # the next path must say it again
     dial(desk, "9876543210")
     qtbot.waitUntil(lambda: "do-not-call list" in banner(desk))

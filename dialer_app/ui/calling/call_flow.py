@@ -208,9 +208,7 @@ class CallFlow(QObject):
         if self._pending is None:
             return  # already refused (the do-not-call list) or failed
         self._pending = None
-        self._team_timer.stop()
-        self._team_job.cancel()
-        self._set_working(False)
+        self._stop_checks()
         self._refuse(self.tr("Not called: the list's purpose could not be read ({reason}).").format(
             reason=translated(describe_error(exc))))  # fmt: skip
 
@@ -218,6 +216,12 @@ class CallFlow(QObject):
     def _on_list_rules_read(self, rules: ListRules) -> None:
         self._list_rules = rules
         self._decide()
+
+    def _stop_checks(self) -> None:
+        """The call is decided without the checks still out: stop waiting for them."""
+        self._team_timer.stop()
+        self._team_job.cancel()
+        self._set_working(False)
 
     def _decide(self) -> None:
         """Once every check has answered: refuse, ask, or call, exactly once."""
@@ -230,17 +234,14 @@ class CallFlow(QObject):
         who = format_national(request.customer_number)
         list_id = None if self._list is None else self._list.list_id
         if local.blocked:  # refused whatever the team says: no need to wait for it
-            self._team_timer.stop()
-            self._team_job.cancel()
-            self._set_working(False)
+            self._stop_checks()
             sentence = opt_out.refusal(local.opt_out or opt_out.OptOut(
                 request.customer_number, datetime.now(UTC), "", ""), who)  # fmt: skip
-            self._rules.refuse(request, opt_out.RULE, sentence, list_id)
             if local.by_team:  # the team's list: only a supervisor takes a number off it
-                self.notice.emit(Notice(Level.ERROR, translated(sentence)))
+                self._rules.refuse(request, opt_out.RULE, sentence, list_id)
                 return
             self._blocked_number = request.customer_number
-            self.notice.emit(Notice(Level.ERROR, translated(sentence), Action.UNBLOCK))
+            self._rules.refuse(request, opt_out.RULE, sentence, list_id, Action.UNBLOCK)
             return
         listed, rules = self._list, self._list_rules
         if (
@@ -248,9 +249,7 @@ class CallFlow(QObject):
             and rules is not None
             and not self._rules.passes(request, rules, listed.name)
         ):
-            self._team_timer.stop()
-            self._team_job.cancel()
-            self._set_working(False)
+            self._stop_checks()
             return
         purpose = None if self._rules.call is None else self._rules.call.purpose
         if local.earlier is not None or team:
@@ -289,9 +288,7 @@ class CallFlow(QObject):
     @Slot(object)
     def _on_history_check_failed(self, exc: BaseException) -> None:
         self._pending = None
-        self._team_timer.stop()
-        self._team_job.cancel()
-        self._set_working(False)
+        self._stop_checks()
         self._refuse(
             self.tr("Not called: the call history could not be read ({reason}).").format(reason=exc)
         )

@@ -31,7 +31,7 @@ from dialer_app.services.hours import HoursGuard
 from dialer_app.services.runner import Job
 from dialer_app.services.settings import Settings
 from dialer_app.ui.common.i18n import translated
-from dialer_app.ui.common.notice import Level, Notice
+from dialer_app.ui.common.notice import Action, Level, Notice
 from dialer_app.ui.common.purpose import CallerIdQuestion, PurposeDialog
 
 
@@ -118,10 +118,12 @@ class ListRulesCheck(QObject):
         return refusal is not None
 
     def refuse(
-        self, request: CallRequest, rule: str, sentence: Sentence, list_id: int | None
-    ) -> None:
-        """Say why the call is refused, and keep the refusal with its rule."""
-        self.notice.emit(Notice(Level.ERROR, translated(sentence)))
+        self, request: CallRequest, rule: str, sentence: Sentence, list_id: int | None,
+        action: Action = Action.NONE,
+    ) -> None:  # fmt: skip
+        """Say why the call is refused (once; with ``action``'s link), and keep the refusal
+        with its rule."""
+        self.notice.emit(Notice(Level.ERROR, translated(sentence), action))
         if self._compliance is not None:
             job = self._compliance.record_refusal(request.customer_number, rule, sentence, list_id)
             self._write(job)
