@@ -293,10 +293,7 @@ def compliance_report(paths: Paths, name: str, target: Path) -> int:
     try:
         report = gather(paths.lists, paths.history, name)
         write_report(report, target)
-    except NoSuchList as exc:
-        print(f"dialer-app: {exc}", file=sys.stderr)
-        return 1
-    except (HistoryError, OSError) as exc:
+    except (NoSuchList, HistoryError, OSError) as exc:
         print(f"dialer-app: {exc}", file=sys.stderr)
         return 1
     print(f"Wrote {len(report.calls)} calls and {len(report.refusals)} refusals of {name} "

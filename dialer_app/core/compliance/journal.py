@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from dialer_app.core.clock import Clock, utc_now
 from dialer_app.core.compliance.caller_id import Answer
 from dialer_app.core.compliance.columns import Dnd
 from dialer_app.core.compliance.purpose import Purpose
@@ -83,10 +84,6 @@ def team_journal_name(identity: str) -> str:
     port and database name (never a password)."""
     digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
     return f"compliance-team-{digest}.sqlite3"
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _when(moment: datetime) -> str:
@@ -177,7 +174,7 @@ class ComplianceJournal:
         self,
         path: Path,
         *,
-        clock: Callable[[], datetime] = utc_now,
+        clock: Clock = utc_now,
         shared: SharedPurpose | None = None,
     ) -> None:
         self._path, self._clock, self._lock = path, clock, threading.Lock()
