@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 
 from dialer_app.core.callerdesk.proxy import Route
-from dialer_app.core.callerdesk.tls import is_certificate_failure
+from dialer_app.core.callerdesk.tls import caused_by, is_certificate_failure
 
 _STATUS = re.compile(r"^\s*(\d{3})\b")
 
@@ -68,7 +68,7 @@ def not_sent_reason(exc: Exception, route: Route) -> str:
         return _proxy_refusal(str(exc), route)
     if isinstance(exc, TunnelFailure):
         return str(exc)
-    if isinstance(exc, httpx.ConnectError) and _is_tls(exc):
+    if isinstance(exc, httpx.ConnectError) and caused_by(exc, ssl.SSLError):
         return "a secure connection to the server could not be set up"
     if isinstance(exc, (httpx.ConnectTimeout, httpx.PoolTimeout)):
         if not route.direct:
@@ -117,14 +117,3 @@ def _proxy_refusal(text: str, route: Route) -> str:
     if status:
         return f"{proxy} refused the connection to the service (HTTP {status})"
     return f"{proxy} refused the connection to the service"
-
-
-def _is_tls(exc: BaseException) -> bool:
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        if isinstance(current, ssl.SSLError):
-            return True
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return False

@@ -56,16 +56,21 @@ def tls_context() -> ssl.SSLContext:
     return system_trust().context
 
 
-def is_certificate_failure(exc: BaseException) -> bool:
-    """True if ``exc`` was caused, at any depth, by a certificate that did not verify."""
+def caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    """True if ``exc`` is, or was caused at any depth by, a ``kind``."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
-        if isinstance(current, ssl.SSLCertVerificationError):
+        if isinstance(current, kind):
             return True
         seen.add(id(current))
         current = current.__cause__ or current.__context__
     return False
+
+
+def is_certificate_failure(exc: BaseException) -> bool:
+    """True if ``exc`` was caused, at any depth, by a certificate that did not verify."""
+    return caused_by(exc, ssl.SSLCertVerificationError)
 
 
 def _close_orphans(exc: BaseException) -> None:
