@@ -9,7 +9,7 @@ called is refused with a sentence, never imported silently wrong.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -132,6 +132,15 @@ class LeadListProgress:
     total: int
     connected: int
     call_back: int
+
+    @classmethod
+    def of_counts(cls, counts: Mapping[LeadStatus, int], still_open: int = 0) -> LeadListProgress:
+        """From the count of leads in each status (refused leads are no part of the list);
+        ``still_open``: leads whose status says done but which are not (a call still ringing)."""
+        total = sum(n for s, n in counts.items() if s is not LeadStatus.REFUSED)
+        open_ = sum(counts.get(s, 0) for s in OPEN) + still_open
+        return cls(total - open_, total, counts.get(LeadStatus.CONNECTED, 0),
+                   counts.get(LeadStatus.CALL_BACK, 0))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

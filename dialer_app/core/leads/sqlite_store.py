@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from dialer_app.core.errors import HistoryError
-from dialer_app.core.leads.model import OPEN, Lead, LeadList, LeadListProgress, LeadStatus, Preview
+from dialer_app.core.leads.model import Lead, LeadList, LeadListProgress, LeadStatus, Preview
+from dialer_app.core.leads.store import leads_in_pages
 from dialer_app.core.records import Outcome
 from dialer_app.core.sqlite_file import close_checkpointed, create_private, guarded
 from dialer_app.core.text import Sentence
@@ -260,17 +261,11 @@ class SqliteLeadStore:
         with self._guard() as conn:
             counts = {LeadStatus(s): n for s, n in conn.execute(sql, (list_id,)).fetchall()}
             ringing = int(conn.execute(ringing_sql, (list_id,)).fetchone()[0])
-        total = sum(n for s, n in counts.items() if s is not LeadStatus.REFUSED)
-        open_ = sum(counts.get(s, 0) for s in OPEN) + ringing
-        return LeadListProgress(total - open_, total, counts.get(LeadStatus.CONNECTED, 0),
-                            counts.get(LeadStatus.CALL_BACK, 0))  # fmt: skip
+        return LeadListProgress.of_counts(counts, still_open=ringing)
 
     def iter_leads(self, list_id: int) -> Iterator[Lead]:
         """Every lead of the list in file order, a chunk at a time (exports)."""
-        start = 0
-        while chunk := self.page(list_id, start, _CHUNK):
-            yield from chunk
-            start = chunk[-1].position + 1
+        return leads_in_pages(self.page, list_id)
 
     def due_call_backs(self, list_id: int, now: datetime, max_attempts: int) -> list[Lead]:
         sql = (

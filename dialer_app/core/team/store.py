@@ -22,7 +22,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from dialer_app.core.leads.model import OPEN, Lead, LeadList, LeadListProgress, LeadStatus, Preview
+from dialer_app.core.leads.model import Lead, LeadList, LeadListProgress, LeadStatus, Preview
+from dialer_app.core.leads.store import leads_in_pages
 from dialer_app.core.team.claim import LEAD_COLUMNS, Policy
 from dialer_app.core.team.connect import PasswordSource, TeamTarget
 from dialer_app.core.team.errors import (
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
     pass
 
 T = TypeVar("T")
-_CHUNK = 2000
 
 
 class TeamLeadStore(TeamSession, PresenceWork, LeadWork):
@@ -158,17 +158,10 @@ class TeamLeadStore(TeamSession, PresenceWork, LeadWork):
         rows = self._run(lambda c: c.execute(
             "SELECT status, COUNT(*) FROM leads WHERE list_id = %s GROUP BY status", (list_id,)
         ).fetchall())  # fmt: skip
-        counts = {LeadStatus(status): int(n) for status, n in rows}
-        total = sum(n for s, n in counts.items() if s is not LeadStatus.REFUSED)
-        open_ = sum(counts.get(s, 0) for s in OPEN)
-        return LeadListProgress(total - open_, total, counts.get(LeadStatus.CONNECTED, 0),
-                            counts.get(LeadStatus.CALL_BACK, 0))  # fmt: skip
+        return LeadListProgress.of_counts({LeadStatus(status): int(n) for status, n in rows})
 
     def iter_leads(self, list_id: int) -> Iterator[Lead]:
-        start = 0
-        while chunk := self.page(list_id, start, _CHUNK):
-            yield from chunk
-            start = chunk[-1].position + 1
+        return leads_in_pages(self.page, list_id)
 
     def agent_names(self, list_id: int) -> dict[int, str]:
         """Lead id -> the name of the member who made its last attempt (the export's column)."""
