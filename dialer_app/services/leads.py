@@ -178,9 +178,8 @@ class LeadService(QObject):
         def work() -> None:
             with self._opening:
                 opened = self._opened
-            release_all = getattr(opened[0], "release_all", None) if opened else None
-            if release_all is not None:
-                release_all()
+            if opened is not None:
+                opened[0].release_all()
 
         return self._runner.submit(work)
 
@@ -198,12 +197,7 @@ class LeadService(QObject):
         """Open the store, recover what a crash left, and read the active list's view."""
 
         def work(store: LeadStore) -> Opening:
-            from dialer_app.core.team.errors import TeamUnavailable
-
-            try:
-                recovered = store.recover()
-            except TeamUnavailable:  # a team database away: its outbox waits for the pulse
-                recovered = 0
+            recovered = store.recover()
             assert self._opened is not None
             problem = self._opened[1]
             if self._list_name:

@@ -362,6 +362,9 @@ class SqliteLeadStore:
                 (status.value, _text(call_back_at), lead_id),
             )
 
+    def release_all(self) -> None:
+        """One agent's lists: no lead is held for anyone else to take."""
+
     def recover(self) -> int:
         """Leads a crash left ``calling``: their attempt is unknown (it may have rung)."""
         with self._guard() as conn:

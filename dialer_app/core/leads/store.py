@@ -117,6 +117,9 @@ class LeadStore(Protocol):
 
     def recover(self) -> int: ...
 
+    def release_all(self) -> None:
+        """Quitting: give back the leads this desk holds (a team's); nothing for one agent."""
+
     def close(self) -> None: ...
 
 

@@ -135,8 +135,7 @@ class LeadWork:
         for lead_id in [i for i in self._held if i not in self._attempts]:
             self.release(lead_id)
         self.member, self.member_name = member, name
-        with contextlib.suppress(TeamUnavailable):  # away: the pulse sends the outbox later
-            self.recover()
+        self.recover()
         return True
 
     def renew(self, lead_id: int) -> bool:
@@ -154,11 +153,15 @@ class LeadWork:
         self._held.pop(lead_id, None)
 
     def recover(self) -> int:
-        """Send what the outbox holds; leads this agent left ``calling`` become unknown."""
-        self.send_outbox()
+        """Send what the outbox holds; leads this agent left ``calling`` become unknown. A
+        database away recovers nothing (0): the pulse sends the outbox once it answers."""
         args = {"member": self.member}
-        return self._run(lambda c: c.execute(sql.RECOVER_MINE, args).rowcount + c.execute(
-            sql.RECOVER_EXPIRED).rowcount)  # fmt: skip
+        try:
+            self.send_outbox()
+            return self._run(lambda c: c.execute(sql.RECOVER_MINE, args).rowcount + c.execute(
+                sql.RECOVER_EXPIRED).rowcount)  # fmt: skip
+        except TeamUnavailable:
+            return 0
 
     # -- the steps of a call ---------------------------------------------------------
     def begin_attempt(self, lead_id: int, attempt_id: str | None = None) -> None:
