@@ -22,7 +22,7 @@ from dialer_app.core.team.connect import PasswordSource, TeamTarget, connect
 from dialer_app.core.team.errors import TeamError, as_team_error
 from dialer_app.core.team.schema import WATCH
 from dialer_app.core.team.supervise import SupervisorDesk
-from dialer_app.core.team.watch import AgentRow, CallBackRow, ListRow, india_today
+from dialer_app.core.team.watch import AgentRow, CallBackRow, ListRow
 
 GATHER_SECONDS = 0.25  # after the first notification, wait this long for its companions
 FULL_SECONDS = 10.0
@@ -67,18 +67,13 @@ class _Wanted:
 
 
 def read(desk: SupervisorDesk, wanted: _Wanted) -> Snapshot:
-    """The parts ``wanted`` asks for, on the database's clock."""
-    now = desk.now()
-    lists = None
-    if wanted.lists is None or wanted.lists:
-        lists = desk.lists(now, None if wanted.lists is None else sorted(wanted.lists))
-    return Snapshot(
-        now=now,
-        agents=desk.agents(india_today(now)) if wanted.agents else None,
-        lists=lists,
-        lists_complete=wanted.lists is None,
-        call_backs=desk.call_backs(now) if wanted.call_backs else None,
-    )
+    """The parts ``wanted`` asks for, on the database's clock (one transaction)."""
+    every = wanted.lists is None
+    read = desk.floor(agents=wanted.agents, lists=every or bool(wanted.lists),
+                      list_ids=None if wanted.lists is None else sorted(wanted.lists),
+                      call_backs=wanted.call_backs)  # fmt: skip
+    return Snapshot(now=read.now, agents=read.agents, lists=read.lists, lists_complete=every,
+                    call_backs=read.call_backs)  # fmt: skip
 
 
 def watch_team(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from dialer_app.core.team.claim import Policy
 from dialer_app.core.team.connect import PasswordSource, TeamTarget
@@ -22,6 +22,7 @@ from dialer_app.core.team.watch import (
     AgentRow,
     CallBackRow,
     ListRow,
+    india_today,
     read_agents,
     read_call_backs,
     read_lists,
@@ -30,9 +31,21 @@ from dialer_app.core.team.watch import (
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    import psycopg
+
 
 T = TypeVar("T")
 NO_ANSWER = "no_answer"  # a lead called without an answer (the retry queue's leads)
+
+
+@dataclass(frozen=True, slots=True)
+class Floor:
+    """One read of the floor at ``now`` (the database's clock); a part not asked for: None."""
+
+    now: datetime
+    agents: tuple[AgentRow, ...] | None
+    lists: tuple[ListRow, ...] | None
+    call_backs: tuple[CallBackRow, ...] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +97,26 @@ class SupervisorDesk(TeamSession):
 
     def call_backs(self, now: datetime) -> tuple[CallBackRow, ...]:
         return self._run(lambda c: read_call_backs(c, now, self.policy.callback_grace_minutes))
+
+    def floor(
+        self, *, agents: bool, lists: bool, list_ids: Sequence[int] | None, call_backs: bool
+    ) -> Floor:
+        """The parts asked for (the lists ``list_ids``, or all), read in one transaction: one
+        consistent view, on the database's clock."""
+        grace, most = self.policy.callback_grace_minutes, self.policy.max_attempts
+
+        def work(conn: psycopg.Connection[tuple[Any, ...]]) -> Floor:
+            row = conn.execute("SELECT now()").fetchone()
+            assert row is not None
+            now: datetime = row[0]
+            return Floor(
+                now,
+                read_agents(conn, india_today(now)) if agents else None,
+                read_lists(conn, now, grace, most, list_ids) if lists else None,
+                read_call_backs(conn, now, grace) if call_backs else None,
+            )
+
+        return self._run(work)
 
     def day(self, day: date) -> DayFigures:
         """The day's figures (charts, ``--team-report``)."""
