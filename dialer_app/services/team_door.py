@@ -207,10 +207,9 @@ class TeamDoor:
 
     def add_now(self, numbers: Iterable[str], reason: str) -> None:
         """Worker side of ``block``, for a job already on a worker (a file of numbers)."""
-        store = self._team()
-        for number in numbers:
-            store.add_do_not_call(last_ten(number), reason)
-            self.state.add_blocked([number])
+        listed = [last_ten(number) for number in numbers]
+        self._team().add_do_not_call_all(listed, reason)
+        self.state.add_blocked(listed)
 
     def blocked(self, number: str) -> bool:
         """On the team's do-not-call list, as last heard (no round trip: any thread)."""

@@ -166,6 +166,24 @@ def test_a_do_not_call_number_is_never_claimed_and_refused_at_import(stores: Sto
     ]
 
 
+def test_a_file_of_do_not_call_numbers_reaches_every_desk(
+    stores: StoreFactory, team_db: TeamDb
+) -> None:
+    """Numbers imported from a file (one already listed, one twice) are all on the team's
+    list, each once, with the reason and who added them; the first entry is kept."""
+    asha, ravi = stores("agent_a", "9800000001", "Asha"), stores("agent_b", "9800000002", "Ravi")
+    ravi.add_do_not_call("9811111111", "complaint")
+    asha.add_do_not_call_all(["9811111111", "9822222222", "9833333333", "9822222222"], "dnd.csv")
+    assert all(ravi.is_do_not_call(n) for n in ("9811111111", "9822222222", "9833333333"))
+    with team_db.admin() as conn:
+        rows = conn.execute(
+            "SELECT number, added_by, reason FROM do_not_call ORDER BY number"
+        ).fetchall()
+    assert rows == [("9811111111", "9800000002", "complaint"),
+                    ("9822222222", "9800000001", "dnd.csv"),
+                    ("9833333333", "9800000001", "dnd.csv")]  # fmt: skip
+
+
 def test_another_desk_hears_of_a_do_not_call_number_at_once(
     stores: StoreFactory, team_db: TeamDb
 ) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -249,9 +249,14 @@ class LeadWork:
 
     # -- the team's do-not-call list ------------------------------------
     def add_do_not_call(self, number: str, reason: str = "") -> None:
-        self._run(lambda c: c.execute(
+        self.add_do_not_call_all([number], reason)
+
+    def add_do_not_call_all(self, numbers: Iterable[str], reason: str = "") -> None:
+        """Every one of ``numbers`` on the team's list, in one transaction (a file of them)."""
+        rows = [(number, self.member, reason) for number in numbers]
+        self._run(lambda c: c.cursor().executemany(
             "INSERT INTO do_not_call (number, added_by, reason) VALUES (%s, %s, %s)"
-            " ON CONFLICT (number) DO NOTHING", (number, self.member, reason)))  # fmt: skip
+            " ON CONFLICT (number) DO NOTHING", rows))  # fmt: skip
 
     def is_do_not_call(self, number: str) -> bool:
         row = self._run(lambda c: c.execute(
