@@ -34,13 +34,12 @@ NOT_SUPERVISOR = QT_TRANSLATE_NOOP(
 def check_login(database: str, data_dir: Path) -> tuple[TeamTarget, bool]:
     """Worker side: the setting checked (the system's roots written where libpq needs them),
     and whether the login may supervise."""
-    from dialer_app.core.team.connect import parse_target
+    from dialer_app.core.team.connect import keyring_source, parse_target
     from dialer_app.core.team.roots import system_roots
-    from dialer_app.core.team.setup_cli import _keyring
     from dialer_app.core.team.supervise import SupervisorDesk
 
     target = parse_target(database, system_roots(data_dir))
-    desk = SupervisorDesk(target, _keyring(target))
+    desk = SupervisorDesk(target, keyring_source(target))
     try:
         return target, desk.may_supervise()
     finally:
@@ -53,8 +52,8 @@ def run_supervisor(database: str | None, paths: Paths) -> int:
 
     from dialer_app.app import refuse_start
     from dialer_app.core.team.claim import Policy
+    from dialer_app.core.team.connect import keyring_source
     from dialer_app.core.team.errors import TeamConfigError, TeamError
-    from dialer_app.core.team.setup_cli import _keyring
     from dialer_app.services import settings as keys
     from dialer_app.services.runner import Runner
     from dialer_app.services.supervisor import SupervisorService
@@ -87,7 +86,7 @@ def run_supervisor(database: str | None, paths: Paths) -> int:
             opened["code"] = refuse_start(refused, 1)
             app.quit()
             return
-        window = SupervisorWindow.open(target, policy, _keyring(target), alert)
+        window = SupervisorWindow.open(target, policy, keyring_source(target), alert)
         opened.update(service=window.service, window=window)
 
     def failed(exc: BaseException) -> None:

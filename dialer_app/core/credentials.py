@@ -49,24 +49,35 @@ def delete_authcode(base_url: str) -> None:
         raise _translate(exc, "remove") from None
 
 
-def get_proxy_password(name: str) -> str | None:
-    """A proxy's stored password by its keyring name (``ProxyChoice.keyring_name``), or None."""
+def get_password(name: str, what: str) -> str | None:
+    """A password stored under its keyring name (a proxy's ``ProxyChoice.keyring_name``, a
+    team database's ``TeamTarget.keyring_name``), or None; ``what`` names it in an error."""
     try:
         import keyring
 
         return keyring.get_password(SERVICE, name)
     except Exception as exc:
-        raise _translate(exc, "read", "the proxy password") from None
+        raise _translate(exc, "read", what) from None
 
 
-def set_proxy_password(name: str, password: str) -> None:
-    """Store (or replace) a proxy's password."""
+def set_password(name: str, password: str, what: str) -> None:
+    """Store (or replace) a password under its keyring name."""
     try:
         import keyring
 
         keyring.set_password(SERVICE, name, password)
     except Exception as exc:
-        raise _translate(exc, "save", "the proxy password") from None
+        raise _translate(exc, "save", what) from None
+
+
+def get_proxy_password(name: str) -> str | None:
+    """A proxy's stored password by its keyring name (``ProxyChoice.keyring_name``), or None."""
+    return get_password(name, "the proxy password")
+
+
+def set_proxy_password(name: str, password: str) -> None:
+    """Store (or replace) a proxy's password."""
+    set_password(name, password, "the proxy password")
 
 
 def discover() -> None:

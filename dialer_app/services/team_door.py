@@ -93,17 +93,13 @@ class TeamState:
         """What ``connect`` asks when libpq has no password: the one typed this session,
         then the keyring (libpq's own PGPASSWORD / .pgpass / pg_service.conf come first)."""
 
-        def password(_name: str) -> str | None:
-            from dialer_app.core.errors import CredentialError
-            from dialer_app.core.team.connect import keyring_password
+        from dialer_app.core.team.connect import keyring_source
 
+        stored = keyring_source(target)
+
+        def password(name: str) -> str | None:
             typed = self.typed_password()
-            if typed is not None:
-                return typed
-            try:
-                return keyring_password(target)
-            except CredentialError:
-                return None
+            return typed if typed is not None else stored(name)
 
         return password
 

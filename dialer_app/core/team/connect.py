@@ -120,32 +120,31 @@ def parse_target(text: str, roots: str = "system") -> TeamTarget:
     return TeamTarget(tuple(sorted(params.items())))
 
 
-def keyring_password(target: TeamTarget) -> str | None:
-    """The password stored for this target in the keyring (None if none, or no keyring)."""
-    from dialer_app.core.credentials import SERVICE
-    from dialer_app.core.errors import CredentialError
+_NAMED = "the team password"  # what a keyring error calls it (never shown)  # i18n: not shown
 
-    try:
-        import keyring
 
-        return keyring.get_password(SERVICE, target.keyring_name)
-    except Exception as exc:  # backends raise what their platform raises
-        del exc
-        raise CredentialError("The password store could not read the team password.") from None
+def keyring_source(target: TeamTarget) -> PasswordSource:
+    """The password kept for ``target`` in the keyring, as ``connect`` asks for one: None
+    when there is none, or no keyring works."""
+
+    def password(_name: str) -> str | None:
+        from dialer_app.core.credentials import get_password
+        from dialer_app.core.errors import CredentialError
+
+        try:
+            return get_password(target.keyring_name, _NAMED)
+        except CredentialError:
+            return None
+
+    return password
 
 
 def save_keyring_password(target: TeamTarget, secret: str) -> None:
-    """Keep the password typed in the window in the keyring, under the contract's name."""
-    from dialer_app.core.credentials import SERVICE
-    from dialer_app.core.errors import CredentialError
+    """Keep the password typed in the window in the keyring, under the contract's name;
+    ``CredentialError`` when it cannot."""
+    from dialer_app.core.credentials import set_password
 
-    try:
-        import keyring
-
-        keyring.set_password(SERVICE, target.keyring_name, secret)
-    except Exception as exc:  # backends raise what their platform raises
-        del exc
-        raise CredentialError("The password store could not keep the team password.") from None
+    set_password(target.keyring_name, secret, _NAMED)
 
 
 def connect(

@@ -63,10 +63,9 @@ def team_report(
 ) -> int:
     """The command: 0 with a line saying what was written (on ``out``), or non-zero with a
     sentence (on stderr)."""
-    from dialer_app.core.team.connect import parse_target
+    from dialer_app.core.team.connect import keyring_source, parse_target
     from dialer_app.core.team.errors import TeamError
     from dialer_app.core.team.roots import system_roots
-    from dialer_app.core.team.setup_cli import _keyring
     from dialer_app.core.team.supervise import SupervisorDesk
 
     if database is None:
@@ -85,7 +84,7 @@ def team_report(
     try:
         roots = "system" if data_dir is None else system_roots(data_dir)
         team = parse_target(database, roots)
-        desk = SupervisorDesk(team, _keyring(team))
+        desk = SupervisorDesk(team, keyring_source(team))
         try:
             figures = desk.day(day)
         finally:

@@ -14,14 +14,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from dialer_app.core.errors import CredentialError
 from dialer_app.core.team.connect import (
     ENV,
-    PasswordSource,
-    TeamTarget,
     choose_database,
     connect,
-    keyring_password,
+    keyring_source,
     parse_target,
 )
 from dialer_app.core.team.errors import TeamConfigError, TeamError
@@ -45,7 +42,7 @@ def team_setup(flag: str | None, saved: str, out: TextIO, data_dir: Path) -> int
         return _refuse(str(exc.sentence), 2)
 
     try:
-        with connect(target, _keyring(target), statement_timeout_ms=0) as conn:
+        with connect(target, keyring_source(target), statement_timeout_ms=0) as conn:
             applied = setup(conn)
     except TeamError as exc:
         return _refuse(str(exc.sentence), 1)
@@ -70,7 +67,7 @@ def team_export(chosen: str, name: str, target: Path, outbox: Path, out: TextIO)
         return _refuse(f"--export-list writes .csv or .xlsx, not {target.name!r}", 2)
     try:
         team = parse_target(chosen, system_roots(outbox.parent))
-        store = TeamLeadStore(team, "", "", outbox, password=_keyring(team))
+        store = TeamLeadStore(team, "", "", outbox, password=keyring_source(team))
         try:
             found = store.find_list(name)
             if found is None:
@@ -87,16 +84,6 @@ def team_export(chosen: str, name: str, target: Path, outbox: Path, out: TextIO)
         return _refuse(str(exc), 1)
     print(f"Exported {count} leads of {found.name} to {target}", file=out)
     return 0
-
-
-def _keyring(target: TeamTarget) -> PasswordSource:
-    def password(name: str) -> str | None:
-        try:
-            return keyring_password(target)
-        except CredentialError:
-            return None
-
-    return password
 
 
 def print_sql(out: TextIO) -> int:
