@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from dialer_app.composition import Desk
-from dialer_app.core.team import feed, session
+from dialer_app.core.team import listen, session
 from dialer_app.ui.supervisor.team_menu import TeamMenu
 from dialer_app.ui.supervisor.window import AGENTS, SupervisorWindow
 from tests.team.conftest import TeamDb
@@ -32,7 +32,7 @@ def connect_threads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The thread of every session opened (the supervisor's window's, the desks' stores'):
     never the GUI thread."""
     threads: list[str] = []
-    for module in (session, feed):
+    for module in (session, listen):
         real: Callable[..., Any] = module.connect
 
         def recorded(*args: Any, _real: Callable[..., Any] = real, **kwargs: Any) -> Any:

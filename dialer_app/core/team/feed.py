@@ -16,10 +16,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
-from dialer_app.core.team.connect import PasswordSource, TeamTarget, connect
-from dialer_app.core.team.errors import TeamError, as_team_error
+from dialer_app.core.team.connect import PasswordSource, TeamTarget
+from dialer_app.core.team.errors import TeamError
+from dialer_app.core.team.listen import TeamListener
 from dialer_app.core.team.schema import WATCH
 from dialer_app.core.team.supervise import SupervisorDesk
 from dialer_app.core.team.watch import AgentRow, CallBackRow, ListRow
@@ -93,26 +93,17 @@ def _listen(
     target: TeamTarget, desk: SupervisorDesk, deliver: Callable[[Snapshot], None],
     stop: threading.Event, password: PasswordSource | None,
 ) -> None:  # fmt: skip
-    import psycopg
-
-    conn: psycopg.Connection[tuple[Any, ...]] = connect(target, password)
+    listener = TeamListener(target, password, WATCH)
     try:
-        conn.execute(f"LISTEN {WATCH}")
         deliver(read(desk, _Wanted.everything()))
         last_full = time.monotonic()
         while not stop.is_set():
             wanted = _Wanted()
-            try:
-                for note in conn.notifies(timeout=0.5, stop_after=1):
-                    wanted.hear(note.payload)
-                if wanted:
-                    for note in conn.notifies(timeout=GATHER_SECONDS):
-                        wanted.hear(note.payload)
-            except psycopg.Error as exc:
-                raise as_team_error(exc, target.where, target.user) from None
+            for payload in listener.wait(0.5, gather=GATHER_SECONDS):
+                wanted.hear(payload)
             if time.monotonic() - last_full >= FULL_SECONDS:
                 wanted, last_full = _Wanted.everything(), time.monotonic()
             if wanted and not stop.is_set():
                 deliver(read(desk, wanted))
     finally:
-        conn.close()
+        listener.close()

@@ -1,9 +1,9 @@
-"""Hearing the team at once: a session of its own that LISTENs on ``dialer_team``.
+"""Hearing the team database at once: a session of its own that LISTENs on one channel.
 
-The database tells every listening desk when a number joins the do-not-call list
-(``do_not_call:<number>``) or a list is paused or archived (``list:<id>``); a desk that
-listens refuses such a number within moments, and a desk that cannot listen (the database
-away) falls back to asking before each call (``TeamLeadStore.is_do_not_call``).
+The database announces on ``dialer_team`` when a number joins the do-not-call list
+(``do_not_call:<number>``) or a list is paused or archived (``list:<id>``), and on
+``dialer_watch`` every change the supervisor's window shows (``feed.py`` listens there). A
+desk does not listen: its pulse hears new do-not-call numbers within 2 s.
 """
 
 from __future__ import annotations
@@ -19,21 +19,29 @@ if TYPE_CHECKING:
 
 
 class TeamListener:
-    """``wait(seconds)`` returns what the team announced meanwhile (empty after the wait)."""
+    """``wait(seconds)`` returns what was announced on ``channel`` meanwhile (empty after the
+    wait); errors are ``TeamError``s."""
 
-    def __init__(self, target: TeamTarget, password: PasswordSource | None = None) -> None:
+    def __init__(
+        self, target: TeamTarget, password: PasswordSource | None = None, channel: str = CHANNEL
+    ) -> None:
         self._target = target
         self._conn: psycopg.Connection[tuple[Any, ...]] = connect(target, password)
-        self._conn.execute(f"LISTEN {CHANNEL}")
+        try:
+            self._conn.execute(f"LISTEN {channel}")
+        except BaseException:
+            self._conn.close()
+            raise
 
-    def wait(self, seconds: float) -> list[str]:
-        """Block up to ``seconds`` for the first announcement; it and any queued with it."""
+    def wait(self, seconds: float, gather: float = 0.0) -> list[str]:
+        """Block up to ``seconds`` for the first announcement; then it and any that arrive
+        within ``gather`` seconds more (0: those already queued)."""
         import psycopg
 
         try:
             heard = [n.payload for n in self._conn.notifies(timeout=seconds, stop_after=1)]
             if heard:
-                heard += [n.payload for n in self._conn.notifies(timeout=0)]
+                heard += [n.payload for n in self._conn.notifies(timeout=gather)]
         except psycopg.Error as exc:
             raise as_team_error(exc, self._target.where, self._target.user) from None
         return heard
