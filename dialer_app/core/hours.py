@@ -45,25 +45,31 @@ class CallingHours:
         """The window as written in the settings file (``09:00-21:00``)."""
         return f"{_clock(self.opens)}-{_clock(self.closes)}"
 
+    def refusal_args(self, at: datetime) -> tuple[dict[str, str], bool]:
+        """A refusal's words for a call at ``at``: ``opens``, ``closes`` and the next
+        ``opening`` (India time), and whether that opening is today."""
+        opening = self.next_opening(at)
+        args = {"opens": _clock(self.opens), "closes": _clock(self.closes),
+                "opening": _clock(opening.time())}  # fmt: skip
+        return args, opening.date() == at.astimezone(IST).date()
+
     def refusal(self, at: datetime) -> Sentence:
         """Why a call at ``at`` is refused, and when calling opens."""
-        opening = self.next_opening(at)
-        today = at.astimezone(IST).date()
+        args, today = self.refusal_args(at)
         source = (
             QT_TRANSLATE_NOOP(
                 "hours",
                 "Not called: calls are allowed from {opens} to {closes} India time (TRAI "
                 "rules). Calling opens at {opening} today.",
             )
-            if opening.date() == today
+            if today
             else QT_TRANSLATE_NOOP(
                 "hours",
                 "Not called: calls are allowed from {opens} to {closes} India time (TRAI "
                 "rules). Calling opens at {opening} tomorrow.",
             )
         )
-        args = {"opens": _clock(self.opens), "closes": _clock(self.closes)}
-        return Sentence(CTX, source, {**args, "opening": _clock(opening.time())})
+        return Sentence(CTX, source, args)
 
 
 def parse_hours(text: str) -> CallingHours | None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 from dialer_app.core.compliance.purpose import CTX, Purpose
-from dialer_app.core.hours import DEFAULT_HOURS, IST, CallingHours, parse_hours
+from dialer_app.core.hours import DEFAULT_HOURS, CallingHours, parse_hours
 from dialer_app.core.text import QT_TRANSLATE_NOOP, Sentence
 
 LEGAL = CallingHours(time(9, 0), time(21, 0))  # promotional calls, TCCCPR 2018
@@ -125,15 +125,8 @@ def refusal(purpose: Purpose, now: datetime, settings: HoursSettings) -> Sentenc
     hours = hours_for(purpose, settings)
     if hours is None or hours.allows(now):
         return None
-    opening = hours.next_opening(now)
-    today = opening.date() == now.astimezone(IST).date()
-    args = {
-        "opens": hours.describe()[:5],
-        "closes": hours.describe()[6:],
-        "opening": opening.strftime("%H:%M"),
-        "key": KEYS[purpose],
-    }
-    return Sentence(CTX, _REFUSALS[(purpose, today)], args)
+    args, today = hours.refusal_args(now)
+    return Sentence(CTX, _REFUSALS[(purpose, today)], {**args, "key": KEYS[purpose]})
 
 
 def problem(purpose: Purpose, settings: HoursSettings) -> Sentence | None:
