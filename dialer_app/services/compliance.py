@@ -28,10 +28,9 @@ from dialer_app.core.compliance.rescrub import ScrubUpdate, apply_scrub
 from dialer_app.core.compliance.scrub import RULE_SCRUB
 from dialer_app.core.history.store import HistoryStore
 from dialer_app.core.hours import IST
-from dialer_app.core.leads.columns import SAMPLE_ROWS, number_column
+from dialer_app.core.leads.columns import SAMPLE_ROWS, listed, number_column
 from dialer_app.core.leads.export import Fields
-from dialer_app.core.leads.model import CTX as LEADS_CTX
-from dialer_app.core.leads.model import NO_NUMBER_COLUMN, Lead, LeadFileError, Preview
+from dialer_app.core.leads.model import NO_NUMBER_COLUMN, Lead, Preview, file_error
 from dialer_app.core.text import Sentence
 from dialer_app.services.runner import Job, Runner
 
@@ -129,8 +128,7 @@ class ComplianceService(QObject):
             header = [cell.strip() for cell in rows[0]] if rows else []
             number = number_column(header, rows[1:SAMPLE_ROWS])
             if number is None:
-                found = ", ".join(f"“{text}”" for text in header if text)
-                raise LeadFileError(Sentence(LEADS_CTX, NO_NUMBER_COLUMN, {"columns": found}))
+                raise file_error(NO_NUMBER_COLUMN, columns=listed(header))
             purpose = journal.purpose(list_id) or Purpose.SERVICE
             return apply_scrub(purpose, header, rows[1:], number, leads,
                                journal.records(list_id), scrubbed_on)  # fmt: skip

@@ -19,6 +19,7 @@ from dialer_app.core.compliance.columns import Dnd, find_scrub_columns, read_day
 from dialer_app.core.compliance.purpose import CTX, Purpose
 from dialer_app.core.compliance.scrub import ComplianceRecord, row_refusal
 from dialer_app.core.errors import InvalidNumber
+from dialer_app.core.leads.columns import cell_at, listed
 from dialer_app.core.phone import last_ten, normalise
 from dialer_app.core.text import QT_TRANSLATE_NOOP, Sentence
 
@@ -58,8 +59,7 @@ def apply_scrub(
     ``leads`` whose records are ``held`` (``ComplianceJournal.records``)."""
     columns = find_scrub_columns(header, skip=(number_column,))
     if columns.dnd is None:
-        found = ", ".join(f"“{text.strip()}”" for text in header if text.strip())
-        return ScrubUpdate(refusal=Sentence(CTX, NO_DND_COLUMN, {"columns": found}))
+        return ScrubUpdate(refusal=Sentence(CTX, NO_DND_COLUMN, {"columns": listed(header)}))
     if columns.scrubbed_on is None and scrubbed_on is None:
         return ScrubUpdate(refusal=Sentence(CTX, NO_DATE))
     by_number = {last_ten(lead.number): lead.position for lead in leads}
@@ -70,21 +70,17 @@ def apply_scrub(
         if position is None:
             update.not_in_list += bool(number)
             continue
-        raw = _cell(cells, columns.dnd)
+        raw = cell_at(cells, columns.dnd)
         record = replace(
             held.get(position, _NONE),
             dnd=read_dnd(raw),
-            scrubbed_on=read_day(_cell(cells, columns.scrubbed_on)) or scrubbed_on,
+            scrubbed_on=read_day(cell_at(cells, columns.scrubbed_on)) or scrubbed_on,
         )
         update.records[position] = record
         update.matched += 1
         if record.dnd is not Dnd.NOT_REGISTERED and (why := row_refusal(purpose, record, raw)):
             update.refused[position] = why
     return update
-
-
-def _cell(cells: Sequence[str], column: int | None) -> str:
-    return cells[column] if column is not None and column < len(cells) else ""
 
 
 def _number(cells: Sequence[str], column: int) -> str:

@@ -23,6 +23,7 @@ from dialer_app.core.compliance.columns import (
     read_dnd,
 )
 from dialer_app.core.compliance.purpose import CTX, Purpose
+from dialer_app.core.leads.columns import cell_at, listed
 from dialer_app.core.text import QT_TRANSLATE_NOOP, Sentence
 
 RULE_SCRUB = "ncpr"  # the rule a scrub refusal names (the report's "rule" column)
@@ -86,8 +87,7 @@ def list_refusal(
     if purpose is not Purpose.PROMOTIONAL:
         return None
     if not columns.scrub_or_consent:
-        found = ", ".join(f"“{text.strip()}”" for text in header if text.strip())
-        return Sentence(CTX, NO_SCRUB_COLUMN, {"columns": found})
+        return Sentence(CTX, NO_SCRUB_COLUMN, {"columns": listed(header)})
     if columns.needs_scrub_date and scrubbed_on is None:
         return Sentence(CTX, NO_SCRUB_DATE)
     return None
@@ -98,11 +98,8 @@ def read_record(
 ) -> ComplianceRecord:
     """One row's scrub and consent as the file writes them (``scrubbed_on``: the preview's)."""
 
-    def cell(index: int | None) -> str:
-        return cells[index] if index is not None and index < len(cells) else ""
-
-    consent = read_consent(cell(columns.consent)) if columns.consent is not None else None
-    source = read_consent(cell(columns.consent_source))
+    consent = read_consent(cell_at(cells, columns.consent)) if columns.consent is not None else None
+    source = read_consent(cell_at(cells, columns.consent_source))
     if consent is False or source is False:
         chosen = ""  # an explicit "no" wins over a source written beside it
     elif isinstance(source, str):
@@ -115,10 +112,10 @@ def read_record(
     else:
         chosen = ""
     return ComplianceRecord(
-        dnd=read_dnd(cell(columns.dnd)),
-        scrubbed_on=read_day(cell(columns.scrubbed_on)) or scrubbed_on,
+        dnd=read_dnd(cell_at(cells, columns.dnd)),
+        scrubbed_on=read_day(cell_at(cells, columns.scrubbed_on)) or scrubbed_on,
         consent_source=chosen,
-        consent_on=read_day(cell(columns.consent_on)) if chosen else None,
+        consent_on=read_day(cell_at(cells, columns.consent_on)) if chosen else None,
     )
 
 

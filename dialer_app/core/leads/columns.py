@@ -21,6 +21,16 @@ _NUKTA = "\u093c"
 _WORD_SPLIT = re.compile(r"[^\w\u0900-\u097f]+")
 
 
+def cell_at(cells: Sequence[str], index: int | None) -> str:
+    """A row's cell in column ``index``, or "" (no such column, or a row cut short)."""
+    return cells[index] if index is not None and index < len(cells) else ""
+
+
+def listed(header: Sequence[str]) -> str:
+    """A header's names as a sentence lists them: “Name”, “Mobile” (blank ones left out)."""
+    return ", ".join(f"“{text.strip()}”" for text in header if text.strip())
+
+
 def words(header: str) -> tuple[str, ...]:
     """The header's words: case-folded, Devanagari without the nukta."""
     folded = unicodedata.normalize("NFD", header.casefold()).replace(_NUKTA, "")

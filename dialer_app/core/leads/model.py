@@ -213,7 +213,7 @@ def build_preview(
         found = number_column
         names = tuple(i for i in names if i != found) or lead_columns.name_columns(columns, found)
     if found is None:
-        raise file_error(NO_NUMBER_COLUMN, columns=", ".join(f"“{c}”" for c in columns if c))
+        raise file_error(NO_NUMBER_COLUMN, columns=lead_columns.listed(columns))
     preview = Preview(name, source, columns, names, found)
     seen: dict[str, tuple[int, str, int | None]] = {}
     position = 0
