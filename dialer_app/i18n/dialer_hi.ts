@@ -1583,10 +1583,6 @@
         <translation>उद्देश्य</translation>
     </message>
     <message>
-        <source>Date of the DND scrub</source>
-        <translation>DND स्क्रब की तारीख़</translation>
-    </message>
-    <message>
         <source>&amp;Date of the DND scrub (the file has no “Scrubbed on” column):</source>
         <translation>DND स्क्रब की तारीख़ (फ़ाइल में “Scrubbed on” कॉलम नहीं है) (&amp;D):</translation>
     </message>
@@ -1718,10 +1714,6 @@
         <translation>स्क्रब का नतीजा क्या बदलेगा</translation>
     </message>
     <message>
-        <source>Date of the DND scrub</source>
-        <translation>DND स्क्रब की तारीख़</translation>
-    </message>
-    <message>
         <source>&amp;Date of the DND scrub:</source>
         <translation>DND स्क्रब की तारीख़ (&amp;D):</translation>
     </message>
@@ -1773,6 +1765,13 @@
     <message>
         <source>Why</source>
         <translation>क्यों</translation>
+    </message>
+</context>
+<context>
+    <name>ScrubDateField</name>
+    <message>
+        <source>Date of the DND scrub</source>
+        <translation>DND स्क्रब की तारीख़</translation>
     </message>
 </context>
 <context>

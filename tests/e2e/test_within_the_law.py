@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -359,6 +359,9 @@ def test_a_scrub_result_applied_to_a_list_refuses_newly_registered_leads_and_is_
     assert "1 number of the file is not in the list" in dialog.summary.text()
     assert str(dialog.table.model().index(0, 0).data()) == "Ravi"
     qtbot.waitUntil(dialog.apply_button.isEnabled)
+    dialog.date_edit.setDate(QDate.currentDate().addDays(1))  # a scrub is never in the future
+    assert dialog.date_edit.date() == QDate.currentDate()
+    assert dialog.apply_button.isEnabled()  # no change: nothing to check again
     QTest.keyClick(dialog.date_edit, Qt.Key.Key_Return)  # Return applies (today's scrub)
     qtbot.waitUntil(lambda: "Scrub result applied: 1 lead refused." in banner(desk), timeout=5000)
     out = tmp_path / "out.xlsx"

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from dialer_app.core.compliance.purpose import Purpose, choose, explained
 from dialer_app.ui.common.i18n import translated
 from dialer_app.ui.common.naming import named
+from dialer_app.ui.common.scrub_date import ScrubDateField
 
 
 class PurposeChoice(QWidget):
@@ -61,28 +61,18 @@ class PurposeChoice(QWidget):
         row.addStretch(1)
         self.hint = named(QLabel(translated(choose())), "purposeHint", self.tr("The purpose"))
         self.hint.setWordWrap(True)
-        self.date_edit = named(QDateEdit(QDate.currentDate()), "scrubDateEdit",
-                               self.tr("Date of the DND scrub"))  # fmt: skip
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")  # i18n: not shown
-        self.date_edit.setMaximumDate(QDate.currentDate())
-        self.date_label = QLabel(
-            self.tr("&Date of the DND scrub (the file has no “Scrubbed on” column):")
+        self.scrub_date = ScrubDateField(
+            self.tr("&Date of the DND scrub (the file has no “Scrubbed on” column):"),
+            "scrubDateEdit",  # i18n: not shown (an object name)
         )
-        self.date_label.setBuddy(self.date_edit)
-        dates = QHBoxLayout()
-        dates.addWidget(self.date_label)
-        dates.addWidget(self.date_edit)
-        dates.addStretch(1)
+        self.date_edit = self.scrub_date.edit
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.hint)
-        layout.addLayout(dates)
-        self._last_date = self.date_edit.date()
-        self.show_date(False)
+        layout.addWidget(self.scrub_date)
         self.group.buttonToggled.connect(self._on_group_button_toggled)
-        self.date_edit.dateChanged.connect(self._on_date_edit_date_changed)
+        self.scrub_date.changed.connect(self.changed)
 
     @property
     def purpose(self) -> Purpose | None:
@@ -95,10 +85,7 @@ class PurposeChoice(QWidget):
     @property
     def scrubbed_on(self) -> date | None:
         """The date of the scrub the agent entered, when the field is shown."""
-        if not self.date_edit.isVisibleTo(self):
-            return None
-        shown = self.date_edit.date()
-        return date(shown.year(), shown.month(), shown.day())
+        return self.scrub_date.scrubbed_on
 
     def choose(self, purpose: Purpose) -> None:
         """Choose ``purpose`` (``--purpose``); says ``changed`` as the agent's choice does."""
@@ -106,20 +93,13 @@ class PurposeChoice(QWidget):
 
     def show_date(self, shown: bool) -> None:
         """Ask the scrub's date (a promotional file with DND but no scrub-date column)."""
-        self.date_label.setVisible(shown)
-        self.date_edit.setVisible(shown)
+        self.scrub_date.show_date(shown)
 
     @Slot(object, bool)
     def _on_group_button_toggled(self, _button: object, checked: bool) -> None:
         if checked:
             purpose = self.purpose
             self.hint.setText(translated(explained(purpose)) if purpose else "")
-            self.changed.emit()
-
-    @Slot(QDate)
-    def _on_date_edit_date_changed(self, shown: QDate) -> None:
-        if shown != self._last_date:  # Return re-emits the same date: not a change
-            self._last_date = shown
             self.changed.emit()
 
 

@@ -13,14 +13,12 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -39,6 +37,7 @@ from dialer_app.ui.common.i18n import translated
 from dialer_app.ui.common.naming import named
 from dialer_app.ui.common.notice import Level, Notice
 from dialer_app.ui.common.plain import tooltip
+from dialer_app.ui.common.scrub_date import ScrubDateField
 from dialer_app.ui.leads.flow import LeadListFlow
 
 log = logging.getLogger(__name__)
@@ -64,16 +63,9 @@ class RescrubDialog(QDialog):
         self.leads: dict[int, Lead] = {}
         self.summary = named(QLabel(), "rescrubSummary", self.tr("What the scrub result changes"))
         self.summary.setWordWrap(True)
-        self.date_edit = named(QDateEdit(QDate.currentDate()), "rescrubDateEdit",
-                               self.tr("Date of the DND scrub"))  # fmt: skip
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")  # i18n: not shown
-        self.date_edit.setCalendarPopup(True)
-        self.date_label = QLabel(self.tr("&Date of the DND scrub:"))
-        self.date_label.setBuddy(self.date_edit)
-        dates = QHBoxLayout()
-        dates.addWidget(self.date_label)
-        dates.addWidget(self.date_edit)
-        dates.addStretch(1)
+        label = self.tr("&Date of the DND scrub:")
+        self.scrub_date = ScrubDateField(label, "rescrubDateEdit")  # i18n: not shown
+        self.date_edit = self.scrub_date.edit
         self.table = named(QTableWidget(), "rescrubRefusedTable", self.tr("Leads now refused"))
         buttons = QDialogButtonBox()
         self.apply_button = buttons.addButton(self.tr("&Apply the scrub result"),
@@ -86,31 +78,22 @@ class RescrubDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addLayout(dates)
+        layout.addWidget(self.scrub_date)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self._last_date = self.date_edit.date()
-        self.show_date(False)
         self.table.setVisible(False)
-        self.date_edit.dateChanged.connect(self._on_date_edit_date_changed)
+        self.scrub_date.changed.connect(self._on_scrub_date_changed)
         self.resize(720, 260)
 
     @property
     def scrubbed_on(self) -> date | None:
-        if not self.date_edit.isVisibleTo(self):
-            return None
-        shown = self.date_edit.date()
-        return date(shown.year(), shown.month(), shown.day())
-
-    def show_date(self, shown: bool) -> None:
-        self.date_label.setVisible(shown)
-        self.date_edit.setVisible(shown)
+        return self.scrub_date.scrubbed_on
 
     def show_update(self, update: ScrubUpdate, leads: dict[int, Lead], needs_date: bool) -> None:
         """Show what ``update`` changes; ``needs_date``: the file has no scrub-date column."""
         self.scrub, self.leads = update, leads
-        if needs_date and not self.date_edit.isVisibleTo(self):
-            self.show_date(True)
+        if needs_date and not self.scrub_date.shown:
+            self.scrub_date.show_date(True)
             self.date_chosen.emit()  # checked again with the date shown (Return takes today)
             return
         if update.refusal is not None:
@@ -152,12 +135,10 @@ class RescrubDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setVisible(bool(shown))
 
-    @Slot(QDate)
-    def _on_date_edit_date_changed(self, shown: QDate) -> None:
-        if shown != self._last_date:  # Return re-emits the same date: not a change
-            self._last_date = shown
-            self.apply_button.setEnabled(False)
-            self.date_chosen.emit()
+    @Slot()
+    def _on_scrub_date_changed(self) -> None:
+        self.apply_button.setEnabled(False)
+        self.date_chosen.emit()
 
 
 class LeadListRescrub(QObject):
