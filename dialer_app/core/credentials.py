@@ -10,39 +10,44 @@ discovery cost tens of milliseconds that the first paint does not wait for.
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from types import ModuleType
+
 from dialer_app.core.config import APP_NAME
 from dialer_app.core.errors import CredentialError, KeyringUnavailable
 
 SERVICE = APP_NAME
+API_KEY = "the API key"
+_DISCOVERY = threading.Lock()
+
+
+def _keyring() -> ModuleType:
+    """``keyring``, its backend chosen once: two workers asking at once (the early discovery
+    and the first read) share one discovery instead of each probing the platform."""
+    import keyring
+
+    with _DISCOVERY:
+        keyring.get_keyring()
+    return keyring
 
 
 def get_authcode(base_url: str) -> str | None:
     """The stored key for this base URL, or None if none is stored."""
-    try:
-        import keyring
-
-        return keyring.get_password(SERVICE, base_url)
-    except Exception as exc:  # backends raise whatever their platform raises
-        raise _translate(exc, "read") from None
+    return get_password(base_url, API_KEY)
 
 
 def set_authcode(base_url: str, authcode: str) -> None:
     """Store (or replace) the key for this base URL."""
-    try:
-        import keyring
-
-        keyring.set_password(SERVICE, base_url, authcode)
-    except Exception as exc:
-        raise _translate(exc, "save") from None
+    set_password(base_url, authcode, API_KEY)
 
 
 def delete_authcode(base_url: str) -> None:
     """Forget the key for this base URL; forgetting a key that is not there is fine."""
-    import keyring
     from keyring.errors import PasswordDeleteError
 
     try:
-        keyring.delete_password(SERVICE, base_url)
+        _keyring().delete_password(SERVICE, base_url)
     except PasswordDeleteError:
         return
     except Exception as exc:
@@ -53,19 +58,15 @@ def get_password(name: str, what: str) -> str | None:
     """A password stored under its keyring name (a proxy's ``ProxyChoice.keyring_name``, a
     team database's ``TeamTarget.keyring_name``), or None; ``what`` names it in an error."""
     try:
-        import keyring
-
-        return keyring.get_password(SERVICE, name)
-    except Exception as exc:
+        return _keyring().get_password(SERVICE, name)  # type: ignore[no-any-return]
+    except Exception as exc:  # backends raise whatever their platform raises
         raise _translate(exc, "read", what) from None
 
 
 def set_password(name: str, password: str, what: str) -> None:
     """Store (or replace) a password under its keyring name."""
     try:
-        import keyring
-
-        keyring.set_password(SERVICE, name, password)
+        _keyring().set_password(SERVICE, name, password)
     except Exception as exc:
         raise _translate(exc, "save", what) from None
 
@@ -83,23 +84,17 @@ def set_proxy_password(name: str, password: str) -> None:
 def discover() -> None:
     """Import keyring and pick its backend now (tens of milliseconds of imports and probing),
     so that the first real read does not; a failure is left for that read to report."""
-    try:
-        import keyring
-
-        keyring.get_keyring()
-    except Exception:  # noqa: S110 - the read that needs the backend says what is wrong
-        pass
+    with contextlib.suppress(Exception):  # the read that needs the backend says what is wrong
+        _keyring()
 
 
 def backend_name() -> str:
     """The keyring backend in use, for diagnostics."""
-    import keyring
-
-    backend = keyring.get_keyring()
+    backend = _keyring().get_keyring()
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
 
-def _translate(exc: Exception, verb: str, what: str = "the API key") -> CredentialError:
+def _translate(exc: Exception, verb: str, what: str = API_KEY) -> CredentialError:
     from keyring.errors import KeyringError, NoKeyringError
 
     if isinstance(exc, NoKeyringError):
