@@ -113,6 +113,7 @@ class CallerDeskClient:
         self._route = DIRECT
         self._closed = False
         self._untrusted: str | None = None  # the sentence for an untrusted certificate
+        self._probing = threading.Lock()  # held while the certificate's issuer is read
 
     @property
     def route(self) -> Route:
@@ -363,16 +364,13 @@ class CallerDeskClient:
         issuer (read once per client: a second handshake, nothing sent) and what to do."""
         if not is_certificate_failure(exc):
             return not_sent_reason(exc, self._route)
-        with self._lock:
-            known = self._untrusted
-        if known is None:
-            given = all(self._transports)  # tests' transports: no real server to ask
-            issuer = "" if given else issuer_of(self._base_url, self._route)
-            host = urlsplit(self._base_url).hostname or self._base_url
-            known = untrusted_reason(host, issuer, self._route)
-            with self._lock:
-                self._untrusted = known
-        return known
+        with self._probing:  # requests failing together wait for one probe, not one each
+            if self._untrusted is None:
+                given = all(self._transports)  # tests' transports: no real server to ask
+                issuer = "" if given else issuer_of(self._base_url, self._route)
+                host = urlsplit(self._base_url).hostname or self._base_url
+                self._untrusted = untrusted_reason(host, issuer, self._route)
+            return self._untrusted
 
     def _scrub(self, text: str) -> str:
         """``text`` without the key, should the server have echoed it."""
