@@ -147,7 +147,6 @@ class TeamDoor:
     def __init__(self, store: Callable[[], LeadStore], state: TeamState, runner: Runner) -> None:
         self._store = store
         self.state = state
-        self._runner = runner
         self.runner = runner  # the worker of the team's jobs (the presence's too)
 
     def _team(self) -> TeamLeadStore:
@@ -157,7 +156,7 @@ class TeamDoor:
         """The member chosen in the window works the team's leads from now on (True: it
         changed: what the last member held is released, and what a crash left is recovered)."""
 
-        return self._runner.submit(lambda: self._team().work_as(member, name))
+        return self.runner.submit(lambda: self._team().work_as(member, name))
 
     def pulse(self, state: str = "ready", detail: str = "") -> Job[Pulse]:
         """Send the outbox, hear new do-not-call numbers, say this agent is here and what it
@@ -169,7 +168,7 @@ class TeamDoor:
             self.state.add_blocked(heard.blocked, heard.seen_until)
             return heard
 
-        return self._runner.submit(work)
+        return self.runner.submit(work)
 
     def presence(self) -> AgentPresence:
         """This agent's state for ``PresenceService`` (its calls run on this door's worker)."""
@@ -186,20 +185,20 @@ class TeamDoor:
             target = self.state.target()
             return SupervisorLogin(target, store.policy, self.state.password_source(target))
 
-        return self._runner.submit(work)
+        return self.runner.submit(work)
 
     def mark_left_waiting(self, history_row: int) -> Job[None]:
         """The customer answered and this agent did not: the supervisor's "left waiting"."""
-        return self._runner.submit(lambda: self._team().mark_left_waiting(history_row))
+        return self.runner.submit(lambda: self._team().mark_left_waiting(history_row))
 
     def renew(self, lead_id: int) -> Job[bool]:
         """Extend the lease on the lead in hand (False: it is no longer this agent's)."""
-        return self._runner.submit(lambda: self._team().renew(lead_id))
+        return self.runner.submit(lambda: self._team().renew(lead_id))
 
     def block(self, number: str, reason: str) -> Job[None]:
         """Put ``number`` on the team's do-not-call list (every desk refuses it)."""
 
-        return self._runner.submit(lambda: self.add_now([number], reason))
+        return self.runner.submit(lambda: self.add_now([number], reason))
 
     def add_now(self, numbers: Iterable[str], reason: str) -> None:
         """Worker side of ``block``, for a job already on a worker (a file of numbers)."""
@@ -223,7 +222,7 @@ class TeamDoor:
             with contextlib.suppress(CredentialError):  # no keyring: this session's only
                 save_keyring_password(self.state.target(), secret)
 
-        return self._runner.submit(work)
+        return self.runner.submit(work)
 
 
 def test_connection(database: str, data_dir: Path) -> Sentence:

@@ -34,12 +34,11 @@ from dialer_app.core.sheets import replacing as _replacing
 from dialer_app.core.text import plain
 
 _FORMULA_SET = frozenset(FORMULA_STARTS)
-_time = local_time
 
 
 # Column title and value, declared once. Text values are strings; counts are ints.
 FIELDS: tuple[tuple[str, Callable[[HistoryRow], str | int]], ...] = (
-    ("time", lambda row: _time(row.created_at)),
+    ("time", lambda row: local_time(row.created_at)),
     ("member", lambda row: row.member_name),
     ("member_number", lambda row: row.member_number),
     ("customer_number", lambda row: row.customer_number),
@@ -49,15 +48,15 @@ FIELDS: tuple[tuple[str, Callable[[HistoryRow], str | int]], ...] = (
     ("campid", lambda row: row.campid or ""),
     ("message", lambda row: row.message),
     ("result", lambda row: row.verdict.value if row.verdict else ""),
-    ("customer_answered_at", lambda row: _time(row.leg_a_at)),
-    ("member_answered_at", lambda row: _time(row.leg_b_at)),
+    ("customer_answered_at", lambda row: local_time(row.leg_a_at)),
+    ("member_answered_at", lambda row: local_time(row.leg_b_at)),
     ("talk_seconds", lambda row: "" if row.talk_seconds is None else row.talk_seconds),
     ("coins", lambda row: row.coins or ""),
     ("recording_url", lambda row: row.recording_url or ""),
-    ("finished_at", lambda row: _time(row.finished_at)),
+    ("finished_at", lambda row: local_time(row.finished_at)),
     ("disposition", lambda row: row.disposition or ""),
     ("note", lambda row: row.note or ""),
-    ("call_back_at", lambda row: _time(row.call_back_at)),
+    ("call_back_at", lambda row: local_time(row.call_back_at)),
 )
 
 
@@ -87,6 +86,7 @@ RAW_FIELDS: tuple[tuple[str, str, str], ...] = (
 EXPORT_COLUMNS = ", ".join(
     column if kind == "time" else f"COALESCE({column}, '')" for _, column, kind in RAW_FIELDS
 )
+_KINDS = [kind for _, _, kind in RAW_FIELDS]  # each column's kind, in order
 
 
 class ExportCancelled(Exception):
@@ -130,7 +130,6 @@ def _checked(
 def _csv_raw(batches: Iterable[Sequence[Sequence[Any]]], target: Path) -> int:
     from dialer_app.core.history.export_csv import csv_lines
 
-    kinds = [kind for _, _, kind in RAW_FIELDS]
     with (
         _replacing(target, ".csv") as temp,
         open(temp, "w", newline="", encoding="utf-8", buffering=1 << 20) as out,
@@ -138,7 +137,7 @@ def _csv_raw(batches: Iterable[Sequence[Sequence[Any]]], target: Path) -> int:
         out.write("\ufeff")  # the byte-order mark ("utf-8-sig" would encode line by line)
         csv.writer(out, quoting=csv.QUOTE_NONNUMERIC).writerow([n for n, _, _ in RAW_FIELDS])
         count = 0
-        for lines in csv_lines(batches, kinds, LocalTimes(), _text, _FORMULA_SET):
+        for lines in csv_lines(batches, _KINDS, LocalTimes(), _text, _FORMULA_SET):
             out.writelines(lines)
             count += len(lines)
         return count
@@ -147,8 +146,7 @@ def _csv_raw(batches: Iterable[Sequence[Sequence[Any]]], target: Path) -> int:
 def _xlsx_raw(batches: Iterable[Sequence[Sequence[Any]]], target: Path) -> int:
     from dialer_app.core.history.export_xlsx import xlsx_rows
 
-    kinds = [kind for _, _, kind in RAW_FIELDS]
-    return _write_xlsx(xlsx_rows(batches, kinds, LocalTimes(), _plain_text), target)
+    return _write_xlsx(xlsx_rows(batches, _KINDS, LocalTimes(), _plain_text), target)
 
 
 def _text(value: object) -> str:

@@ -8,6 +8,7 @@ refuses the number (``HistoryService.before_call``), in any list.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
@@ -39,7 +40,6 @@ class OptOutFlow(QObject):
         super().__init__(window)
         self._history = history
         self._last_call = last_call
-        self._number = ""
 
     @Slot()
     def opt_out(self) -> None:
@@ -52,15 +52,15 @@ class OptOutFlow(QObject):
             return
         why = opt_out.reason_text(opt_out.asked_not_to_be_called())
         job = self._history.block(call.customer_number, why, call.member_name)
-        job.on_success(self._on_history_blocked).on_failure(self._on_history_block_failed)
-        self._number = call.customer_number
+        job.on_success(partial(self._on_history_blocked, call.customer_number))
+        job.on_failure(self._on_history_block_failed)
 
-    @Slot(object)
-    def _on_history_blocked(self, _result: object) -> None:
+    def _on_history_blocked(self, number: str, _result: object) -> None:
+        """``number`` is on the list (each F11's own number, however fast they follow)."""
         text = self.tr(
             "{number} is on the do-not-call list now (the customer asked not to be called): "
             "no way of calling will ring it."
-        ).format(number=format_national(self._number))
+        ).format(number=format_national(number))
         self.notice.emit(Notice(Level.INFO, text))
 
     @Slot(object)
