@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -53,3 +53,32 @@ def replacing(target: Path, suffix: str) -> Iterator[Path]:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+Cell = str | int
+Sheet = tuple[str, Sequence[str], Iterable[Sequence[Cell]]]  # name, column titles, rows
+
+
+def write_workbook(target: Path, sheets: Iterable[Sheet]) -> None:
+    """The reports' workbooks (``--compliance-report``, ``--team-report``): per sheet a bold
+    header row (frozen) and the rows; a count is a number cell, a text a text cell, never a
+    formula, shown as written. ``target`` is replaced only once complete."""
+    import xlsxwriter  # type: ignore[import-untyped]  # loaded for a report, not at start-up
+
+    with replacing(target, ".xlsx") as temp:
+        workbook = xlsxwriter.Workbook(str(temp), {"constant_memory": True})
+        try:
+            bold = workbook.add_format({"bold": True})
+            for name, titles, rows in sheets:
+                sheet = workbook.add_worksheet(name)
+                for column, title in enumerate(titles):
+                    sheet.write_string(0, column, title, bold)
+                for line, row in enumerate(rows, start=1):
+                    for column, cell in enumerate(row):
+                        if isinstance(cell, int):
+                            sheet.write_number(line, column, cell)
+                        elif cell:
+                            sheet.write_string(line, column, plain(cell))
+                sheet.freeze_panes(1, 0)
+        finally:
+            workbook.close()

@@ -12,7 +12,7 @@ only once it is complete.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,15 +23,14 @@ from dialer_app.core.compliance.audit import india_time
 from dialer_app.core.compliance.journal import ListCall, Refusal
 from dialer_app.core.leads.model import BLOCKED
 from dialer_app.core.records import HistoryRow
-from dialer_app.core.sheets import replacing
-from dialer_app.core.text import Sentence, plain
+from dialer_app.core.sheets import Cell, write_workbook
+from dialer_app.core.text import Sentence
 
 CALL_COLUMNS = ("time", "number", "lead", "list", "purpose", "deskphone", "outcome",
                 "disposition", "agent")  # fmt: skip
 REFUSAL_COLUMNS = ("time", "number", "rule", "sentence")
 RULES = (scrub.RULE_SCRUB, hours.RULE, caller_id.RULE, opt_out.RULE)
 _SCRUB_SOURCES = {scrub.REGISTERED, scrub.NO_RESULT, scrub.UNREADABLE}
-Cell = str | int
 
 
 class RefusedLead(Protocol):
@@ -104,33 +103,5 @@ def refusal_rows(refusals: Iterable[Refusal]) -> Iterator[list[Cell]]:
 
 def write_report(report: Report, target: Path) -> None:
     """Write both sheets to ``target`` (an .xlsx), replacing it only once complete."""
-    import xlsxwriter  # type: ignore[import-untyped]  # loaded for a report, not at start-up
-
-    with replacing(target, ".xlsx") as temp:
-        workbook = xlsxwriter.Workbook(str(temp), {"constant_memory": True})
-        try:
-            bold = workbook.add_format({"bold": True})
-            sheets = (("Calls", CALL_COLUMNS, report.calls),
-                      ("Refusals", REFUSAL_COLUMNS, report.refusals))  # fmt: skip
-            for name, titles, rows in sheets:
-                sheet = workbook.add_worksheet(name)
-                for column, title in enumerate(titles):
-                    sheet.write_string(0, column, title, bold)
-                for line, row in enumerate(rows, start=1):
-                    _write_row(sheet.write_string, sheet.write_number, line, row)
-                sheet.freeze_panes(1, 0)
-        finally:
-            workbook.close()
-
-
-def _write_row(
-    text: Callable[[int, int, str], object],
-    number: Callable[[int, int, int], object],
-    line: int,
-    row: Sequence[Cell],
-) -> None:
-    for column, cell in enumerate(row):
-        if isinstance(cell, int):
-            number(line, column, cell)
-        elif cell:  # a text cell is never a formula: the text as stored
-            text(line, column, plain(cell))
+    write_workbook(target, (("Calls", CALL_COLUMNS, report.calls),
+                            ("Refusals", REFUSAL_COLUMNS, report.refusals)))  # fmt: skip

@@ -13,49 +13,28 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from dialer_app.core.sheets import replacing as _replacing
+from dialer_app.core.sheets import Cell, Sheet, write_workbook
 from dialer_app.core.team.day import RESULTS, DayFigures, hour_label
-from dialer_app.core.text import plain
 
 AGENT_COLUMNS = ("Agent", "Calls", "Connected", "Talk seconds", "Left waiting", "Paused minutes")
 HOUR_COLUMNS = ("Hour (India time)", "Connected", "No answer", "Left waiting", "Unknown", "Total")
 LIST_COLUMNS = ("List", "Leads", "Leads called", "Calls", "Connected")
-Cell = str | int
 
 
-def sheets(figures: DayFigures) -> dict[str, list[Sequence[Cell]]]:
-    """The workbook's sheets: a header row, then one row per agent, hour and list."""
+def sheets(figures: DayFigures) -> list[Sheet]:
+    """The workbook's sheets: one row per agent, hour and list under its column titles."""
     assert len(RESULTS) == len(HOUR_COLUMNS) - 2
-    agents: list[Sequence[Cell]] = [AGENT_COLUMNS]
-    agents += [(a.name, a.calls, a.connected, a.talk_seconds, a.left_waiting, a.paused_minutes)
-               for a in figures.agents]  # fmt: skip
-    hours: list[Sequence[Cell]] = [HOUR_COLUMNS]
-    hours += [(hour_label(h.hour), *h.counts, h.total) for h in figures.hours]
-    lists: list[Sequence[Cell]] = [LIST_COLUMNS]
-    lists += [(item.name, item.leads, item.leads_called, item.calls, item.connected)
-              for item in figures.lists]  # fmt: skip
-    return {"Agents": agents, "Hours": hours, "Lists": lists}
+    agents = [(a.name, a.calls, a.connected, a.talk_seconds, a.left_waiting, a.paused_minutes)
+              for a in figures.agents]  # fmt: skip
+    hours: list[Sequence[Cell]] = [(hour_label(h.hour), *h.counts, h.total) for h in figures.hours]
+    lists = [(item.name, item.leads, item.leads_called, item.calls, item.connected)
+             for item in figures.lists]  # fmt: skip
+    return [("Agents", AGENT_COLUMNS, agents), ("Hours", HOUR_COLUMNS, hours),
+            ("Lists", LIST_COLUMNS, lists)]  # fmt: skip
 
 
 def write_report(figures: DayFigures, target: Path) -> None:
-    import xlsxwriter  # type: ignore[import-untyped]  # loaded for a report only
-
-    with _replacing(target, ".xlsx") as temp:
-        workbook = xlsxwriter.Workbook(str(temp))
-        try:
-            bold = workbook.add_format({"bold": True})
-            for name, rows in sheets(figures).items():
-                sheet = workbook.add_worksheet(name)
-                for row_index, row in enumerate(rows):
-                    for column, cell in enumerate(row):
-                        if isinstance(cell, int):
-                            sheet.write_number(row_index, column, cell)
-                        else:  # a text cell, never a formula: the text as stored
-                            sheet.write_string(row_index, column, plain(cell),
-                                               bold if row_index == 0 else None)  # fmt: skip
-                sheet.freeze_panes(1, 0)
-        finally:
-            workbook.close()
+    write_workbook(target, sheets(figures))
 
 
 def team_report(
