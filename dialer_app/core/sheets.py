@@ -59,21 +59,24 @@ Cell = str | int
 Sheet = tuple[str, Sequence[str], Iterable[Sequence[Cell]]]  # name, column titles, rows
 
 
-def write_workbook(target: Path, sheets: Iterable[Sheet]) -> None:
-    """The reports' workbooks (``--compliance-report``, ``--team-report``): per sheet a bold
-    header row (frozen) and the rows; a count is a number cell, a text a text cell, never a
-    formula, shown as written. ``target`` is replaced only once complete."""
+def write_workbook(target: Path, sheets: Iterable[Sheet]) -> int:
+    """The workbooks we write (a lead list's export, ``--compliance-report``,
+    ``--team-report``): per sheet a bold header row (frozen) and the rows; a count is a number
+    cell, a text a text cell, never a formula, shown as written. ``target`` is replaced only
+    once complete. Returns how many rows were written under the headers."""
     import xlsxwriter  # type: ignore[import-untyped]  # loaded for a report, not at start-up
 
     with replacing(target, ".xlsx") as temp:
         workbook = xlsxwriter.Workbook(str(temp), {"constant_memory": True})
+        count = 0
         try:
             bold = workbook.add_format({"bold": True})
             for name, titles, rows in sheets:
                 sheet = workbook.add_worksheet(name)
                 for column, title in enumerate(titles):
-                    sheet.write_string(0, column, title, bold)
+                    sheet.write_string(0, column, plain(title), bold)
                 for line, row in enumerate(rows, start=1):
+                    count += 1
                     for column, cell in enumerate(row):
                         if isinstance(cell, int):
                             sheet.write_number(line, column, cell)
@@ -82,3 +85,4 @@ def write_workbook(target: Path, sheets: Iterable[Sheet]) -> None:
                 sheet.freeze_panes(1, 0)
         finally:
             workbook.close()
+        return count

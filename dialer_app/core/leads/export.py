@@ -13,9 +13,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from dialer_app.core.leads.model import Lead, LeadList
-from dialer_app.core.sheets import local_time, neutralise
+from dialer_app.core.sheets import local_time, neutralise, write_workbook
 from dialer_app.core.sheets import replacing as _replacing
-from dialer_app.core.text import plain
 
 _time = local_time
 
@@ -80,26 +79,9 @@ def _write_csv(lead_list: LeadList, leads: Iterable[Lead], target: Path, extra: 
 
 
 def _write_xlsx(lead_list: LeadList, leads: Iterable[Lead], target: Path, extra: Fields) -> int:
-    import xlsxwriter  # type: ignore[import-untyped]  # loaded for an export, not at start-up
-
-    with _replacing(target, ".xlsx") as temp:
-        workbook = xlsxwriter.Workbook(str(temp), {"constant_memory": True})
-        try:
-            sheet = workbook.add_worksheet(lead_list.name[:31].translate(_SHEET_SAFE) or "List")
-            bold = workbook.add_format({"bold": True})
-            for column, name in enumerate(headers(lead_list, extra)):
-                sheet.write_string(0, column, plain(name), bold)
-            count = 0
-            for count, lead in enumerate(leads, start=1):
-                for column, cell in enumerate(values(lead, extra)):
-                    if isinstance(cell, int):
-                        sheet.write_number(count, column, cell)
-                    elif cell:
-                        sheet.write_string(count, column, plain(cell))
-            sheet.freeze_panes(1, 0)
-        finally:
-            workbook.close()
-        return count
+    name = lead_list.name[:31].translate(_SHEET_SAFE) or "List"
+    rows = (values(lead, extra) for lead in leads)
+    return write_workbook(target, [(name, headers(lead_list, extra), rows)])
 
 
 _SHEET_SAFE = str.maketrans({ch: "_" for ch in "[]:*?/\\'"})
